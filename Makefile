@@ -1,0 +1,37 @@
+# The README's two commands: `make run` (install, then the main job on examples/) and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+OUT ?= out
+
+.PHONY: install run test lint clean
+
+install: $(VENV)/.installed
+
+# All extras; torch is pinned through constraints.txt so pip takes the local CPU wheel, not a CUDA build.
+$(VENV)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --disable-pip-version-check -c constraints.txt -e '.[translate,test,dev]'
+	touch $@
+
+# Main job: check every bundled example, then write its fixed text and a diff under $(OUT)/.
+run: install
+	mkdir -p $(OUT)
+	@for f in examples/*.txt; do \
+		name=$$(basename $$f .txt); \
+		echo "== $$f"; \
+		$(BIN)/transclean check $$f; rc=$$?; [ $$rc -le 1 ] || exit $$rc; \
+		$(BIN)/transclean fix --exit-zero $$f -o $(OUT)/$$name.txt || exit $$?; \
+		$(BIN)/transclean fix --exit-zero --diff $$f > $(OUT)/$$name.diff || exit $$?; \
+	done
+	@echo "fixed texts and diffs written to $(OUT)/"
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+test: lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache

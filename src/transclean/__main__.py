@@ -1,0 +1,5 @@
+"""``python -m transclean``."""
+
+from transclean.cli import app
+
+app()

@@ -1,0 +1,171 @@
+"""The command line: thin typer commands over the library. Exit 0 clean, 1 findings remain, 2 error."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from transclean.config import Config, load_config, profiles
+from transclean.errors import E, TranscleanError
+from transclean.files import read_text, write_atomic
+from transclean.pipeline import Pipeline
+from transclean.report import findings_json, findings_text, rule_doc, rule_table, unified_diff
+from transclean.rules import REGISTRY
+
+app = typer.Typer(
+    name="transclean",
+    help="Repair and check machine-translated, scraped text.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+Paths = Annotated[list[str], typer.Argument(help="Files to read; '-' reads standard input.")]
+Select = Annotated[
+    list[str] | None, typer.Option("--select", help="Rule codes, prefixes or categories (comma-separated).")
+]
+ExtendSelect = Annotated[list[str] | None, typer.Option("--extend-select", help="Add to the selection.")]
+Ignore = Annotated[list[str] | None, typer.Option("--ignore", help="Rule codes, prefixes or categories to skip.")]
+Profile = Annotated[str | None, typer.Option("--profile", help="Named rule selection (see `transclean profiles`).")]
+Language = Annotated[
+    str | None, typer.Option("--language", "-l", help="Document language (ISO 639-1); detected if omitted.")
+]
+
+
+def _split(values: list[str] | None) -> tuple[str, ...] | None:
+    if values is None:
+        return None
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _fail(exc: TranscleanError) -> NoReturn:
+    typer.echo(f"transclean: error: {exc}", err=True)
+    raise typer.Exit(2)
+
+
+def _pipeline(
+    select: list[str] | None,
+    extend_select: list[str] | None,
+    ignore: list[str] | None,
+    profile: str | None,
+    language: str | None,
+    unsafe_fixes: bool | None = None,
+) -> Pipeline:
+    config: Config = load_config()
+    cli = {"select": _split(select), "profile": profile, "language": language, "unsafe_fixes": unsafe_fixes}
+    if extend_select:
+        cli["extend_select"] = config.extend_select + (_split(extend_select) or ())
+    if ignore:
+        cli["ignore"] = config.ignore + (_split(ignore) or ())
+    if any(v is not None for v in cli.values()):
+        cli["origin"] = "the command line"
+    return Pipeline(config.merged(**cli))
+
+
+def _write_stdout(text: str) -> None:
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
+
+
+@app.command()
+def check(
+    paths: Paths,
+    output_format: Annotated[
+        Format, typer.Option("--format", help="text: linter lines; json: one object per input.")
+    ] = Format.text,
+    select: Select = None,
+    extend_select: ExtendSelect = None,
+    ignore: Ignore = None,
+    profile: Profile = None,
+    language: Language = None,
+) -> None:
+    """Report what is wrong with each input, without changing it."""
+    try:
+        pipeline = _pipeline(select, extend_select, ignore, profile, language)
+        found = False
+        for path in paths:
+            text = read_text(path)
+            doc = pipeline.check(text)
+            found = found or bool(doc.findings)
+            name = "<stdin>" if path == "-" else path
+            if output_format is Format.json:
+                from transclean.lang import detect_language
+
+                lang = doc.language or detect_language(text)
+                _write_stdout(findings_json(name, lang, doc.findings) + "\n")
+            else:
+                for line in findings_text(name, text, doc.findings):
+                    _write_stdout(line + "\n")
+    except TranscleanError as exc:
+        _fail(exc)
+    raise typer.Exit(1 if found else 0)
+
+
+@app.command()
+def fix(
+    path: Annotated[str, typer.Argument(help="File to fix; '-' reads standard input.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")
+    ] = None,
+    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff instead of the text.")] = False,
+    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="Also apply fixes that guess meaning.")] = False,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when findings remain.")] = False,
+    select: Select = None,
+    extend_select: ExtendSelect = None,
+    ignore: Ignore = None,
+    profile: Profile = None,
+    language: Language = None,
+) -> None:
+    """Apply fixes and print the fixed text (or a diff); findings left unfixed are listed on stderr."""
+    try:
+        pipeline = _pipeline(select, extend_select, ignore, profile, language, unsafe_fixes or None)
+        source = read_text(path)
+        result = pipeline.process(source)
+        name = "<stdin>" if path == "-" else path
+        if diff:
+            _write_stdout(unified_diff(name, source, result.text))
+        elif output is not None:
+            write_atomic(output, result.text.encode("utf-8"))
+        else:
+            _write_stdout(result.text)
+        for line in findings_text(name, result.text, result.remaining):
+            typer.echo(f"remaining: {line}", err=True)
+        if not result.converged:
+            warning = E.NO_CONVERGENCE.value.format(
+                iterations=pipeline.config.max_iterations, codes=", ".join(result.unconverged)
+            )
+            typer.echo(f"transclean: warning: {warning}", err=True)
+    except TranscleanError as exc:
+        _fail(exc)
+    raise typer.Exit(1 if result.remaining and not exit_zero else 0)
+
+
+@app.command()
+def rule(code: Annotated[str, typer.Argument(help="A rule code, e.g. TC201.")]) -> None:
+    """Explain one rule: what it finds, how safe its fix is, and its examples."""
+    if code.upper() not in REGISTRY:
+        _fail(TranscleanError(E.UNKNOWN_RULE, code=code))
+    typer.echo(rule_doc(REGISTRY[code.upper()]))
+
+
+@app.command()
+def rules() -> None:
+    """List every rule as a Markdown table."""
+    typer.echo(rule_table(), nl=False)
+
+
+@app.command("profiles")
+def list_profiles() -> None:
+    """List the named rule selections."""
+    for name, profile in sorted(profiles().items()):
+        typer.echo(f"{name}: {profile['description']} (select: {', '.join(profile['select'])})")

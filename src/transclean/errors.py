@@ -1,0 +1,33 @@
+"""One catalogue of user-facing errors: each says what went wrong, where, and what to do next."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class E(str, Enum):
+    """Error codes and message templates."""
+
+    INVALID_UTF8 = "{path}: invalid UTF-8 at byte offset {offset} (line {line}): {reason}. Re-encode the file as UTF-8."
+    NOT_FOUND = "{path}: no such file."
+    UNREADABLE = "{path}: cannot read: {reason}."
+    UNWRITABLE = "{path}: cannot write: {reason}."
+    UNKNOWN_SELECTOR = "unknown rule selector {selector!r} in {origin}. Run `transclean rules` for the codes."
+    UNKNOWN_PROFILE = "unknown profile {profile!r} in {origin}; known profiles: {known}."
+    UNKNOWN_RULE = "unknown rule code {code!r}. Run `transclean rules` for the codes."
+    BAD_CONFIG = "{path}: invalid configuration: {reason}."
+    NO_CONVERGENCE = "fixes did not converge after {iterations} passes; rules still changing the text: {codes}."
+
+
+class TranscleanError(Exception):
+    """An error to show the user as is (exit status 2 in the CLI)."""
+
+    def __init__(self, error: E, **fields: object) -> None:
+        self.error = error
+        self.fields = fields
+        super().__init__(error.value.format(**fields))
+
+    @property
+    def code(self) -> str:
+        """The catalogue name, e.g. ``INVALID_UTF8``."""
+        return self.error.name

@@ -1,0 +1,251 @@
+"""The data that flows through the chain: Document, Finding, Edit and the edit log.
+
+Offsets are code-point offsets (Python ``str`` indices) everywhere.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from types import MappingProxyType
+from typing import Any
+
+
+class Category(str, Enum):
+    """The fixed set of finding categories, each mapped to an ITS 2.0 issue type."""
+
+    ENCODING = "encoding"
+    BOILERPLATE = "boilerplate"
+    PUNCTUATION = "punctuation"
+    PRONOUN = "pronoun"
+    ACRONYM = "acronym"
+    TITLE = "title"
+    GRAMMAR = "grammar"
+    UNTRANSLATED = "untranslated"
+    TERMINOLOGY = "terminology"
+
+    @property
+    def its_type(self) -> str:
+        """The ITS 2.0 localization-quality issue type (for JSON and SARIF consumers)."""
+        return _ITS_TYPES[self]
+
+
+_ITS_TYPES = {
+    Category.ENCODING: "characters",
+    Category.BOILERPLATE: "other",
+    Category.PUNCTUATION: "typographical",
+    Category.PRONOUN: "mistranslation",
+    Category.ACRONYM: "mistranslation",
+    Category.TITLE: "mistranslation",
+    Category.GRAMMAR: "grammar",
+    Category.UNTRANSLATED: "untranslated",
+    Category.TERMINOLOGY: "terminology",
+}
+
+
+class Severity(str, Enum):
+    """Finding severity, with the MQM penalty weight of each level."""
+
+    INFO = "info"
+    MINOR = "minor"
+    MAJOR = "major"
+    CRITICAL = "critical"
+
+    @property
+    def weight(self) -> int:
+        """MQM weight: info 0, minor 1, major 5, critical 25.
+
+        >>> Severity.MAJOR.weight
+        5
+        """
+        return {"info": 0, "minor": 1, "major": 5, "critical": 25}[self.value]
+
+
+class Applicability(str, Enum):
+    """How safe a rule's fix is (after ruff): safe fixes are applied by default, unsafe ones on request."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``text[start:end]`` with ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"invalid edit span {self.start}..{self.end}")
+
+
+@dataclass(frozen=True)
+class Fix:
+    """The edits that repair one finding, with a title saying what they do and how safe they are."""
+
+    title: str
+    applicability: Applicability
+    edits: tuple[Edit, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found by a rule: where it is, what is wrong, and how it could be fixed."""
+
+    code: str
+    category: Category
+    severity: Severity
+    start: int
+    end: int
+    text: str
+    message: str
+    suggestion: str | None = None
+    confidence: float = 1.0
+    fix: Fix | None = None
+
+    @property
+    def applicability(self) -> Applicability:
+        """The fix's applicability, or ``none`` when the finding has no fix."""
+        return self.fix.applicability if self.fix else Applicability.NONE
+
+    def to_dict(self) -> dict[str, Any]:
+        """The one JSON shape of a finding; every report format renders from it."""
+        return {
+            "code": self.code,
+            "category": self.category.value,
+            "severity": self.severity.value,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "confidence": round(self.confidence, 3),
+            "fix": self.applicability.value,
+        }
+
+
+@dataclass(frozen=True)
+class AppliedEdit:
+    """An edit as applied: offsets are valid in the text just before it was applied."""
+
+    start: int
+    old: str
+    new: str
+    code: str
+
+    def map_back(self, offset: int) -> int:
+        """Map an offset in the text after this edit to the text before it."""
+        if offset <= self.start:
+            return offset
+        if offset >= self.start + len(self.new):
+            return offset - len(self.new) + len(self.old)
+        return self.start + min(offset - self.start, len(self.old))
+
+    def map_forward(self, offset: int) -> int:
+        """Map an offset in the text before this edit to the text after it."""
+        if offset <= self.start:
+            return offset
+        if offset >= self.start + len(self.old):
+            return offset - len(self.old) + len(self.new)
+        return self.start + min(offset - self.start, len(self.new))
+
+
+@dataclass(frozen=True)
+class EditLog:
+    """Every edit applied to a document, in order; replays the output and undoes it back to the input.
+
+    >>> log = EditLog().apply("a  b.", [(Edit(1, 3, " "), "TC302")])[1]
+    >>> log.replay("a  b."), log.undo("a b."), log.to_source(2)
+    ('a b.', 'a  b.', 3)
+    """
+
+    edits: tuple[AppliedEdit, ...] = ()
+
+    def apply(self, text: str, edits: Iterable[tuple[Edit, str]]) -> tuple[str, EditLog]:
+        """Apply non-overlapping ``(edit, rule code)`` pairs (in ``text`` offsets) and log them."""
+        ordered = sorted(edits, key=lambda pair: (pair[0].start, pair[0].end), reverse=True)
+        applied = []
+        for edit, code in ordered:  # right to left, so each edit's offsets stay valid when applied
+            old = text[edit.start : edit.end]
+            if old == edit.replacement:
+                continue
+            text = text[: edit.start] + edit.replacement + text[edit.end :]
+            applied.append(AppliedEdit(edit.start, old, edit.replacement, code))
+        return text, EditLog(self.edits + tuple(applied))
+
+    def replay(self, source: str) -> str:
+        """Rebuild the output from the source."""
+        for e in self.edits:
+            if source[e.start : e.start + len(e.old)] != e.old:
+                raise ValueError(f"edit log does not match the text at offset {e.start}")
+            source = source[: e.start] + e.new + source[e.start + len(e.old) :]
+        return source
+
+    def undo(self, output: str) -> str:
+        """Rebuild the source from the output."""
+        for e in reversed(self.edits):
+            if output[e.start : e.start + len(e.new)] != e.new:
+                raise ValueError(f"edit log does not match the text at offset {e.start}")
+            output = output[: e.start] + e.old + output[e.start + len(e.new) :]
+        return output
+
+    def to_source(self, offset: int) -> int:
+        """Map an offset in the output back to the source."""
+        for e in reversed(self.edits):
+            offset = e.map_back(offset)
+        return offset
+
+    def to_output(self, offset: int) -> int:
+        """Map an offset in the source forward to the output."""
+        for e in self.edits:
+            offset = e.map_forward(offset)
+        return offset
+
+    def __len__(self) -> int:
+        return len(self.edits)
+
+
+@dataclass(frozen=True)
+class Document:
+    """The one value that flows through the chain: source text, current text, language and metadata.
+
+    Documents are frozen; each step returns a new one with :func:`dataclasses.replace`.
+    """
+
+    text: str
+    language: str | None = None
+    metadata: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    source: str | None = None
+    findings: tuple[Finding, ...] = ()
+    log: EditLog = EditLog()
+
+    def __post_init__(self) -> None:
+        if self.source is None:
+            object.__setattr__(self, "source", self.text)
+        if not isinstance(self.metadata, MappingProxyType):
+            object.__setattr__(self, "metadata", MappingProxyType(dict(self.metadata)))
+
+    @property
+    def changed(self) -> bool:
+        """Whether the current text differs from the source."""
+        return self.text != self.source
+
+    def replace(self, **changes: Any) -> Document:
+        """A copy with some fields changed."""
+        return dataclasses.replace(self, **changes)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # MappingProxyType does not pickle; ship a plain dict so process pools and Dask can send documents.
+        return (
+            _rebuild_document,
+            (self.text, self.language, dict(self.metadata), self.source, self.findings, self.log),
+        )
+
+
+def _rebuild_document(*args: Any) -> Document:
+    return Document(*args)

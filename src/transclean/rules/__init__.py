@@ -1,0 +1,12 @@
+"""Rule families, one module each; importing this package registers every rule."""
+
+from transclean.rules import boilerplate, encoding, punctuation
+from transclean.rules.base import REGISTRY, Context, Example, Rule, register
+
+FAMILIES = {
+    "TC1": "encoding",
+    "TC2": "boilerplate",
+    "TC3": "punctuation",
+}
+
+__all__ = ["FAMILIES", "REGISTRY", "Context", "Example", "Rule", "boilerplate", "encoding", "punctuation", "register"]

@@ -1,0 +1,140 @@
+"""Encoding rules (TC1xx): mojibake and other damage done by decoding text with the wrong code page."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from transclean.model import Applicability, Category, Edit, Finding, Severity
+from transclean.rules.base import Context, Example, Rule, register
+from transclean.text import lines_with_offsets
+
+if TYPE_CHECKING:
+    from ftfy import TextFixerConfig
+
+# ftfy's fixes split in two. Encoding fixes undo a wrong decoding and are what TC101 applies. Formatting
+# fixes (uncurling quotes, full-width to half-width, ligatures, HTML entities, NFC) change text that was
+# correct: on 510 clean multilingual documents ftfy's defaults altered 40, mostly curly quotes, and width
+# folding damages CJK. They are TC102, opt-in.
+_ENCODING_ONLY = {
+    "unescape_html": False,
+    "remove_terminal_escapes": False,
+    "fix_latin_ligatures": False,
+    "fix_character_width": False,
+    "uncurl_quotes": False,
+    "fix_line_breaks": False,
+    "remove_control_chars": False,
+    "normalization": None,
+    "explain": False,
+}
+_FORMATTING_ONLY = {
+    "fix_encoding": False,
+    "restore_byte_a0": False,
+    "replace_lossy_sequences": False,
+    "decode_inconsistent_utf8": False,
+    "fix_c1_controls": False,
+    "fix_surrogates": False,
+    "explain": False,
+}
+
+
+@lru_cache(maxsize=2)
+def _config(kind: str) -> TextFixerConfig:
+    from ftfy import TextFixerConfig
+
+    return TextFixerConfig(**(_ENCODING_ONLY if kind == "encoding" else _FORMATTING_ONLY))
+
+
+def _diff_edits(old: str, new: str, offset: int) -> list[Edit]:
+    """The smallest edits turning ``old`` into ``new``, shifted by ``offset``."""
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    return [
+        Edit(offset + i1, offset + i2, new[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"
+    ]
+
+
+class _FtfyRule(Rule):
+    """Shared body of the ftfy-backed rules: run ftfy line by line, report each changed stretch."""
+
+    kind: str
+    message: str
+    title: str
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        from ftfy import fix_text
+
+        text = ctx.text
+        config = _config(self.kind)
+        for start, line in lines_with_offsets(text):
+            if line.isascii() and self.kind == "encoding":
+                continue  # ASCII cannot hold mojibake: the only fast path that matters at corpus scale
+            fixed = fix_text(line, config)
+            if fixed == line:
+                continue
+            edits = tuple(_diff_edits(line, fixed, start))
+            first, last = edits[0].start, edits[-1].end
+            yield self.finding(
+                text,
+                first,
+                last,
+                self.message,
+                suggestion=fixed[first - start : len(fixed) - (start + len(line) - last)],
+                edits=edits,
+                title=self.title,
+            )
+
+
+@register
+class Mojibake(_FtfyRule):
+    """Text decoded with the wrong code page (UTF-8 read as cp1252, cp1251, MacRoman, ...).
+
+    Repaired with ftfy's encoding fixes only; its formatting fixes are rule TC102. Safe: ftfy only
+    re-decodes when the result is far less "bad" than the input, and its test suite of real cases passes.
+    """
+
+    code = "TC101"
+    name = "mojibake"
+    category = Category.ENCODING
+    severity = Severity.MAJOR
+    fix = Applicability.SAFE
+    kind = "encoding"
+    message = "Mojibake: text decoded with the wrong code page"
+    title = "Re-decode the text"
+    must_fire = (
+        Example("Il caff⟦Ã¨⟧ di Maria", fixed="Il caffè di Maria"),
+        Example("⟦Ð\x9fÑ\x80Ð¸Ð²ÐµÑ\x82, Ð¼Ð¸Ñ\x80⟧!", fixed="Привет, мир!"),
+        Example("Cr⟦Ã¨me brÃ»lÃ©e at the cafÃ©⟧.", fixed="Crème brûlée at the café."),
+    )
+    must_not_fire = (
+        Example("Il caffè di Maria costa 1,20 €."),
+        Example("«Привет», — сказал он."),
+        Example("He said “yes” and left… twice."),
+        Example("ＣＪＫ全角テキストはそのままです。"),
+    )
+
+
+@register
+class Formatting(_FtfyRule):
+    """Typography that ftfy would normalise: curly quotes, full-width letters, ligatures, HTML entities.
+
+    Off by default: these characters are usually correct (curly quotes in edited prose, full-width forms in
+    CJK text), and changing them alters text that was right. Select TC102 to get ftfy's full behaviour.
+    """
+
+    code = "TC102"
+    name = "ftfy-formatting"
+    category = Category.ENCODING
+    severity = Severity.INFO
+    fix = Applicability.SAFE
+    default_enabled = False
+    off_reason = "changes correct typography (curly quotes, CJK full-width forms)"
+    kind = "formatting"
+    message = "Typography that ftfy normalises"
+    title = "Normalise typography"
+    must_fire = (
+        Example("He said ⟦“yes”⟧.", fixed='He said "yes".'),
+        Example("Fish &⟦amp;⟧ chips", fixed="Fish & chips"),
+    )
+    must_not_fire = (Example('He said "yes".'),)

@@ -1,0 +1,45 @@
+"""The edit log replays, undoes and maps offsets both ways."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from transclean import Edit, EditLog, Pipeline
+
+
+def test_apply_replay_undo_and_map() -> None:
+    source = "one  two,, three"
+    text, log = EditLog().apply(source, [(Edit(3, 5, " "), "A"), (Edit(8, 10, ","), "B")])
+    assert text == "one two, three"
+    assert log.replay(source) == text
+    assert log.undo(text) == source
+    assert text[log.to_output(11) :] == "three" and source[log.to_source(text.index("three")) :] == "three"
+    assert [e.code for e in log.edits] == ["B", "A"]
+
+
+@st.composite
+def _edits(draw: st.DrawFn) -> tuple[str, list[Edit]]:
+    text = draw(st.text(max_size=40))
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=6, unique=True)))
+    edits = [Edit(a, b, draw(st.text(max_size=4))) for a, b in zip(cuts[::2], cuts[1::2], strict=False)]
+    return text, edits
+
+
+@given(_edits())
+def test_log_round_trips(case: tuple[str, list[Edit]]) -> None:
+    source, edits = case
+    text, log = EditLog().apply(source, [(e, "X") for e in edits])
+    assert log.replay(source) == text
+    assert log.undo(text) == source
+    for i in range(len(source) + 1):
+        assert 0 <= log.to_output(i) <= len(text)
+
+
+def test_pipeline_log_maps_output_back_to_source() -> None:
+    source = "Intro.\n\n[ad_1]\n\nThe army moved. . Later, talks began.\n"
+    result = Pipeline().process(source)
+    assert result.text == "Intro.\n\nThe army moved. Later, talks began.\n"
+    assert result.log.replay(source) == result.text and result.log.undo(result.text) == source
+    out = result.text.index("Later")
+    assert source[result.log.to_source(out) :].startswith("Later")

@@ -1,0 +1,52 @@
+"""No regression against ftfy: its own test cases (../shared/data/ftfy) as an evaluation test.
+
+transclean must fix every case that ftfy fixes (up to ftfy's opt-in typography changes, rule TC102) and
+leave byte-identical every case that ftfy leaves alone.
+"""
+
+from __future__ import annotations
+
+import json
+
+import ftfy
+import pytest
+
+import transclean
+from conftest import shared_path
+from transclean.rules.encoding import _config
+
+FILES = ["in-the-wild", "synthetic", "negative", "language-names", "known-failures"]
+
+
+def _cases() -> list[dict[str, str]]:
+    folder = shared_path("data", "ftfy")
+    return [case for name in FILES for case in json.loads((folder / f"{name}.json").read_text("utf-8"))]
+
+
+def test_ftfy_cases() -> None:
+    formatting = _config("formatting")
+    failures, fixed_by_ftfy, left_alone = [], 0, 0
+    for case in _cases():
+        original, expected = case["original"], case.get("fixed-encoding", case["fixed"])
+        by_ftfy = ftfy.fix_text(original)
+        ours = transclean.fix(original)
+        if by_ftfy == original:
+            left_alone += 1
+            if ours != original:
+                failures.append(f"changed a case ftfy leaves alone: {case['label']}: {ours!r}")
+        elif by_ftfy == case["fixed"]:
+            fixed_by_ftfy += 1
+            if ours != expected and ftfy.fix_text(ours, formatting) != case["fixed"]:
+                failures.append(f"missed a case ftfy fixes: {case['label']}: {ours!r} != {expected!r}")
+    assert fixed_by_ftfy >= 100 and left_alone >= 20, "the ftfy case files look incomplete"
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("profile", ["default", "encoding"])
+def test_ftfy_negative_cases_untouched_by_encoding_repair(profile: str) -> None:
+    """ftfy's negative cases whose expected output only differs by typography stay byte-identical."""
+    folder = shared_path("data", "ftfy")
+    cases = json.loads((folder / "negative.json").read_text("utf-8"))
+    for case in cases:
+        if case.get("fixed-encoding", case["fixed"]) == case["original"]:
+            assert transclean.fix(case["original"], profile=profile) == case["original"], case["label"]
