@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: install run test lint clean
+.PHONY: install run test lint clean docs
 
 install: $(VENV)/.installed
 
@@ -35,3 +35,8 @@ test: lint
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache
+
+# Regenerate the README's rule table from the rule declarations.
+docs: install
+	$(BIN)/python -c "import re, pathlib; from transclean.report import rule_table; p = pathlib.Path('README.md'); \
+	p.write_text(re.sub(r'(<!-- rules:start -->\n).*?(<!-- rules:end -->)', lambda m: m[1] + rule_table() + m[2], p.read_text(), flags=re.S))"

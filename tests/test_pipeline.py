@@ -44,8 +44,8 @@ def test_selection(config: Config, expected_in: set[str], expected_out: set[str]
 
 
 def test_unknown_selector_and_profile_say_where() -> None:
-    with pytest.raises(TranscleanError, match=r"'TC9' in pyproject\.toml"):
-        Config(select=("TC9",), origin="pyproject.toml").rules()
+    with pytest.raises(TranscleanError, match=r"'TC0' in pyproject\.toml"):
+        Config(select=("TC0",), origin="pyproject.toml").rules()
     with pytest.raises(TranscleanError, match="unknown profile 'nope'"):
         Config(profile="nope").rules()
 

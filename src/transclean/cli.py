@@ -37,6 +37,9 @@ Select = Annotated[
 ExtendSelect = Annotated[list[str] | None, typer.Option("--extend-select", help="Add to the selection.")]
 Ignore = Annotated[list[str] | None, typer.Option("--ignore", help="Rule codes, prefixes or categories to skip.")]
 Profile = Annotated[str | None, typer.Option("--profile", help="Named rule selection (see `transclean profiles`).")]
+Glossaries = Annotated[
+    list[Path] | None, typer.Option("--glossary", "-g", help="Glossary file (TSV, CSV, TBX); repeatable.")
+]
 Language = Annotated[
     str | None, typer.Option("--language", "-l", help="Document language (ISO 639-1); detected if omitted.")
 ]
@@ -59,10 +62,13 @@ def _pipeline(
     ignore: list[str] | None,
     profile: str | None,
     language: str | None,
+    glossary: list[Path] | None,
     unsafe_fixes: bool | None = None,
 ) -> Pipeline:
     config: Config = load_config()
     cli = {"select": _split(select), "profile": profile, "language": language, "unsafe_fixes": unsafe_fixes}
+    if glossary:
+        cli["glossaries"] = config.glossaries + tuple(str(p) for p in glossary)
     if extend_select:
         cli["extend_select"] = config.extend_select + (_split(extend_select) or ())
     if ignore:
@@ -88,10 +94,11 @@ def check(
     ignore: Ignore = None,
     profile: Profile = None,
     language: Language = None,
+    glossary: Glossaries = None,
 ) -> None:
     """Report what is wrong with each input, without changing it."""
     try:
-        pipeline = _pipeline(select, extend_select, ignore, profile, language)
+        pipeline = _pipeline(select, extend_select, ignore, profile, language, glossary)
         found = False
         for path in paths:
             text = read_text(path)
@@ -125,10 +132,11 @@ def fix(
     ignore: Ignore = None,
     profile: Profile = None,
     language: Language = None,
+    glossary: Glossaries = None,
 ) -> None:
     """Apply fixes and print the fixed text (or a diff); findings left unfixed are listed on stderr."""
     try:
-        pipeline = _pipeline(select, extend_select, ignore, profile, language, unsafe_fixes or None)
+        pipeline = _pipeline(select, extend_select, ignore, profile, language, glossary, unsafe_fixes or None)
         source = read_text(path)
         result = pipeline.process(source)
         name = "<stdin>" if path == "-" else path
@@ -169,3 +177,72 @@ def list_profiles() -> None:
     """List the named rule selections."""
     for name, profile in sorted(profiles().items()):
         typer.echo(f"{name}: {profile['description']} (select: {', '.join(profile['select'])})")
+
+
+glossary_app = typer.Typer(help="Validate, look up and convert term glossaries.", no_args_is_help=True)
+app.add_typer(glossary_app, name="glossary")
+
+
+@glossary_app.command("check")
+def glossary_check(files: Annotated[list[Path], typer.Argument(help="Glossary files (.tsv, .csv, .tbx).")]) -> None:
+    """Validate glossaries: duplicates, conflicts, unknown languages, empty cells (errors with line and column)."""
+    from transclean.glossary import read_glossary
+
+    errors = 0
+    try:
+        for path in files:
+            concepts, issues = read_glossary(path)
+            for issue in issues:
+                typer.echo(str(issue), err=True)
+            errors += sum(issue.level == "error" for issue in issues)
+            typer.echo(f"{path}: {len(concepts)} concepts, {len(issues)} issues")
+    except TranscleanError as exc:
+        _fail(exc)
+    raise typer.Exit(1 if errors else 0)
+
+
+@glossary_app.command("show")
+def glossary_show(
+    term: Annotated[str, typer.Argument(help="A term in any language, case and accents ignored.")],
+    glossary: Glossaries = None,
+) -> None:
+    """Show every concept with a form equal to TERM."""
+    from transclean.glossary import glossaries_for
+
+    try:
+        found = glossaries_for(tuple(str(p) for p in glossary or ())).lookup(term)
+    except TranscleanError as exc:
+        _fail(exc)
+    if not found:
+        typer.echo(f"{term!r}: not in any glossary", err=True)
+        raise typer.Exit(1)
+    for concept in found:
+        typer.echo(f"{concept.id} ({concept.type}{', ' + concept.gender if concept.gender else ''}) {concept.origin}")
+        for lang in sorted(concept.terms.keys() | concept.acronyms.keys() | concept.forbidden.keys()):
+            parts = [" | ".join(concept.terms.get(lang, ()))]
+            if concept.acronyms.get(lang):
+                parts.append("acronym " + " | ".join(concept.acronyms[lang]))
+            if concept.forbidden.get(lang):
+                parts.append("forbidden " + " | ".join(concept.forbidden[lang]))
+            typer.echo(f"  {lang}: " + "; ".join(p for p in parts if p))
+        if concept.context:
+            typer.echo("  context: " + ", ".join(concept.context))
+        if concept.note:
+            typer.echo(f"  note: {concept.note}")
+
+
+@glossary_app.command("convert")
+def glossary_convert(
+    source: Annotated[Path, typer.Argument(help="Glossary to read (.tsv, .csv, .tbx).")],
+    target: Annotated[Path, typer.Argument(help="File to write (.tsv or .tbx).")],
+) -> None:
+    """Convert between TSV/CSV and TBX (ISO 30042)."""
+    from transclean.glossary import load_glossary, to_tbx, to_tsv
+
+    try:
+        loaded = load_glossary(source)
+        data = to_tbx(loaded) if target.suffix.lower() == ".tbx" else to_tsv(loaded)
+        write_atomic(target, data.encode("utf-8"))
+    except TranscleanError as exc:
+        _fail(exc)
+    typer.echo(f"{target}: {len(loaded)} concepts")

@@ -37,6 +37,8 @@ class Config:
       For each rule the most specific matching selector wins; on a tie, ignore wins.
     - ``unsafe_fixes``: also apply fixes that guess meaning (off: they are only suggested).
     - ``language``: the document language when known; otherwise detected when a rule needs it.
+    - ``glossaries``: the user's glossary files (TSV, CSV, TBX); their preferred forms are enforced.
+    - ``shipped_glossaries``: also load ``glossaries/`` (organisations, people, places) as knowledge.
     - ``max_iterations``: fix passes before giving up (the error names the rules still changing text).
     """
 
@@ -46,6 +48,8 @@ class Config:
     ignore: tuple[str, ...] = ()
     unsafe_fixes: bool = False
     language: str | None = None
+    glossaries: tuple[str, ...] = ()
+    shipped_glossaries: bool = True
     max_iterations: int = 10
     origin: str = "defaults"
 

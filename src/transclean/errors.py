@@ -16,6 +16,7 @@ class E(str, Enum):
     UNKNOWN_PROFILE = "unknown profile {profile!r} in {origin}; known profiles: {known}."
     UNKNOWN_RULE = "unknown rule code {code!r}. Run `transclean rules` for the codes."
     BAD_CONFIG = "{path}: invalid configuration: {reason}."
+    BAD_GLOSSARY = "glossary rejected:\n{issues}"
     NO_CONVERGENCE = "fixes did not converge after {iterations} passes; rules still changing the text: {codes}."
 
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from transclean.config import Config
 from transclean.model import Applicability, Document, Edit, EditLog, Finding
 from transclean.rules import Context, Rule
+
+if TYPE_CHECKING:
+    from transclean.glossary import Glossary
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,8 @@ class Pipeline:
     def __init__(self, config: Config | None = None, **options: Any) -> None:
         self.config = (config or Config()).merged(**options)
         self.rules: tuple[Rule, ...] = tuple(rule() for rule in self.config.rules())
+        if self.config.glossaries:
+            self._glossary()  # the user's glossaries are validated up front, not at the first match
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (Pipeline, (self.config,))
@@ -59,6 +64,11 @@ class Pipeline:
         """Codes of the enabled rules, in order."""
         return tuple(rule.code for rule in self.rules)
 
+    def _glossary(self) -> Glossary:
+        from transclean.glossary import glossaries_for
+
+        return glossaries_for(self.config.glossaries, shipped=self.config.shipped_glossaries)
+
     def _document(self, doc: Document | str, metadata: Mapping[str, Any] | None = None) -> Document:
         if isinstance(doc, str):
             return Document(doc, language=self.config.language, metadata=metadata or {})
@@ -67,7 +77,7 @@ class Pipeline:
     def detect(self, doc: Document | str) -> list[Finding]:
         """Run every enabled rule on the document's current text; findings sorted by position."""
         doc = self._document(doc)
-        ctx = Context(doc, language_hint=self.config.language)
+        ctx = Context(doc, language_hint=self.config.language, glossary_loader=self._glossary)
         findings = [finding for rule in self.rules for finding in rule.check(ctx)]
         return sorted(findings, key=lambda f: (f.start, f.end, f.code))
 

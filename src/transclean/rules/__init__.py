@@ -1,12 +1,24 @@
 """Rule families, one module each; importing this package registers every rule."""
 
-from transclean.rules import boilerplate, encoding, punctuation
+from transclean.rules import boilerplate, encoding, punctuation, terminology
 from transclean.rules.base import REGISTRY, Context, Example, Rule, register
 
 FAMILIES = {
     "TC1": "encoding",
     "TC2": "boilerplate",
     "TC3": "punctuation",
+    "TC9": "terminology",
 }
 
-__all__ = ["FAMILIES", "REGISTRY", "Context", "Example", "Rule", "boilerplate", "encoding", "punctuation", "register"]
+__all__ = [
+    "FAMILIES",
+    "REGISTRY",
+    "Context",
+    "Example",
+    "Rule",
+    "boilerplate",
+    "encoding",
+    "punctuation",
+    "register",
+    "terminology",
+]

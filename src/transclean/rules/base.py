@@ -7,12 +7,15 @@ whether it is on by default, its examples and a docstring. It detects; it never 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import cached_property
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from transclean.model import Applicability, Category, Document, Edit, Finding, Fix, Severity
+
+if TYPE_CHECKING:
+    from transclean.glossary import Glossary, Match
 
 #: Marks the expected span in a must-fire example: ``"army⟦ .⟧ Both"``.
 SPAN_OPEN, SPAN_CLOSE = "⟦", "⟧"
@@ -48,7 +51,7 @@ class Context:
 
     document: Document
     language_hint: str | None = None
-    _cache: dict[str, object] = field(default_factory=dict)
+    glossary_loader: Callable[[], Glossary] | None = None
 
     @property
     def text(self) -> str:
@@ -64,6 +67,18 @@ class Context:
         from transclean.lang import detect_language
 
         return detect_language(self.document.text)
+
+    @cached_property
+    def glossary(self) -> Glossary:
+        """The configured glossaries (loaded once per process)."""
+        from transclean.glossary import Glossary
+
+        return self.glossary_loader() if self.glossary_loader else Glossary()
+
+    @cached_property
+    def matches(self) -> list[Match]:
+        """Every glossary form found in the text, shared by all rules of this pass."""
+        return self.glossary.match(self.document.text)
 
 
 class Rule:

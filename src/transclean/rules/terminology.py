@@ -1,0 +1,121 @@
+"""Terminology rules (TC9xx): glossary forms, forbidden confusions, one entity spelt two ways."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from transclean.model import Applicability, Category, Finding, Severity
+from transclean.rules.base import Context, Example, Rule, register
+
+
+def _forms_by_concept(ctx: Context, lang: str) -> dict[str, set[str]]:
+    """Which accepted forms (in ``lang``) of each concept occur in the document."""
+    seen: dict[str, set[str]] = {}
+    for m in ctx.matches:
+        for e in m.entries:
+            if e.lang == lang and e.kind in ("preferred", "variant"):
+                seen.setdefault(e.concept.id, set()).add(e.form)
+    return seen
+
+
+@register
+class NonPreferredTerm(Rule):
+    """A term spelt in a variant form where the glossary has a preferred one ("Nagorno Karabakh").
+
+    Fires when the document mixes two spellings of one entity (the glossary's preferred form wins), or
+    always for glossaries the user passed with `--glossary`. Safe: only when the variant belongs to one
+    concept and matches the glossary's form exactly; the shipped glossaries alone never rewrite a
+    document that spells an entity one way consistently.
+    """
+
+    code = "TC901"
+    name = "non-preferred-term"
+    category = Category.TERMINOLOGY
+    severity = Severity.MINOR
+    fix = Applicability.SAFE
+    must_fire = (
+        Example(
+            "Fighting in Nagorno-Karabakh resumed. ⟦Nagorno Karabakh⟧ is a region of Azerbaijan.",
+            fixed="Fighting in Nagorno-Karabakh resumed. Nagorno-Karabakh is a region of Azerbaijan.",
+            language="en",
+        ),
+        Example(
+            "Officials in ⟦Kiev⟧ met envoys from Kyiv's partners.",
+            fixed="Officials in Kyiv met envoys from Kyiv's partners.",
+            language="en",
+        ),
+    )
+    must_not_fire = (
+        Example("The 1986 disaster forced the evacuation of towns north of Kiev.", language="en"),
+        Example("Nagorno-Karabakh was the scene of a war in the early 1990s.", language="en"),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        lang = ctx.language
+        if not lang or not ctx.matches:
+            return
+        present = _forms_by_concept(ctx, lang)
+        for m in ctx.matches:
+            entries = [e for e in m.entries if e.lang == lang and e.kind in ("preferred", "variant")]
+            concepts = {e.concept.id for e in entries}
+            if len(concepts) != 1 or any(e.kind == "preferred" for e in entries):
+                continue
+            concept = entries[0].concept
+            preferred = concept.preferred(lang)
+            if not preferred or preferred == m.text:
+                continue
+            if not concept.enforced and len(present[concept.id]) < 2:
+                continue  # one consistent spelling: leave it to the author
+            exact = any(e.form == m.text for e in entries)
+            yield self.finding(
+                ctx.text,
+                m.start,
+                m.end,
+                f"{m.text!r} is a variant of {preferred!r}"
+                + ("" if concept.enforced else " (the document spells it both ways)"),
+                suggestion=preferred,
+                title=f"Use {preferred!r}",
+                applicability=Applicability.SAFE if exact else Applicability.UNSAFE,
+            )
+
+
+@register
+class ForbiddenTerm(Rule):
+    """A form the glossary marks as a known confusion, such as a foreign acronym left untranslated ("OCSE").
+
+    The fix is unsafe: the forbidden form is a known mistake, but the replacement comes from the glossary
+    and a reviewer should confirm it.
+    """
+
+    code = "TC902"
+    name = "forbidden-term"
+    category = Category.TERMINOLOGY
+    severity = Severity.MAJOR
+    fix = Applicability.UNSAFE
+    must_fire = (
+        Example("Growth will slow, the ⟦OCSE⟧ said in its Economic Outlook.", language="en"),
+        Example("The ⟦OTAN⟧ summit opened in Brussels on Tuesday.", language="en"),
+    )
+    must_not_fire = (
+        Example("Growth will slow, the OECD said in its Economic Outlook.", language="en"),
+        Example("Il vertice della NATO si è aperto a Bruxelles. L'OCSE prevede una crescita debole.", language="it"),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        lang = ctx.language
+        if not lang:
+            return
+        for m in ctx.matches:
+            bad = [e for e in m.entries if e.kind == "forbidden" and e.lang in (lang, "*")]
+            if not bad or any(e.kind != "forbidden" and e.lang == lang for e in m.entries):
+                continue
+            concept = bad[0].concept
+            better = (concept.acronym(lang) if m.text.isupper() else None) or concept.preferred(lang)
+            yield self.finding(
+                ctx.text,
+                m.start,
+                m.end,
+                f"{m.text!r} is not used in {lang!r} for {concept.preferred('en') or concept.id}",
+                suggestion=better,
+                title=f"Use {better!r}" if better else "",
+            )
