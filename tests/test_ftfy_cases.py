@@ -15,6 +15,12 @@ import transclean
 from conftest import shared_path
 from transclean.rules.encoding import _config
 
+
+def _same(ours: str, expected: str) -> bool:
+    """Equal, where a U+FFFD that ftfy leaves may be a letter transclean recovered (TC103)."""
+    return len(ours) == len(expected) and all(a == b or b == "\ufffd" for a, b in zip(ours, expected, strict=True))
+
+
 FILES = ["in-the-wild", "synthetic", "negative", "language-names", "known-failures"]
 
 
@@ -36,7 +42,7 @@ def test_ftfy_cases() -> None:
                 failures.append(f"changed a case ftfy leaves alone: {case['label']}: {ours!r}")
         elif by_ftfy == case["fixed"]:
             fixed_by_ftfy += 1
-            if ours != expected and ftfy.fix_text(ours, formatting) != case["fixed"]:
+            if not _same(ours, expected) and not _same(ftfy.fix_text(ours, formatting), case["fixed"]):
                 failures.append(f"missed a case ftfy fixes: {case['label']}: {ours!r} != {expected!r}")
     assert fixed_by_ftfy >= 100 and left_alone >= 20, "the ftfy case files look incomplete"
     assert not failures, "\n".join(failures)

@@ -20,8 +20,11 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from xml.etree import ElementTree as ET
 
+import regex
+
 from transclean.errors import E, TranscleanError
 
+WORD = regex.compile(r"[\p{L}\p{M}]+")
 ISO_639_1 = frozenset(resources.files("transclean").joinpath("data/iso639-1.txt").read_text("ascii").split())
 TYPES = ("person", "organization", "place", "term")
 GENDERS = ("female", "male", "other")
@@ -225,6 +228,20 @@ class Glossary:
             if kept:
                 out.append(Match(start, end, surface, kept))
         return out
+
+    @cached_property
+    def tokens(self) -> dict[str, dict[str, list[tuple[Concept, str]]]]:
+        """Words of every term, by skeleton (non-ASCII letters as '?'): lower-case word -> (concept, lang)."""
+        from transclean.lexicon import skeleton
+
+        index: dict[str, dict[str, list[tuple[Concept, str]]]] = {}
+        for c in self.concepts:
+            for lang, forms in c.terms.items():
+                for form in forms:
+                    for word in WORD.findall(form):
+                        lower = word.lower()
+                        index.setdefault(skeleton(lower), {}).setdefault(lower, []).append((c, lang))
+        return index
 
     def lookup(self, term: str) -> list[Concept]:
         """Concepts with a form equal to ``term`` (case- and diacritic-folded)."""

@@ -1,6 +1,6 @@
 """Rule families, one module each; importing this package registers every rule."""
 
-from transclean.rules import boilerplate, encoding, punctuation, terminology
+from transclean.rules import boilerplate, encoding, lost, punctuation, terminology
 from transclean.rules.base import REGISTRY, Context, Example, Rule, register
 
 FAMILIES = {
@@ -18,6 +18,7 @@ __all__ = [
     "Rule",
     "boilerplate",
     "encoding",
+    "lost",
     "punctuation",
     "register",
     "terminology",

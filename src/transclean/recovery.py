@@ -1,0 +1,247 @@
+"""Recovering letters lost to '?' or U+FFFD, and bytes dropped from mojibake: pure functions over tokens.
+
+A damaged token ("Viktorovi?", "Dvo?ák", "Bj\ufffdrk") is matched against the lexicons by skeleton;
+candidates are ranked by frequency, by the document language, by the languages of the rest of the name
+(one language per name) and by glossary entries. The rules in ``rules/lost.py`` decide what to do.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from transclean.glossary import Concept, Glossary
+from transclean.lexicon import LANGUAGES, lexicon, scan, skeleton, zipf
+
+MARKERS = "?\ufffd"
+#: A run of letters and damage markers (apostrophes end a token: "l'?" is two tokens).
+TOKEN = regex.compile(r"[\p{L}\p{M}?\ufffd]+")
+_CYRILLIC_GREEK = ("ru", "uk", "bg", "mk", "el")
+GLOSSARY_BONUS = 3.0
+NAME_LANGUAGE_BONUS = 1.5
+DOCUMENT_LANGUAGE_BONUS = 1.0
+#: A recovery is applied without review when the best candidate carries this share of the weight...
+SAFE_CONFIDENCE = 0.95
+#: ...and its score (Zipf frequency plus language bonuses) reaches this, or a glossary vouches for it.
+#: Below it the true word is too often missing from the lexicon while a rarer word happens to fit.
+SAFE_SCORE = 4.0
+#: Legacy code pages whose '?' replacement loses letters: a lost letter is one the page cannot encode.
+CODE_PAGES = ("ascii", "cp1252", "latin-1", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257", "iso-8859-2")
+
+
+def plausible_code_pages(survivors: str) -> tuple[str, ...]:
+    """The code pages that can hold every non-ASCII letter that survived in the document.
+
+    >>> plausible_code_pages("é")[:2]
+    ('cp1252', 'latin-1')
+    """
+    return tuple(cp for cp in CODE_PAGES if _encodable(survivors, cp))
+
+
+def _encodable(text: str, cp: str) -> bool:
+    try:
+        text.encode(cp)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A recovered word with its score (log10 weight) and where the evidence came from."""
+
+    word: str
+    score: float
+    source: str  # glossary | lexicon
+    concept: Concept | None = None
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """The ranked candidates for one damaged token and the confidence of the best."""
+
+    token: str
+    candidates: tuple[Candidate, ...]
+
+    @property
+    def best(self) -> Candidate | None:
+        return self.candidates[0] if self.candidates else None
+
+    @property
+    def safe(self) -> bool:
+        """Whether the best candidate may be applied without review."""
+        best = self.best
+        return (
+            best is not None
+            and self.confidence >= SAFE_CONFIDENCE
+            and (best.source == "glossary" or best.score >= SAFE_SCORE)
+        )
+
+    @property
+    def confidence(self) -> float:
+        if not self.candidates:
+            return 0.0
+        weights = [10**c.score for c in self.candidates]
+        return weights[0] / sum(weights)
+
+
+def _fits(token: str, word: str) -> bool:
+    """Whether ``word`` can be ``token`` with each marker standing for one non-ASCII letter."""
+    if len(token) != len(word):
+        return False
+    for t, w in zip(token, word, strict=True):
+        if t in MARKERS:
+            if w.isascii() or not w.isalpha():
+                return False
+        elif t.lower() != w:
+            return False
+    return True
+
+
+def _utf8_readings(token: str) -> list[tuple[str, list[int]]]:
+    """Readings of runs of 2-3 markers as one letter whose UTF-8 bytes each became a marker.
+
+    Returns (token with each run collapsed to one marker, byte length of each collapsed letter).
+    """
+    runs = list(regex.finditer(f"[{MARKERS}]{{2,3}}", token))
+    if not runs or len(runs) > 3:
+        return []
+    collapsed, sizes, pos = [], [], 0
+    for m in runs:
+        collapsed.append(token[pos : m.start()] + "?")
+        sizes.append(m.end() - m.start())
+        pos = m.end()
+    return [("".join(collapsed) + token[pos:], sizes)]
+
+
+def _fits_utf8(collapsed: str, sizes: list[int], word: str) -> bool:
+    if not _fits(collapsed, word):
+        return False
+    marked = [w for t, w in zip(collapsed, word, strict=True) if t in MARKERS]
+    return all(len(w.encode("utf-8")) == n for w, n in zip(marked, sizes, strict=False))
+
+
+def word_languages(word: str, top: int = 3) -> list[str]:
+    """The languages in which a (lower-case, undamaged) word is most frequent, for name consistency."""
+    scores = sorted(((zipf(word, lang), lang) for lang in LANGUAGES), reverse=True)
+    return [lang for z, lang in scores[:top] if z >= 2.0]
+
+
+def recover(
+    token: str,
+    *,
+    language: str | None = None,
+    name_languages: Sequence[str] = (),
+    neighbours: Sequence[str] = (),
+    glossary: Glossary | None = None,
+    code_pages: Sequence[str] = CODE_PAGES,
+) -> Recovery:
+    """Rank the words that a damaged token may have been.
+
+    >>> recover("Dvo?ák").best.word
+    'dvořák'
+    """
+    lower = token.lower().replace("\ufffd", "?")
+    if "?" in token:
+        # '?' replacement: a lost letter is one that a plausible code page cannot encode, and the letters
+        # that survived are ones it can (in cp1252, "Am?nat" cannot have been "Amânat").
+        kept = "".join(c for c in lower if not c.isascii())
+        pages = [cp for cp in code_pages if _encodable(kept, cp)]
+    else:
+        pages = []
+    readings: list[tuple[str, list[int] | None]] = [(lower, None), *_utf8_readings(lower)]
+    words: dict[str, dict[str, float]] = {}
+    concepts: dict[str, Concept] = {}
+    neighbour_set = {n.lower() for n in neighbours}
+    lex = lexicon()
+    for reading, sizes in readings:
+
+        def ok(word: str, reading: str = reading, sizes: list[int] | None = sizes) -> bool:
+            if not (_fits(reading, word) if sizes is None else _fits_utf8(reading, sizes, word)):
+                return False
+            lost = "".join(w for r, w in zip(reading, word, strict=False) if r == "?")
+            if lost.upper().isascii():
+                return False  # Turkish "ı" would come back as an ASCII "I": nothing was lost
+            return not pages or any(not any(_encodable(ch, cp) for ch in lost) for cp in pages)
+
+        key = skeleton(reading)
+        if sum(c.isascii() and c.isalpha() for c in reading) >= 2:
+            for word, langs in lex.candidates(key).items():
+                if ok(word):
+                    words.setdefault(word, {}).update(langs)
+        elif not any(c.isascii() and c.isalpha() for c in reading):
+            pattern = "".join("." if c in MARKERS else regex.escape(c) for c in reading)
+            for word, lang in scan(pattern, _CYRILLIC_GREEK):
+                if ok(word):
+                    words.setdefault(word, {})[lang] = max(zipf(word, lang), 1.0)
+        if glossary is not None:
+            for word, owners in glossary.tokens.get(key, {}).items():
+                if ok(word):
+                    for concept, lang in owners:
+                        forms = concept.terms.get(lang, ())
+                        in_name = any(t in neighbour_set for f in forms for t in f.lower().split())
+                        bonus = GLOSSARY_BONUS * (2 if in_name else 1)
+                        langs = words.setdefault(word, {})
+                        langs[f"glossary:{lang}"] = max(langs.get(f"glossary:{lang}", 0.0), 3.0 + bonus)
+                        concepts[word] = concept
+    candidates = []
+    for word, langs in words.items():
+        best, source = -math.inf, "lexicon"
+        for lang, z in langs.items():
+            bare = lang.removeprefix("glossary:")
+            score = z + (DOCUMENT_LANGUAGE_BONUS if bare == language else 0.0)
+            score += NAME_LANGUAGE_BONUS if bare in name_languages else 0.0
+            if score > best:
+                best, source = score, "glossary" if lang.startswith("glossary:") else "lexicon"
+        candidates.append(Candidate(word, best, source, concepts.get(word)))
+    candidates.sort(key=lambda c: (-c.score, c.word))
+    return Recovery(token, tuple(candidates))
+
+
+def restore_case(token: str, word: str, upper_first: bool) -> str:
+    """Spell ``word`` with the case of ``token`` (a damaged first letter takes ``upper_first``).
+
+    >>> restore_case("?ERN?", "černý", False), restore_case("?ukasz", "łukasz", True)
+    ('ČERNÝ', 'Łukasz')
+    """
+    letters = [c for c in token if c not in MARKERS]
+    if letters and all(c.isupper() for c in letters) and len(letters) > 1:
+        return word.upper()
+    single = len(word) == len(token)  # else each lost letter left one marker per UTF-8 byte
+    out, pos = [], 0
+    for i, char in enumerate(word):
+        t = token[pos] if pos < len(token) else ""
+        if t and t not in MARKERS:
+            out.append(t)
+            pos += 1
+            continue
+        out.append(char.upper() if (i == 0 and upper_first) else char)
+        pos += 1 if single else len(char.encode("utf-8"))
+    return "".join(out)
+
+
+def convention(recovered: str, damaged: str, words: Sequence[str], index: int, concept: Concept, lang: str) -> str:
+    """The glossary's form in ``lang`` for a recovered word, when the name around it matches one of its forms.
+
+    ``words`` are the document's words around the damaged one (at ``index``). A form of the concept in the
+    document language with the same words elsewhere, and a word at this position that keeps the undamaged
+    letters, wins: "Sergei Viktorovič Lavrov" in English becomes "Sergei Viktorovich Lavrov".
+    """
+    first = min((damaged.find(m) for m in MARKERS if m in damaged), default=len(damaged))
+    last = max(damaged.rfind(m) for m in MARKERS)
+    prefix, suffix = damaged[:first], damaged[last + 1 :]
+    for form in concept.terms.get(lang, ()):
+        parts = form.split()
+        for offset in range(len(parts)):
+            start = index - offset
+            if start < 0 or start + len(parts) > len(words) or len(parts) < 2:
+                continue
+            window = words[start : start + len(parts)]
+            others = [(w, p) for j, (w, p) in enumerate(zip(window, parts, strict=True)) if j != offset]
+            target = parts[offset]
+            if all(w == p for w, p in others) and target.startswith(prefix) and target.endswith(suffix):
+                return target
+    return recovered

@@ -1,0 +1,259 @@
+"""Lost-character rules (TC103): letters replaced by '?' or U+FFFD when text passed through a legacy code page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from transclean.model import Applicability, Category, Finding, Severity
+from transclean.recovery import (
+    MARKERS,
+    TOKEN,
+    convention,
+    plausible_code_pages,
+    recover,
+    restore_case,
+    word_languages,
+)
+from transclean.rules.base import Context, Example, Rule, register
+
+#: Score (Zipf plus bonuses) from which a word is common enough to be written in lower case mid-sentence.
+COMMON_WORD = 5.0
+_WORD = regex.compile(r"[\p{L}\p{M}?\ufffd]+")
+# A '?' in a URL query or code is not a lost letter.
+_URLISH = regex.compile(r"[/=&]|://")
+
+
+def _name_window(text: str, start: int, end: int) -> tuple[list[str], int]:
+    """The words of the line around a token (up to 3 each side) and the token's index among them."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = _WORD.findall(text[line_start:start])[-3:]
+    after = _WORD.findall(text[end:line_end])[:3]
+    return [*before, text[start:end], *after], len(before)
+
+
+def _upper_first(text: str, start: int) -> bool | None:
+    """Whether a lost first letter was a capital: yes at a line or sentence start, else unknown (None):
+    "Karlovačka ?upanija" is lower case, "Jakub ?ukasz" and "Jurij ob ??avnici" are not."""
+    prefix = text[max(0, start - 3) : start].rstrip(" \t\"'“‘«(")
+    return True if not prefix or prefix[-1] in "\n.!?:" else None
+
+
+@register
+class LostCharacter(Rule):
+    """A letter lost to '?' or U+FFFD ("Viktorovi? Lavrov", "Dvo?ák"), recovered from word and name lexicons.
+
+    A '?' inside a word, or U+FFFD anywhere in one, is damage; a '?' ending a word is damage only when the
+    word without it is unknown and a lexicon word fits ("Is it Lavrov? Yes." stays). Candidates come from
+    the glossaries (names with all their spellings), gender-guesser's first names and wordfreq's lists for
+    29 languages, ranked by frequency, the document language and the language of the rest of the name.
+    The fix is safe only when one candidate carries at least 95% of the weight (a lookup, not a guess:
+    see the evaluation in the README); otherwise the candidates are suggested and the text is left alone.
+    """
+
+    code = "TC103"
+    name = "lost-character"
+    category = Category.ENCODING
+    severity = Severity.MAJOR
+    fix = Applicability.SAFE
+    must_fire = (
+        Example(
+            "The Russian Foreign Minister, Sergei ⟦Viktorovi?⟧ Lavrov, spoke.",
+            fixed="The Russian Foreign Minister, Sergei Viktorovich Lavrov, spoke.",
+            language="en",
+        ),
+        Example("Antonín ⟦Dvo?ák⟧ wrote nine symphonies.", fixed="Antonín Dvořák wrote nine symphonies."),
+        Example("Squad:\n⟦?ukasz⟧ Piszczek\nJakub Kuba", fixed="Squad:\nŁukasz Piszczek\nJakub Kuba"),
+        Example("La ⟦canci\ufffdn⟧ del verano", fixed="La canción del verano", language="es"),
+    )
+    must_not_fire = (
+        Example("Is it Lavrov? Yes."),
+        Example("Why? Because the talks failed. Really?"),
+        Example("See https://example.org/search?q=talks&page=2 for more."),
+        Example("Who is there?\nNobody."),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        text = ctx.text
+        if "?" not in text and "\ufffd" not in text:
+            return  # the common case costs two C-level scans
+        # Letters that survived the damage tell which code pages could have lost the others: read them from
+        # the source, since letters restored by an earlier pass did not survive anything.
+        source = ctx.document.source or text
+        pages = plausible_code_pages("".join({c for c in source if not c.isascii() and c.isalpha()}))
+        for m in TOKEN.finditer(text):
+            token = m.group()
+            markers = [i for i, c in enumerate(token) if c in MARKERS]
+            letters = len(token) - len(markers)
+            if not markers or letters < 2:
+                continue
+            start, end = m.start(), m.end()
+            chunk_start = text.rfind(" ", 0, start) + 1
+            if _URLISH.search(text[chunk_start : end + 1]):
+                continue
+            inner = any(c in MARKERS for c in token.strip(MARKERS)) or "\ufffd" in token
+            words, index = _name_window(text, start, end)
+            name_langs = [
+                lang
+                for w in words
+                if w != token and w[:1].isupper() and not any(c in MARKERS for c in w)
+                for lang in word_languages(w.lower())
+            ]
+            result = recover(
+                token,
+                language=ctx.language,
+                name_languages=name_langs,
+                neighbours=words,
+                glossary=ctx.glossary,
+                code_pages=pages,
+            )
+            best = result.best
+            if not inner:
+                bare = token.strip(MARKERS).lower()
+                if best is None or _known(bare, ctx.language):
+                    continue  # a question mark after a word, not a lost letter
+            if best is None:
+                yield self.finding(
+                    text,
+                    start,
+                    end,
+                    f"Letter lost to {'U+FFFD' if chr(0xFFFD) in token else repr('?')} in a word; no lexicon word fits",
+                    applicability=Applicability.NONE,
+                    severity=Severity.MINOR,
+                )
+                continue
+            upper = _upper_first(text, start)
+            if upper is None and index > 0 and words[index - 1].islower() and best.score >= COMMON_WORD:
+                upper = False  # a common word after a lower-case one: "il ?tait" is "il était"
+            word = restore_case(token, best.word, upper is not False)
+            if best.concept is not None and ctx.language:
+                word = convention(word, token, words, index, best.concept, ctx.language)
+            # A lost first letter inside a sentence may be a capital or not: suggest, do not apply.
+            confident = result.safe and (token[0] not in MARKERS or upper is not None)
+            others = ", ".join(c.word for c in result.candidates[1:4])
+            yield self.finding(
+                text,
+                start,
+                end,
+                f"Letter lost to '?' or U+FFFD in {token!r}: probably {word!r}"
+                + (f" (also possible: {others})" if others else ""),
+                suggestion=word,
+                title=f"Restore {word!r}",
+                confidence=result.confidence,
+                applicability=Applicability.SAFE if confident else Applicability.UNSAFE,
+            )
+
+
+def _known(word: str, language: str | None) -> bool:
+    """Whether a word is common in the document language (English when unknown): then '?' ends a question."""
+    from transclean.lexicon import zipf
+
+    return zipf(word, language or "en") >= 2.0
+
+
+# UTF-8 read as Windows-1252 drops the bytes that code page leaves undefined; a lead byte then stands alone.
+_DROPPED = bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D])
+_CONTINUATION = frozenset(bytes(range(0x80, 0xC0)).decode("cp1252", "ignore"))
+# UTF-8 lead bytes whose dropped continuation was a letter: Ã Ä Å (Latin), Î Ï (Greek), Ð Ñ (Cyrillic).
+LEADS = "ÃÄÅÎÏÐÑ"
+_LEAD = regex.compile(f"[{LEADS}]")
+_DEBRIS_TOKEN = regex.compile(f"[\\p{{L}}\\p{{M}}]*[{LEADS}][\\p{{L}}\\p{{M}}]*")
+MAX_GAPS = 4
+# Where a lone lead character is debris and not a letter ("Ärger", "Ñandú", "Straße"): beside Cyrillic or
+# Greek letters, after a lower-case letter, or "Ã", which no language writes before lower case.
+_DEBRIS_SIGN = regex.compile(
+    f"[\\p{{Cyrillic}}\\p{{Greek}}][{LEADS}]|[{LEADS}][\\p{{Cyrillic}}\\p{{Greek}}]|\\p{{Ll}}[{LEADS}]|Ã\\p{{Ll}}"
+)
+
+
+def _gaps(token: str) -> list[int]:
+    """Positions of lead characters with no continuation after them (their second byte was dropped)."""
+    return [m.start() for m in _LEAD.finditer(token) if token[m.start() + 1 : m.start() + 2] not in _CONTINUATION]
+
+
+def _refill(token: str, gaps: list[int]) -> list[str]:
+    """Every reading of ``token`` with each gap's lead byte completed by one of the dropped bytes."""
+    from itertools import product
+
+    readings = []
+    for fill in product(_DROPPED, repeat=len(gaps)):
+        chars = list(token)
+        try:
+            for pos, byte in zip(gaps, fill, strict=True):
+                chars[pos] = bytes([chars[pos].encode("cp1252")[0], byte]).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        readings.append("".join(chars))
+    return readings
+
+
+@register
+class DroppedBytes(Rule):
+    """Mojibake whose undefined bytes were dropped, leaving debris ftfy cannot decode ("Ðагорный", "Ãbel").
+
+    UTF-8 read as Windows-1252 loses the bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D, so "Н", "с", "я" or "Á"
+    leave a lone "Ð", "Ñ" or "Ã". Each lone lead character is completed with every dropped byte and the
+    readings are ranked by word frequency; safe when one reading is a known word and no other comes close.
+    """
+
+    code = "TC104"
+    name = "dropped-bytes"
+    category = Category.ENCODING
+    severity = Severity.MAJOR
+    fix = Applicability.SAFE
+    must_fire = (
+        Example("Конфликт в ⟦Ðагорном⟧ Карабахе", fixed="Конфликт в Нагорном Карабахе"),
+        Example("Президент ⟦РоÑÑии⟧ заявил", fixed="Президент России заявил"),
+        Example("Garrafa de ⟦Ãgua⟧ mineral", fixed="Garrafa de Água mineral"),
+    )
+    must_not_fire = (
+        Example("Ðe Ñandú: Ð alone is an Icelandic eth, Ñ a Spanish letter."),
+        Example("Straße, Ñoño, Ørsted, Ærø, Øresund, Ärger, Ðorđe, SÃO PAULO"),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        from ftfy import fix_text
+
+        from transclean.lexicon import LANGUAGES, zipf
+        from transclean.rules.encoding import _config
+
+        text = ctx.text
+        if not any(lead in text for lead in LEADS) or not _DEBRIS_SIGN.search(text):
+            return
+        for m in _DEBRIS_TOKEN.finditer(text):
+            token = m.group()
+            gaps = _gaps(token) if _DEBRIS_SIGN.search(token) else []
+            if gaps:
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                line_end = text.find("\n", m.end())
+                line = text[line_start : line_end if line_end >= 0 else len(text)]
+                if fix_text(line, _config("encoding")) != line:
+                    continue  # TC101 decodes this line first; what it leaves is looked at in the next pass
+            # Debris sits beside letters of another script or other debris, never in a clean Latin word.
+            if not gaps or len(gaps) > MAX_GAPS or len(token) < 3:
+                continue
+            scored = []
+            for reading in _refill(token, gaps):
+                best = max(zipf(reading.lower(), lang) for lang in LANGUAGES)
+                if best > 0:
+                    scored.append((best, reading))
+            if not scored:
+                continue
+            scored.sort(reverse=True)
+            top, word = scored[0]
+            weights = [10**z for z, _ in scored]
+            confidence = weights[0] / sum(weights)
+            safe = top >= 2.0 and confidence >= 0.95
+            yield self.finding(
+                text,
+                m.start(),
+                m.end(),
+                f"Mojibake with dropped bytes in {token!r}: probably {word!r}",
+                suggestion=word,
+                title=f"Restore {word!r}",
+                confidence=confidence,
+                applicability=Applicability.SAFE if safe else Applicability.UNSAFE,
+            )

@@ -1,0 +1,66 @@
+"""Lost characters (TC103/TC104): recovery, conventions, lists, and silence on correct text."""
+
+from __future__ import annotations
+
+import transclean
+from conftest import shared_path
+from transclean import Pipeline
+from transclean.recovery import plausible_code_pages, recover
+
+
+def test_reference_patronymic_is_recovered_and_normalised() -> None:
+    text = "The Russian Foreign Ministry, Sergei Viktorovi? Lavrov called for a ceasefire."
+    assert "Sergei Viktorovich Lavrov" in transclean.fix(text, language="en")
+    # Without a glossary the word list still knows the Czech-style spelling, but only suggests it.
+    result = Pipeline(shipped_glossaries=False, language="en").process(text)
+    assert result.text == text
+    assert result.remaining[0].suggestion == "Viktorovič"
+
+
+def test_real_question_marks_stay() -> None:
+    for text in (
+        "Is it Lavrov? Yes.",
+        "Who won? Nobody knows.",
+        "Really?!",
+        "Was it Dvořák? No, Smetana.",
+        "Voir https://example.org/?page=2&q=x",
+        "¿Qué pasa? Nada.",
+    ):
+        assert transclean.fix(text) == text
+        assert not [f for f in transclean.check(text) if f.code == "TC103"]
+
+
+def test_name_list_without_context() -> None:
+    names = "Anton?n Dvo??k\n?ukasz Piszczek\nFran?ois Hollande\n"  # 7-bit: every accented letter lost
+    assert transclean.fix(names) == "Antonín Dvořák\nŁukasz Piszczek\nFrançois Hollande\n"
+
+
+def test_utf8_double_replacement_and_fffd() -> None:
+    assert recover("Dvo\ufffd\ufffdák").best.word == "dvořák"  # one 2-byte letter, one U+FFFD per byte
+    assert transclean.fix("La canci\ufffdn del verano es buena.") == "La canción del verano es buena."
+
+
+def test_code_page_constraint() -> None:
+    assert plausible_code_pages("")[0] == "ascii"
+    assert "cp1252" not in plausible_code_pages("ł")
+    # In a cp1252 text, a letter cp1252 can hold cannot have been lost.
+    assert all("â" not in c.word for c in recover("Am?nat", code_pages=("cp1252",)).candidates)
+
+
+def test_dropped_c1_bytes_in_cyrillic() -> None:
+    original = "Сергей Лавров прибыл в Россию. Нагорный Карабах."
+    damaged = original.encode("utf-8").decode("cp1252", errors="ignore")
+    assert transclean.fix(damaged) == original
+
+
+def test_no_false_recoveries_on_clean_text_with_question_marks() -> None:
+    """Correct English and Russian text with real question marks (MLQE-PE post-edits and sources, trafilatura's
+    scraped pages): no TC103/TC104 finding at all."""
+    folder = shared_path("data", "mlqe-pe", "ru-en-dev")
+    lines = (folder / "dev.pe").read_text("utf-8") + (folder / "dev.src").read_text("utf-8")
+    lines += shared_path("data", "trafilatura-eval", "evaldata-full.json").read_text("utf-8")
+    questions = [line for line in lines.splitlines() if "?" in line][:400]
+    assert len(questions) >= 20
+    pipeline = Pipeline(select=("TC103", "TC104"))
+    flagged = [line for line in questions if pipeline.check(line).findings]
+    assert flagged == []
