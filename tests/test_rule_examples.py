@@ -9,7 +9,7 @@ from transclean.rules import REGISTRY, Example, Rule
 
 
 def _pipeline(rule: type[Rule]) -> Pipeline:
-    return Pipeline(Config(select=(rule.code,)))
+    return Pipeline(Config(select=(rule.code,), unsafe_fixes=True))
 
 
 def _findings(rule: type[Rule], example: Example) -> list:

@@ -38,3 +38,16 @@ def detect_language(text: str) -> str | None:
     except LangDetectException:
         return None
     return code.split("-")[0]
+
+
+def sentence_language(text: str) -> tuple[str | None, float]:
+    """Most probable language of a sentence and its probability (seeded langdetect)."""
+    from langdetect.lang_detect_exception import LangDetectException
+
+    detector = _factory().create()  # type: ignore[attr-defined]
+    detector.append(text)
+    try:
+        best = detector.get_probabilities()[0]
+    except (LangDetectException, IndexError):
+        return None, 0.0
+    return best.lang.split("-")[0], float(best.prob)

@@ -1,12 +1,17 @@
 """Rule families, one module each; importing this package registers every rule."""
 
-from transclean.rules import boilerplate, encoding, lost, punctuation, terminology
+from transclean.rules import boilerplate, encoding, lost, punctuation, terminology, translation
 from transclean.rules.base import REGISTRY, Context, Example, Rule, register
 
 FAMILIES = {
     "TC1": "encoding",
     "TC2": "boilerplate",
     "TC3": "punctuation",
+    "TC4": "pronoun",
+    "TC5": "acronym",
+    "TC6": "title",
+    "TC7": "grammar",
+    "TC8": "untranslated",
     "TC9": "terminology",
 }
 
@@ -22,4 +27,5 @@ __all__ = [
     "punctuation",
     "register",
     "terminology",
+    "translation",
 ]

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 from transclean.model import Applicability, Category, Document, Edit, Finding, Fix, Severity
 
 if TYPE_CHECKING:
+    from transclean.entities import Mention
     from transclean.glossary import Glossary, Match
 
 #: Marks the expected span in a must-fire example: ``"army⟦ .⟧ Both"``.
@@ -74,6 +75,20 @@ class Context:
         from transclean.glossary import Glossary
 
         return self.glossary_loader() if self.glossary_loader else Glossary()
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Sentence spans of the text."""
+        from transclean.entities import sentences
+
+        return sentences(self.document.text)
+
+    @cached_property
+    def mentions(self) -> list[Mention]:
+        """Persons (with gender), organisations and places named in the text."""
+        from transclean.entities import mentions
+
+        return mentions(self.document.text, self.glossary, self.matches, self.language or "en")
 
     @cached_property
     def matches(self) -> list[Match]:

@@ -1,0 +1,144 @@
+"""Who and what a text talks about: sentences, person mentions with gender, institutions and places.
+
+Knowledge comes from data: glossary entries (persons with gender, organisations, places), gender-guesser's
+first names, and the honorific and title lists in ``data/english.toml``. Other target languages add a file.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import regex
+
+from transclean.glossary import Concept, Glossary, Match
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+_SENTENCE_END = regex.compile(r"(?<=[.!?…][\"'”’»)]*)\s+(?=[\"'“‘«(¿¡]?[\p{Lu}\d])|\n\s*\n|\n(?=\S)")
+_WORD = r"(?:(?:Mr|Mrs|Ms|Dr|St|Prof|Sen|Gen|Rep)\.|\p{Lu}[\p{L}\p{M}'’-]*)"
+_CAPITALISED = regex.compile(rf"{_WORD}(?:[ \t]+{_WORD})*")
+
+
+@lru_cache(maxsize=4)
+def language_data(lang: str) -> dict[str, Any]:
+    """Pronouns, honorifics, titles and institution nouns of a target language (``data/<name>.toml``)."""
+    names = {"en": "english"}
+    if lang not in names:
+        return {}
+    return tomllib.loads(resources.files("transclean").joinpath(f"data/{names[lang]}.toml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> Any:
+    from gender_guesser.detector import Detector
+
+    return Detector(case_sensitive=False)
+
+
+def first_name_gender(name: str) -> str | None:
+    """'female' or 'male' when the first-name lexicon says so (or "mostly"), else None (andy, unknown)."""
+    gender = _first_names().get_gender(name.lower())
+    return {"female": "female", "mostly_female": "female", "male": "male", "mostly_male": "male"}.get(gender)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: a stop followed by a capital, a blank line, or a new line.
+
+    >>> text = "Mr. Smith left. She stayed.\\nNew line"
+    >>> [text[a:b] for a, b in sentences(text)]
+    ['Mr. Smith left.', 'She stayed.', 'New line']
+    """
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if text[max(0, m.start() - 3) : m.start()] in ("Mr.", "Ms.", "Dr.", "St.") or text[
+            max(0, m.start() - 4) : m.start()
+        ] in ("Mrs.", "Gen.", "Sen.", "Rep."):
+            continue  # an abbreviation, not the end of a sentence
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person, organisation or place named in the text."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # person | organization | place
+    gender: str | None = None
+    concept: Concept | None = None
+
+
+def _glossary_mentions(matches: list[Match]) -> Iterator[Mention]:
+    for m in matches:
+        concepts = {e.concept.id: e.concept for e in m.entries if e.kind != "forbidden"}
+        if len(concepts) != 1:
+            continue
+        (concept,) = concepts.values()
+        kind = concept.type if concept.type in ("person", "organization", "place") else None
+        if kind:
+            yield Mention(m.start, m.end, m.text, kind, concept.gender, concept)
+
+
+def mentions(text: str, glossary: Glossary, matches: list[Match], lang: str = "en") -> list[Mention]:
+    """Every person (with gender where known), organisation and place mentioned, in text order.
+
+    Persons are glossary entries, honorific + name ("Mrs Tan"), or capitalised runs whose first name the
+    first-name lexicon knows ("Ilham Aliyev"); a later surname alone ("Aliyev") is the same person.
+    """
+    data = language_data(lang)
+    honorifics: dict[str, str] = data.get("honorifics", {})
+    lists = data.get("lists", {})
+    titles = set(lists.get("titles", ()))
+    institutions = set(lists.get("institutions", ()))
+    not_names = set(lists.get("time_words", ()))
+    found = list(_glossary_mentions(matches))
+    taken = [(m.start, m.end) for m in found]
+    surnames: dict[str, str | None] = {}
+    firsts: dict[str, str | None] = {}
+    for m in found:
+        if m.kind == "person":
+            surnames[m.text.split()[-1]] = m.gender
+    for run in _CAPITALISED.finditer(text):
+        if any(a < run.end() and run.start() < b for a, b in taken):
+            continue
+        words = [(w.start(), w.group()) for w in regex.finditer(r"\S+", run.group())]
+        words = [(run.start() + s, w.rstrip(".,")) for s, w in words]
+        if any(w in institutions for _, w in words):
+            found.append(Mention(run.start(), run.end(), run.group(), "organization"))
+            continue
+        i = 0
+        gender: str | None = None
+        while i < len(words) and (words[i][1] in titles or words[i][1] in honorifics):
+            gender = honorifics.get(words[i][1], gender)
+            i += 1
+        rest = words[i:]
+        if not rest or (len(rest) == 1 and rest[0][1] in not_names):
+            continue
+        first = rest[0][1]
+        if gender is None:
+            if len(rest) == 1 and i == 0:
+                if first not in surnames and first not in firsts:
+                    continue  # a lone capitalised word is a person only once named in full ("France", "April")
+                gender = surnames.get(first, firsts.get(first))
+            else:
+                gender = first_name_gender(first)
+                if gender is None and i == 0:
+                    continue
+        start, end = rest[0][0], rest[-1][0] + len(rest[-1][1])
+        found.append(Mention(start, end, text[start:end], "person", gender))
+        if len(rest) > 1:
+            surnames.setdefault(rest[-1][1], gender)
+            firsts.setdefault(first, gender)
+    return sorted(found, key=lambda m: m.start)

@@ -1,0 +1,487 @@
+"""Translation-error rules, found in the translated text alone: pronouns (TC4xx), acronyms (TC5xx), titles
+(TC6xx), pro-drop subjects (TC7xx), untranslated sentences (TC8xx) and inconsistent spellings (TC903).
+
+English is the first target; what the rules know about it lives in ``data/english.toml``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+import regex
+
+from transclean.entities import Mention, language_data
+from transclean.model import Applicability, Category, Edit, Finding, Severity
+from transclean.rules.base import Context, Example, Rule, register
+
+_PRONOUN = regex.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]im|[Hh]is|[Hh]ers|[Hh]erself|[Hh]imself)\b")
+_QUOTES = regex.compile(r"[“\"«][^”\"»\n]*[”\"»]")
+#: sentences before the pronoun's own that hold its possible referents.
+WINDOW_SENTENCES = 2
+
+
+def _pronoun_table(lang: str) -> dict[str, tuple[str, str]]:
+    """pronoun (lower case) -> (gender, role)."""
+    table = {}
+    for gender, roles in language_data(lang).get("pronouns", {}).items():
+        for role, word in roles.items():
+            table.setdefault(word, (gender, role))
+    return table
+
+
+def _swap(word: str, gender: str, role: str, lang: str, next_word: str) -> str:
+    """The pronoun of the other gender in the same role and case ("She" -> "He", "her" -> "his"/"him")."""
+    other = "male" if gender == "female" else "female"
+    roles = language_data(lang)["pronouns"][other]
+    if word.lower() == "her":  # object or possessive: a following word means possessive ("her plan")
+        role = "possessive" if next_word[:1].isalpha() and next_word.lower() not in ("and", "or", "to") else "object"
+    new = roles[role]
+    return new.capitalize() if word[0].isupper() else new
+
+
+def _window(ctx: Context, start: int) -> list[Mention]:
+    """Mentions from the start of the sentence WINDOW_SENTENCES before ``start`` up to ``start``."""
+    spans = ctx.sentences
+    index = next((i for i, (a, b) in enumerate(spans) if a <= start < b + 1), len(spans) - 1)
+    first = spans[max(0, index - WINDOW_SENTENCES)][0]
+    return [m for m in ctx.mentions if first <= m.start and m.end <= start]
+
+
+def _in_quotes(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return any(m.start() < start - line_start < m.end() for m in _QUOTES.finditer(text[line_start : start + 200]))
+
+
+@register
+class PronounGender(Rule):
+    """A pronoun whose gender contradicts every person it can refer to ("Ilham Aliyev ... She also claimed").
+
+    The possible referents are the persons named in the pronoun's sentence and the two before it; their
+    gender comes from the glossaries, honorifics (Mr, Queen, ...) and gender-guesser's first names. Silent
+    when any of them has the pronoun's gender or an unknown gender, when no person is named nearby, and
+    inside quotations. The fix is unsafe: the referent is inferred, not known.
+    """
+
+    code = "TC401"
+    name = "pronoun-gender"
+    category = Category.PRONOUN
+    severity = Severity.MAJOR
+    fix = Applicability.UNSAFE
+    must_fire = (
+        Example("President Ilham Aliyev threatened Armenia. ⟦She⟧ also claimed victory.", language="en"),
+        Example("Mrs Eleanor Vance founded the school in 1901. ⟦He⟧ ran it for thirty years.", language="en"),
+        Example("Angela Merkel spoke first, and then ⟦his⟧ spokesman answered questions.", language="en"),
+    )
+    must_not_fire = (
+        Example("Ilham Aliyev met Angela Merkel in Berlin. She said the talks were useful.", language="en"),
+        Example("The minister resigned. She said it was time to go.", language="en"),
+        Example("Sergei Lavrov arrived late. “She is a friend,” he said of the envoy.", language="en"),
+        Example("Kim Taylor joined the band in 1990. She left in 1995.", language="en"),
+        Example("John Smith thanked the nurses. He said they had saved his life.", language="en"),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        lang = ctx.language
+        table = _pronoun_table(lang) if lang else {}
+        if not table or not any(m.kind == "person" for m in ctx.mentions):
+            return
+        text = ctx.text
+        for m in _PRONOUN.finditer(text):
+            gender, role = table[m.group().lower()]
+            people = [p for p in _window(ctx, m.start()) if p.kind == "person"]
+            if not people or any(p.gender in (gender, None) for p in people) or _in_quotes(text, m.start()):
+                continue
+            referent = people[-1]
+            next_word = text[m.end() :].split(maxsplit=1)[0] if text[m.end() :].strip() else ""
+            new = _swap(m.group(), gender, role, lang or "en", next_word)
+            yield self.finding(
+                text,
+                m.start(),
+                m.end(),
+                f"{m.group()!r} refers to {referent.text!r}, who is {referent.gender}",
+                suggestion=new,
+                title=f"Use {new!r}",
+                confidence=0.8,
+            )
+
+
+@register
+class PronounInstitution(Rule):
+    """'he' or 'she' for an institution, state or place ("The Kremlin ... for almost 30 years he managed").
+
+    Fires when the previous sentence's subject is an organisation or place (glossary entry, or a
+    capitalised run ending in an institution noun) and no person is named in the window. Suggests "it";
+    unsafe, since "they" may be meant.
+    """
+
+    code = "TC402"
+    name = "pronoun-institution"
+    category = Category.PRONOUN
+    severity = Severity.MAJOR
+    fix = Applicability.UNSAFE
+    must_fire = (
+        Example(
+            "The Kremlin supplies arms to both countries. And for years ⟦he⟧ managed to avoid a war.", language="en"
+        ),
+        Example("The Foreign Ministry issued a statement on Monday. ⟦She⟧ called for restraint.", language="en"),
+    )
+    must_not_fire = (
+        Example("The Kremlin said Vladimir Putin would attend. He arrived on Monday.", language="en"),
+        Example("The ministry published the figures. It said growth had slowed.", language="en"),
+        Example("Moscow was cold. He wore a coat.", language="en"),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        if ctx.language != "en":
+            return
+        text = ctx.text
+        spans = ctx.sentences
+        for i, (a, b) in enumerate(spans[1:], 1):
+            m = regex.search(r"\b(?:[Hh]e|[Ss]he)\b", text[a:b])
+            if not m or _in_quotes(text, a + m.start()):
+                continue
+            prev_a, prev_b = spans[i - 1]
+            window = [x for x in ctx.mentions if spans[max(0, i - 2)][0] <= x.start < a + m.start()]
+            if any(x.kind == "person" for x in window):
+                continue
+            subject = next((x for x in window if prev_a <= x.start < prev_b), None)
+            lead = text[prev_a : subject.start].strip().lower() if subject else "x"
+            if subject is None or subject.kind not in ("organization", "place") or lead not in ("", "the"):
+                continue
+            if subject.kind == "place" and not regex.match(
+                r"\s*(?:The\s+)?\S+\s+(?:supplies|managed|has|is)\b", text[subject.start : prev_b]
+            ):
+                continue  # a place as subject ("Moscow was cold") is too often scenery, not an actor
+            start = a + m.start()
+            new = "It" if m.group()[0].isupper() else "it"
+            yield self.finding(
+                text,
+                start,
+                a + m.end(),
+                f"{m.group()!r} refers to {subject.text!r}, an {subject.kind}",
+                suggestion=new,
+                title=f"Use {new!r}",
+                confidence=0.7,
+            )
+
+
+def _confusable(a: str, b: str) -> bool:
+    """Acronyms a translation system mixes up: same letters in another order, or one letter apart.
+
+    >>> _confusable("OCSE", "OSCE"), _confusable("OECD", "OCSE"), _confusable("UN", "EU")
+    (True, False, False)
+    """
+    if a == b or len(a) != len(b) or len(a) < 3:
+        return False
+    return sorted(a) == sorted(b) or sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+@register
+class AcronymFalseFriend(Rule):
+    """An organisation's acronym where the context points to another organisation ("the OECD troika").
+
+    Acronyms collide across languages: Italian OCSE is the OECD while the OSCE stays OSCE, so a system can
+    turn the OSCE into the OECD. Two organisations are confusable when any of their acronyms, in any
+    language, are anagrams or one letter apart. When the acronym's own context words (from the glossary)
+    are absent and at least two context words of a confusable organisation are present, the rule
+    suggests that organisation's acronym. Unsafe: the evidence is circumstantial.
+    """
+
+    code = "TC501"
+    name = "acronym-false-friend"
+    category = Category.ACRONYM
+    severity = Severity.MAJOR
+    fix = Applicability.UNSAFE
+    must_fire = (
+        Example(
+            "The Minsk Group is co-chaired by France, Russia and the United States, with the ⟦OECD⟧ troika.",
+            language="en",
+        ),
+    )
+    must_not_fire = (
+        Example("The OECD cut its growth forecast for member countries in its Economic Outlook.", language="en"),
+        Example("The OSCE troika met the co-chairs of the Minsk Group.", language="en"),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        lang = ctx.language
+        if not lang or not ctx.matches:
+            return
+        text = ctx.text
+        lower = text.lower()
+        concepts = ctx.glossary.concepts
+
+        def evidence(concept_context: tuple[str, ...]) -> set[str]:
+            return {w for w in concept_context if regex.search(rf"\b{regex.escape(w.lower())}\b", lower)}
+
+        for m in ctx.matches:
+            own = [e.concept for e in m.entries if e.kind == "acronym" and e.lang in (lang, "*")]
+            if len(own) != 1 or not own[0].context:
+                continue
+            concept = own[0]
+            mine = {a for forms in concept.acronyms.values() for a in forms}
+            rivals = [
+                c
+                for c in concepts
+                if c.id != concept.id
+                and c.context
+                and any(_confusable(a, b) for forms in c.acronyms.values() for a in forms for b in mine)
+            ]
+            if not rivals or evidence(concept.context):
+                continue
+            scored = sorted(((len(evidence(c.context)), c) for c in rivals), key=lambda x: -x[0])
+            count, rival = scored[0]
+            if count < 2:
+                continue
+            better = rival.acronym(lang) or rival.preferred(lang) or rival.id
+            words = ", ".join(sorted(evidence(rival.context))[:4])
+            yield self.finding(
+                text,
+                m.start,
+                m.end,
+                f"{m.text!r} ({concept.preferred('en')}) in a context about the {better} ({words})",
+                suggestion=better,
+                title=f"Use {better!r}",
+                confidence=min(0.5 + 0.1 * count, 0.9),
+            )
+
+
+@register
+class InstitutionForTitle(Rule):
+    """An institution where a person's title belongs: "the Russian Foreign Ministry, Sergei Lavrov, called".
+
+    Fires when a person's name follows the institution noun directly or after a comma; suggests the title
+    (Ministry -> Minister, Presidency -> President, from ``data/english.toml``). Unsafe.
+    """
+
+    code = "TC601"
+    name = "institution-for-title"
+    category = Category.TITLE
+    severity = Severity.MAJOR
+    fix = Applicability.UNSAFE
+    must_fire = (
+        Example("The Russian Foreign ⟦Ministry⟧, Sergei Lavrov, called for a ceasefire.", language="en"),
+        Example("Italian Foreign ⟦Ministry⟧ Antonio Tajani arrived in Kyiv.", language="en"),
+    )
+    must_not_fire = (
+        Example("The Russian Foreign Ministry said on Friday that talks would resume.", language="en"),
+        Example("The Foreign Ministry spokeswoman Maria Zakharova said so.", language="en"),
+        Example("Foreign Minister Sergei Lavrov called for a ceasefire.", language="en"),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        titles: dict[str, str] = language_data(ctx.language or "").get("institution_titles", {})
+        if not titles:
+            return
+        text = ctx.text
+        people = [m for m in ctx.mentions if m.kind == "person"]
+        pattern = regex.compile(r"\b(" + "|".join(titles) + r")\b,?\s+")
+        for m in pattern.finditer(text):
+            if any(p.start == m.end() for p in people):
+                title = titles[m.group(1)]
+                yield self.finding(
+                    text,
+                    m.start(1),
+                    m.end(1),
+                    f"{m.group(1)!r} before a person's name: the title is probably {title!r}",
+                    suggestion=title,
+                    title=f"Use {title!r}",
+                    confidence=0.8,
+                )
+
+
+@register
+class ResumptivePronoun(Rule):
+    """A subject repeated by a pronoun, left by a pro-drop source: "President Ilham Aliyev on Friday he threatened".
+
+    Fires when a named person is followed, within a few time words ("on Friday", "yesterday"), by a subject
+    pronoun and a verb that is not a reporting verb ("Aliyev, he said, ..." is correct). The fix drops the
+    pronoun; unsafe, since the sentence may need rewriting.
+    """
+
+    code = "TC701"
+    name = "resumptive-pronoun"
+    category = Category.GRAMMAR
+    severity = Severity.MAJOR
+    fix = Applicability.UNSAFE
+    must_fire = (
+        Example(
+            "President Ilham Aliyev on Friday ⟦he⟧ threatened Armenia with retaliation.",
+            fixed="President Ilham Aliyev on Friday threatened Armenia with retaliation.",
+            language="en",
+        ),
+    )
+    must_not_fire = (
+        Example("Ilham Aliyev, he said, would never accept it.", language="en"),
+        Example("When Ilham Aliyev arrived on Friday he threatened to leave.", language="en"),
+        Example("Ilham Aliyev said on Friday he would attend.", language="en"),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        lists = language_data(ctx.language or "").get("lists", {})
+        if not lists:
+            return
+        text = ctx.text
+        between = set(lists["time_words"])
+        reporting = set(lists["reporting_verbs"])
+        for person in (m for m in ctx.mentions if m.kind == "person"):
+            rest = text[person.end : person.end + 80]
+            m = regex.match(r"((?:\s+[\w]+){0,3}?)\s+(he|she|they)\s+(\w+)", rest)
+            if not m or not all(w in between for w in m.group(1).split()) or m.group(3) in reporting:
+                continue
+            start, end = person.end + m.start(2), person.end + m.end(2)
+            cut = start - 1 if text[start - 1] == " " else start
+            yield self.finding(
+                text,
+                start,
+                end,
+                f"{m.group(2)!r} repeats the subject {person.text!r}",
+                suggestion="",
+                edits=(Edit(cut, end, ""),),
+                title="Remove the pronoun",
+                confidence=0.8,
+            )
+
+
+#: Sentences shorter than this are never judged: names, short quotes and slogans mislead language ID.
+UNTRANSLATED_MIN_CHARS = 50
+UNTRANSLATED_MIN_PROBABILITY = 0.95
+_QUOTED = regex.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"")
+
+
+@register
+class UntranslatedSentence(Rule):
+    """A sentence in another language than the document's, left untranslated.
+
+    langdetect (seeded) on each sentence of at least 50 characters, after quotations and glossary names
+    are masked;
+    fires when it is sure (probability >= 0.95) of a language other than the document's. Sentences
+    with at least two of the document language's function words are skipped without running it.
+    """
+
+    code = "TC801"
+    name = "untranslated-sentence"
+    category = Category.UNTRANSLATED
+    severity = Severity.MAJOR
+    fix = Applicability.NONE
+    must_fire = (
+        Example(
+            "The talks ended late on Friday after two days of negotiations in Vienna. "
+            "⟦Il governo ha annunciato nuove misure per sostenere le famiglie e le imprese.⟧",
+            language="en",
+        ),
+    )
+    must_not_fire = (
+        Example(
+            "The talks ended late on Friday. Mr Dvořák said: “Ano.” The delegates went home after the "
+            "meeting in Vienna.",
+            language="en",
+        ),
+        Example(
+            "The motto of the city, “Fluctuat nec mergitur”, is written on its coat of arms and flags.", language="en"
+        ),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        lang = ctx.language
+        words = set(language_data(lang or "").get("function_words", {}).get("words", ()))
+        if not lang:
+            return
+        from transclean.lang import sentence_language
+
+        text = ctx.text
+        for a, b in ctx.sentences:
+            sentence = text[a:b].strip()
+            if len(sentence) < UNTRANSLATED_MIN_CHARS:
+                continue
+            tokens = [t.lower() for t in regex.findall(r"\p{L}+", sentence)]
+            if words and sum(t in words for t in tokens) >= 2:
+                continue
+            masked = _QUOTED.sub(" ", sentence)  # quoted words are meant to stay in their language
+            for m in ctx.matches:
+                if a <= m.start and m.end <= b:
+                    masked = masked.replace(m.text, " ")
+            if len(masked.strip()) < UNTRANSLATED_MIN_CHARS:
+                continue
+            found, probability = sentence_language(masked)
+            if found and found != lang and probability >= UNTRANSLATED_MIN_PROBABILITY:
+                start = a + len(text[a:b]) - len(text[a:b].lstrip())
+                yield self.finding(
+                    text,
+                    start,
+                    start + len(sentence),
+                    f"Sentence in {found!r} inside a {lang!r} document",
+                    confidence=probability,
+                )
+
+
+#: A capitalised word this frequent in lower case opens a sentence rather than a name ("Later", "The").
+COMMON_WORD_ZIPF = 4.5
+
+
+def _spelling_key(form: str) -> str:
+    from transclean.glossary import fold
+
+    return regex.sub(r"[\s\-‐‑]+", "", fold(form))
+
+
+@register
+class InconsistentSpelling(Rule):
+    """One name spelt two ways in a document ("Nagorno-Karabakh" and "Nagorno Karabakh"), no glossary needed.
+
+    Capitalised names that differ only by hyphens, spaces or accents are grouped; the minority spellings
+    are flagged with the majority one as suggestion (the glossary's preferred form, TC901, wins where a
+    glossary knows the name). Unsafe: both spellings may be legitimate.
+    """
+
+    code = "TC903"
+    name = "inconsistent-spelling"
+    category = Category.TERMINOLOGY
+    severity = Severity.MINOR
+    fix = Applicability.UNSAFE
+    must_fire = (
+        Example(
+            "Talks on Trans-Dniestria resumed. ⟦Trans Dniestria⟧ is a breakaway region. Trans-Dniestria "
+            "has its own currency."
+        ),
+        Example("⟦Jose Mourinho⟧ arrived. Later José Mourinho spoke. José Mourinho left."),
+    )
+    must_not_fire = (
+        Example("New York and York are different cities."),
+        Example("Nagorno-Karabakh and Karabakh are not the same area."),
+    )
+    known_false_positives = (
+        Example("Saint-Denis is near Paris. ⟦Saint Denis⟧ was a bishop. Saint-Denis has a basilica."),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        text = ctx.text
+        glossary_spans = {(m.start, m.end) for m in ctx.matches}
+        groups: dict[str, list[tuple[int, int, str]]] = {}
+        from transclean.lexicon import zipf
+
+        for m in regex.finditer(r"\p{Lu}[\p{L}\p{M}]+(?:(?:[ \-‐‑])\p{Lu}[\p{L}\p{M}]+){0,3}", text):
+            start, form = m.start(), m.group()
+            first = regex.match(r"\p{L}+ ", form)
+            if first and zipf(first.group().strip().lower(), ctx.language or "en") >= COMMON_WORD_ZIPF:
+                start, form = start + first.end(), form[first.end() :]  # "Later José Mourinho"
+            groups.setdefault(_spelling_key(form), []).append((start, start + len(form), form))
+        for spans in groups.values():
+            counts = Counter(form for _, _, form in spans)
+            if len(counts) < 2:
+                continue
+            top, top_count = counts.most_common(1)[0]
+            if list(counts.values()).count(top_count) > 1:
+                top = spans[0][2]  # a tie: the first spelling used
+            for start, end, form in spans:
+                if form != top and (start, end) not in glossary_spans:
+                    yield self.finding(
+                        text,
+                        start,
+                        end,
+                        f"{form!r} is spelt {top!r} elsewhere in the document",
+                        suggestion=top,
+                        title=f"Use {top!r}",
+                        confidence=0.6,
+                    )
