@@ -42,10 +42,20 @@ def _swap(word: str, gender: str, role: str, lang: str, next_word: str) -> str:
 
 def _window(ctx: Context, start: int) -> list[Mention]:
     """Mentions from the start of the sentence WINDOW_SENTENCES before ``start`` up to ``start``."""
+    first = first_sentence_start(ctx, start)
+    return [m for m in ctx.mentions if first <= m.start and m.end <= start]
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'“‘«(")
+    return not before or before[-1] in ".!?\n:;"
+
+
+def first_sentence_start(ctx: Context, start: int) -> int:
+    """Start of the first sentence of the window that ends at ``start``."""
     spans = ctx.sentences
     index = next((i for i, (a, b) in enumerate(spans) if a <= start < b + 1), len(spans) - 1)
-    first = spans[max(0, index - WINDOW_SENTENCES)][0]
-    return [m for m in ctx.mentions if first <= m.start and m.end <= start]
+    return spans[max(0, index - WINDOW_SENTENCES)][0]
 
 
 def _in_quotes(text: str, start: int) -> bool:
@@ -57,10 +67,11 @@ def _in_quotes(text: str, start: int) -> bool:
 class PronounGender(Rule):
     """A pronoun whose gender contradicts every person it can refer to ("Ilham Aliyev ... She also claimed").
 
-    The possible referents are the persons named in the pronoun's sentence and the two before it; their
-    gender comes from the glossaries, honorifics (Mr, Queen, ...) and gender-guesser's first names. Silent
-    when any of them has the pronoun's gender or an unknown gender, when no person is named nearby, and
-    inside quotations. The fix is unsafe: the referent is inferred, not known.
+    Looks at subject pronouns and sentence-opening possessives. Fires when persons are named in the
+    pronoun's sentence or the two before it, and everyone named earlier in the document has the other
+    gender (from the glossaries, honorifics and gender-guesser's first names). Silent when anyone of the
+    pronoun's gender or of unknown gender was named or referred to before (pronoun, "wife", "father"),
+    and inside quotations. The fix is unsafe: the referent is inferred, not known.
     """
 
     code = "TC401"
@@ -71,7 +82,7 @@ class PronounGender(Rule):
     must_fire = (
         Example("President Ilham Aliyev threatened Armenia. ⟦She⟧ also claimed victory.", language="en"),
         Example("Mrs Eleanor Vance founded the school in 1901. ⟦He⟧ ran it for thirty years.", language="en"),
-        Example("Angela Merkel spoke first, and then ⟦his⟧ spokesman answered questions.", language="en"),
+        Example("Angela Merkel spoke first. ⟦His⟧ spokesman answered questions.", language="en"),
     )
     must_not_fire = (
         Example("Ilham Aliyev met Angela Merkel in Berlin. She said the talks were useful.", language="en"),
@@ -79,6 +90,8 @@ class PronounGender(Rule):
         Example("Sergei Lavrov arrived late. “She is a friend,” he said of the envoy.", language="en"),
         Example("Kim Taylor joined the band in 1990. She left in 1995.", language="en"),
         Example("John Smith thanked the nurses. He said they had saved his life.", language="en"),
+        Example("Lifeguard Terry Pole has an unrequited crush on her.", language="en"),
+        Example("Robert Martin died in 1355, his wife surviving him. She sold the manor.", language="en"),
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
@@ -87,11 +100,26 @@ class PronounGender(Rule):
         if not table or not any(m.kind == "person" for m in ctx.mentions):
             return
         text = ctx.text
+        nouns = language_data(lang or "").get("gendered_nouns", {})
+        said: set[str] = set()  # genders already referred to earlier in the document
         for m in _PRONOUN.finditer(text):
             gender, role = table[m.group().lower()]
-            people = [p for p in _window(ctx, m.start()) if p.kind == "person"]
-            if not people or any(p.gender in (gender, None) for p in people) or _in_quotes(text, m.start()):
+            before = said.copy()
+            said.add(gender)
+            # Subject pronouns, and possessives opening a sentence, refer back to a salient person; object
+            # pronouns and mid-sentence possessives are too often bound to someone else ("X has a crush on her").
+            if role not in ("subject", "possessive") or (role == "possessive" and not _opens_sentence(text, m.start())):
                 continue
+            if gender in before or _in_quotes(text, m.start()):
+                continue
+            people = [p for p in ctx.mentions if p.kind == "person" and p.end <= m.start()]
+            if any(p.gender == gender for p in people):
+                continue  # someone of this gender was named before
+            if any(nouns.get(w.lower()) == gender for w in regex.findall(r"\p{L}+", text[: m.start()])):
+                continue  # "his wife ... her son"
+            people = [p for p in _window(ctx, m.start()) if p.kind == "person"]
+            if not people or any(p.gender is None for p in people):
+                continue  # nobody named nearby, or someone nearby whose gender is unknown
             referent = people[-1]
             next_word = text[m.end() :].split(maxsplit=1)[0] if text[m.end() :].strip() else ""
             new = _swap(m.group(), gender, role, lang or "en", next_word)
@@ -325,7 +353,15 @@ class ResumptivePronoun(Rule):
         text = ctx.text
         between = set(lists["time_words"])
         reporting = set(lists["reporting_verbs"])
+        titles = set(lists["titles"])
         for person in (m for m in ctx.mentions if m.kind == "person"):
+            sentence_start = next((a for a, b in ctx.sentences if a <= person.start <= b), 0)
+            before = text[sentence_start : person.start].split()
+            # The name opens its clause ("President Ilham Aliyev on Friday he ..."), or follows a title in a
+            # run-on sentence ("... border area Azerbaijani President Ilham Aliyev on Friday he ..."); after
+            # "With Umberto Eco she" or "telling Michael she" the pronoun is a new subject.
+            if before and not all(w in titles or w in ("The", "the") for w in before) and before[-1] not in titles:
+                continue
             rest = text[person.end : person.end + 80]
             m = regex.match(r"((?:\s+[\w]+){0,3}?)\s+(he|she|they)\s+(\w+)", rest)
             if not m or not all(w in between for w in m.group(1).split()) or m.group(3) in reporting:
@@ -354,8 +390,8 @@ _QUOTED = regex.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]
 class UntranslatedSentence(Rule):
     """A sentence in another language than the document's, left untranslated.
 
-    langdetect (seeded) on each sentence of at least 50 characters, after quotations and glossary names
-    are masked;
+    langdetect (seeded) on each sentence with at least 50 characters left once quotations, capitalised
+    words (names) and glossary names are masked;
     fires when it is sure (probability >= 0.95) of a language other than the document's. Sentences
     with at least two of the document language's function words are skipped without running it.
     """
@@ -399,6 +435,7 @@ class UntranslatedSentence(Rule):
             if words and sum(t in words for t in tokens) >= 2:
                 continue
             masked = _QUOTED.sub(" ", sentence)  # quoted words are meant to stay in their language
+            masked = regex.sub(r"\b\p{Lu}[\p{L}\p{M}'’.-]*", " ", masked)  # names say nothing of the language
             for m in ctx.matches:
                 if a <= m.start and m.end <= b:
                     masked = masked.replace(m.text, " ")
@@ -421,9 +458,11 @@ COMMON_WORD_ZIPF = 4.5
 
 
 def _spelling_key(form: str) -> str:
-    from transclean.glossary import fold
+    """The form without hyphens, spaces and accents; case is kept ("LAURA" is emphasis, not a spelling)."""
+    import unicodedata
 
-    return regex.sub(r"[\s\-‐‑]+", "", fold(form))
+    bare = "".join(c for c in unicodedata.normalize("NFD", form) if not unicodedata.combining(c))
+    return regex.sub(r"[\s\-‐‑]+", "", bare)
 
 
 @register
