@@ -11,12 +11,14 @@ install: $(VENV)/.installed
 # All extras; torch is pinned through constraints.txt so pip takes the local CPU wheel, not a CUDA build.
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --disable-pip-version-check -c constraints.txt -e '.[translate,test,dev]'
+	$(BIN)/pip install -q --disable-pip-version-check -c constraints.txt -e '.[translate,dask,test,dev]'
 	touch $@
 
-# Main job: check every bundled example, then write its fixed text and a diff under $(OUT)/.
+# Main job: clean the bundled corpus (JSONL with some broken lines) into $(OUT)/corpus, then check each
+# bundled article and write its fixed text and a diff under $(OUT)/.
 run: install
-	mkdir -p $(OUT)
+	rm -rf $(OUT)/corpus
+	$(BIN)/transclean clean examples/corpus.jsonl -o $(OUT)/corpus --id-field id --workers 2
 	@for f in examples/*.txt; do \
 		name=$$(basename $$f .txt); \
 		echo "== $$f"; \

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -156,6 +157,131 @@ def fix(
     except TranscleanError as exc:
         _fail(exc)
     raise typer.Exit(1 if result.remaining and not exit_zero else 0)
+
+
+class Mode(str, Enum):
+    fix = "fix"
+    flag = "flag"
+    drop = "drop"
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+@app.command()
+def clean(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="JSONL (.jsonl, .jsonl.gz, .jsonl.zst), Parquet or .txt files, directories or globs."),
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Output directory.")],
+    text_field: Annotated[str, typer.Option("--text-field", help="Field holding the text.")] = "text",
+    id_field: Annotated[
+        str | None, typer.Option("--id-field", help="Field with a record id (kept in rejects).")
+    ] = None,
+    lang_field: Annotated[
+        str | None, typer.Option("--lang-field", help="Field with the record's language (skips detection).")
+    ] = None,
+    mode: Annotated[
+        Mode,
+        typer.Option(
+            "--mode",
+            help="fix: apply safe fixes; flag: annotate only; drop: also move records with severe findings to rejects.",
+        ),
+    ] = Mode.fix,
+    annotate: Annotated[
+        bool, typer.Option("--annotate", help="Add findings and an edit summary under 'transclean'.")
+    ] = False,
+    drop_severity: Annotated[
+        str, typer.Option("--drop-severity", help="Lowest severity that drops a record.")
+    ] = "major",
+    output_format: Annotated[
+        str | None, typer.Option("--output-format", help="jsonl, jsonl.gz, jsonl.zst, parquet.")
+    ] = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", help="Local worker processes.")] = 1,
+    engine: Annotated[
+        Engine, typer.Option("--engine", help="local process pool, or an existing Dask cluster.")
+    ] = Engine.local,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Dask scheduler address (tcp://host:port).")
+    ] = None,
+    chunk_size: Annotated[int, typer.Option("--chunk-size", help="Bytes per JSONL chunk.")] = 16 * 1024 * 1024,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    select: Select = None,
+    extend_select: ExtendSelect = None,
+    ignore: Ignore = None,
+    profile: Profile = None,
+    language: Language = None,
+    glossary: Glossaries = None,
+) -> None:
+    """Clean a corpus in batch: cleaned records, rejects with reasons, stats.json; resumable."""
+    from transclean.batch import Options
+    from transclean.batch import clean as run_clean
+    from transclean.model import Severity
+
+    try:
+        config = _pipeline(select, extend_select, ignore, profile, language, glossary).config
+        if drop_severity not in {s.value for s in Severity}:
+            raise typer.BadParameter(f"--drop-severity must be one of {', '.join(s.value for s in Severity)}")
+        options = Options(
+            config=config,
+            text_field=text_field,
+            id_field=id_field,
+            lang_field=lang_field,
+            mode=mode.value,
+            annotate=annotate,
+            drop_severity=drop_severity,
+            output_format=output_format,
+        )
+        with _progress(quiet) as progress:
+            report = run_clean(
+                inputs,
+                output,
+                options=options,
+                workers=workers,
+                engine=engine.value,
+                scheduler=scheduler,
+                chunk_bytes=chunk_size,
+                progress=progress,
+            )
+    except TranscleanError as exc:
+        _fail(exc)
+    if not quiet:
+        typer.echo(report.summary(), err=True)
+
+
+class _progress:
+    """A rich progress bar on a terminal (documents, MB/s, ETA); nothing otherwise or with --quiet."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.enabled = not quiet and sys.stderr.isatty()
+        self.documents = 0
+
+    def __enter__(self) -> Callable[[int, int, dict[str, object]], None] | None:
+        if not self.enabled:
+            return None
+        from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn, TransferSpeedColumn
+
+        self.bar = Progress(
+            TextColumn("{task.fields[docs]} docs"),
+            BarColumn(),
+            TransferSpeedColumn(),
+            TimeRemainingColumn(),
+            transient=True,
+        )
+        self.bar.start()
+        self.task = self.bar.add_task("clean", total=None, docs=0)
+        return self.update
+
+    def update(self, done: int, total: int, stats: dict[str, object]) -> None:
+        self.documents += int(stats.get("documents_in", 0))  # type: ignore[call-overload]
+        self.bar.update(self.task, completed=done, total=total, docs=self.documents)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.enabled:
+            self.bar.stop()
 
 
 @app.command()

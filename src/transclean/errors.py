@@ -17,6 +17,13 @@ class E(str, Enum):
     UNKNOWN_RULE = "unknown rule code {code!r}. Run `transclean rules` for the codes."
     BAD_CONFIG = "{path}: invalid configuration: {reason}."
     BAD_GLOSSARY = "glossary rejected:\n{issues}"
+    UNKNOWN_FORMAT = "{path}: unknown corpus format; expected one of {formats} (by file name)."
+    PLAN_MISMATCH = (
+        "{outdir} holds a run with a different chunking ({reason}); rerun with the same inputs and "
+        "--chunk-size, or use a new output directory."
+    )
+    COUNTS_DO_NOT_ADD_UP = "records in ({total}) != out ({out}) + rejected ({rejected}) + dropped ({dropped})."
+    NEEDS_EXTRA = "{what} needs the optional package {package!r}: pip install 'transclean[{extra}]'."
     NO_CONVERGENCE = "fixes did not converge after {iterations} passes; rules still changing the text: {codes}."
 
 

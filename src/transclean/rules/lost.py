@@ -160,13 +160,19 @@ _CONTINUATION = frozenset(bytes(range(0x80, 0xC0)).decode("cp1252", "ignore"))
 # UTF-8 lead bytes whose dropped continuation was a letter: Ã Ä Å (Latin), Î Ï (Greek), Ð Ñ (Cyrillic).
 LEADS = "ÃÄÅÎÏÐÑ"
 _LEAD = regex.compile(f"[{LEADS}]")
-_DEBRIS_TOKEN = regex.compile(f"[\\p{{L}}\\p{{M}}]*[{LEADS}][\\p{{L}}\\p{{M}}]*")
-MAX_GAPS = 4
+_CONTINUATION_CLASS = regex.escape("".join(sorted(_CONTINUATION)), special_only=False)
+# A debris token: letters, lead characters and the continuation characters that follow them ("Ð¸").
 # Where a lone lead character is debris and not a letter ("Ärger", "Ñandú", "Straße"): beside Cyrillic or
-# Greek letters, after a lower-case letter, or "Ã", which no language writes before lower case.
+# Greek letters, after a lower-case letter, in a run of lead + continuation pairs ("Ð¤Ñ€"), or "Ã"
+# before lower case, which no language writes.
 _DEBRIS_SIGN = regex.compile(
     f"[\\p{{Cyrillic}}\\p{{Greek}}][{LEADS}]|[{LEADS}][\\p{{Cyrillic}}\\p{{Greek}}]|\\p{{Ll}}[{LEADS}]|Ã\\p{{Ll}}"
+    f"|[{LEADS}][{_CONTINUATION_CLASS}][{LEADS}]"
 )
+_DEBRIS_TOKEN = regex.compile(
+    f"[\\p{{L}}\\p{{M}}{_CONTINUATION_CLASS}]*[{LEADS}][\\p{{L}}\\p{{M}}{_CONTINUATION_CLASS}]*"
+)
+MAX_GAPS = 4
 
 
 def _gaps(token: str) -> list[int]:
@@ -175,18 +181,28 @@ def _gaps(token: str) -> list[int]:
 
 
 def _refill(token: str, gaps: list[int]) -> list[str]:
-    """Every reading of ``token`` with each gap's lead byte completed by one of the dropped bytes."""
+    """Every reading of ``token`` with each gap's lead byte completed by one of the dropped bytes.
+
+    Mojibake characters go back to their Windows-1252 bytes and letters already decoded to their UTF-8
+    bytes, so a token that ftfy half-repaired ("РоÑÑÐ¸Ñ") decodes as a whole.
+    """
     from itertools import product
 
+    parts = []
+    for char in token:
+        try:
+            parts.append(char.encode("cp1252"))
+        except UnicodeEncodeError:
+            parts.append(char.encode("utf-8"))
     readings = []
     for fill in product(_DROPPED, repeat=len(gaps)):
-        chars = list(token)
+        filled = list(parts)
+        for pos, byte in zip(gaps, fill, strict=True):
+            filled[pos] += bytes([byte])
         try:
-            for pos, byte in zip(gaps, fill, strict=True):
-                chars[pos] = bytes([chars[pos].encode("cp1252")[0], byte]).decode("utf-8")
+            readings.append(b"".join(filled).decode("utf-8"))
         except UnicodeDecodeError:
             continue
-        readings.append("".join(chars))
     return readings
 
 
@@ -208,6 +224,7 @@ class DroppedBytes(Rule):
         Example("Конфликт в ⟦Ðагорном⟧ Карабахе", fixed="Конфликт в Нагорном Карабахе"),
         Example("Президент ⟦РоÑÑии⟧ заявил", fixed="Президент России заявил"),
         Example("Garrafa de ⟦Ãgua⟧ mineral", fixed="Garrafa de Água mineral"),
+        Example("⟦РоÑÑÐ¸Ñ⟧ и Франция", fixed="Россия и Франция"),
     )
     must_not_fire = (
         Example("Ðe Ñandú: Ð alone is an Icelandic eth, Ñ a Spanish letter."),

@@ -1,0 +1,174 @@
+"""Issue 7: batch cleaning — formats, rejects, counts, determinism across workers and engines, resume."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from transclean.batch import Options, clean
+
+DIRTY = [
+    "Il caffÃ¨ Ã¨ buono. . Poi uscì.",
+    "Title\n\n[ad_1]\n\nBody text here.",
+    "Clean text.",
+    "The talks failed , the envoy said.",
+]
+
+
+def corpus(path: Path, n: int = 40, broken: bool = True) -> Path:
+    lines = [json.dumps({"id": i, "text": DIRTY[i % 4], "meta": {"n": i}}, ensure_ascii=False) for i in range(n)]
+    if broken:
+        lines[3] = '{"id": 3, "text": broken'
+        lines[5] = '{"id": 5}'
+        lines[7] = '{"id": 7, "text": 42}'
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return path
+
+
+def outputs(outdir: Path) -> dict[str, bytes]:
+    """Every output and reject file's bytes (stats hold timings, so they are compared separately)."""
+    files = sorted(p for p in outdir.rglob("*") if p.is_file() and p.parent.name != ".done" and p.name != "stats.json")
+    return {str(p.relative_to(outdir)): p.read_bytes() for p in files if p.name != "plan.json"}
+
+
+def run_cli(*args: str, **kw: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "transclean", *args], capture_output=True, text=True, **kw)  # type: ignore[call-overload]
+
+
+def test_jsonl_with_broken_lines(tmp_path: Path) -> None:
+    src = corpus(tmp_path / "c.jsonl")
+    proc = run_cli("clean", str(src), "-o", str(tmp_path / "out"), "--id-field", "id")
+    assert proc.returncode == 0, proc.stderr
+    assert "40 records in = 37 out + 3 rejected + 0 dropped (ok)" in proc.stderr
+    out = [json.loads(line) for line in (tmp_path / "out" / "c-00000.jsonl").read_text("utf-8").splitlines()]
+    assert out[0] == {"id": 0, "text": "Il caffè è buono. Poi uscì.", "meta": {"n": 0}}
+    assert out[1]["text"] == "Title\n\nBody text here." and out[2]["text"] == "Clean text."
+    rejects = [json.loads(line) for line in (tmp_path / "out" / "rejects" / "c-00000.jsonl").read_text().splitlines()]
+    assert [(r["line"], r["reason"].split(":")[0]) for r in rejects] == [
+        (4, "malformed JSON"),
+        (6, "missing text field 'text'"),
+        (8, "text field 'text' is int, not a string"),
+    ]
+    assert all(r["source"] == str(src.resolve()) for r in rejects)
+    stats = json.loads((tmp_path / "out" / "stats.json").read_text())
+    assert (stats["documents_in"], stats["documents_out"], stats["rejected"]) == (40, 37, 3)
+    assert stats["findings_by_code"]["TC201"] == 9 and stats["changed"] == 27
+
+
+def test_same_output_whatever_the_workers_and_engine(tmp_path: Path) -> None:
+    src = corpus(tmp_path / "c.jsonl", n=200)
+    options = Options()
+    one = clean([str(src)], tmp_path / "one", options=options, workers=1, chunk_bytes=2000)
+    two = clean([str(src)], tmp_path / "two", options=options, workers=2, chunk_bytes=2000)
+    assert one.chunks == two.chunks > 4
+    assert outputs(tmp_path / "one") == outputs(tmp_path / "two")
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        clean(
+            [str(src)],
+            tmp_path / "dask",
+            options=options,
+            engine="dask",
+            scheduler=cluster.scheduler_address,
+            chunk_bytes=2000,
+        )
+    assert outputs(tmp_path / "one") == outputs(tmp_path / "dask")
+
+
+def test_resume_skips_done_chunks_and_refuses_other_chunking(tmp_path: Path) -> None:
+    src = corpus(tmp_path / "c.jsonl", n=100)
+    first = clean([str(src)], tmp_path / "out", chunk_bytes=1500)
+    again = clean([str(src)], tmp_path / "out", chunk_bytes=1500)
+    assert again.skipped == again.chunks == first.chunks
+    with pytest.raises(Exception, match="different chunking"):
+        clean([str(src)], tmp_path / "out", chunk_bytes=3000)
+
+
+def test_killed_run_resumes_to_identical_output(tmp_path: Path) -> None:
+    src = corpus(tmp_path / "c.jsonl", n=3000)
+    clean([str(src)], tmp_path / "reference", chunk_bytes=4000)
+    outdir = tmp_path / "killed"
+    args = [sys.executable, "-m", "transclean", "clean", str(src), "-o", str(outdir), "--chunk-size", "4000", "-q"]
+    proc = subprocess.Popen(args)
+    deadline = time.time() + 60
+    while time.time() < deadline and len(list((outdir / ".done").glob("*.json"))) < 3:
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    done = len(list((outdir / ".done").glob("*.json")))
+    total = len(json.loads((outdir / "plan.json").read_text())["chunks"])
+    assert 0 < done < total, "the run should have been killed part-way"
+    resumed = run_cli("clean", str(src), "-o", str(outdir), "--chunk-size", "4000")
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"({done} already done)" in resumed.stderr
+    assert outputs(outdir) == outputs(tmp_path / "reference")
+
+
+def test_formats_parquet_zst_gz_txt(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    import zstandard
+
+    rows = [{"id": i, "text": DIRTY[i % 4]} for i in range(10)]
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "p.parquet", row_group_size=4)
+    data = "\n".join(json.dumps(r, ensure_ascii=False) for r in rows).encode() + b"\n"
+    (tmp_path / "z.jsonl.zst").write_bytes(zstandard.ZstdCompressor().compress(data))
+    gz = gzip.compress(data)
+    (tmp_path / "t.jsonl.gz").write_bytes(gz[: len(gz) // 2])  # truncated
+    (tmp_path / "a.txt").write_text(DIRTY[1], "utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"caf\xe9")
+    report = clean([str(tmp_path / "*.*")], tmp_path / "out")
+    s = report.stats
+    assert s.documents_in == s.documents_out + s.rejected
+    out = tmp_path / "out"
+    table = pq.read_table(out / "p-00000.parquet").to_pylist() + pq.read_table(out / "p-00001.parquet").to_pylist()
+    assert table[1]["text"] == "Title\n\nBody text here."
+    unz = zstandard.ZstdDecompressor().decompress((out / "z-00000.jsonl.zst").read_bytes(), max_output_size=1 << 20)
+    assert json.loads(unz.splitlines()[0])["text"] == "Il caffè è buono. Poi uscì."
+    assert (out / "a-00000.txt").read_text("utf-8") == "Title\n\nBody text here."
+    reasons = [
+        json.loads(line)["reason"] for p in (out / "rejects").glob("*.jsonl") for line in p.read_text().splitlines()
+    ]
+    assert any(r.startswith("truncated or corrupt compressed file") for r in reasons)
+    assert "invalid UTF-8 at byte offset 3" in reasons
+
+
+def test_modes_drop_and_flag(tmp_path: Path) -> None:
+    src = corpus(tmp_path / "c.jsonl", n=8, broken=False)
+    (tmp_path / "c.jsonl").write_text(
+        src.read_text() + json.dumps({"id": 8, "text": "Ilham Aliyev spoke. She left."}) + "\n"
+    )
+    dropped = clean([str(src)], tmp_path / "drop", options=Options(mode="drop", config=_en()))
+    assert dropped.stats.dropped == 1 and dropped.stats.adds_up
+    reject = json.loads((tmp_path / "drop" / "rejects" / "c-00000.jsonl").read_text().splitlines()[0])
+    assert reject["reason"] == "dropped: TC401 major" and reject["line"] == 9
+    flagged = clean([str(src)], tmp_path / "flag", options=Options(mode="flag"))
+    first = json.loads((tmp_path / "flag" / "c-00000.jsonl").read_text().splitlines()[0])
+    assert first["text"] == DIRTY[0] and first["transclean"]["findings"][0]["code"] == "TC101"
+    assert flagged.stats.changed == 0
+
+
+def _en():
+    from transclean import Config
+
+    return Config(language="en")
+
+
+def test_unwritable_output_and_unknown_format(tmp_path: Path) -> None:
+    src = corpus(tmp_path / "c.jsonl", n=3, broken=False)
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    proc = run_cli("clean", str(src), "-o", str(blocker / "out"))
+    assert proc.returncode == 2 and "cannot write" in proc.stderr
+    (tmp_path / "x.csv").write_text("a,b")
+    proc = run_cli("clean", str(tmp_path / "x.csv"), "-o", str(tmp_path / "o"))
+    assert proc.returncode == 2 and "unknown corpus format" in proc.stderr
