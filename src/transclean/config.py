@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from transclean.errors import E, TranscleanError
+from transclean.model import Applicability
 from transclean.rules import REGISTRY, Rule
 
 if sys.version_info >= (3, 11):
@@ -39,6 +40,8 @@ class Config:
     - ``language``: the document language when known; otherwise detected when a rule needs it.
     - ``glossaries``: the user's glossary files (TSV, CSV, TBX); their preferred forms are enforced.
     - ``shipped_glossaries``: also load ``glossaries/`` (organisations, people, places) as knowledge.
+    - ``only_fixable``: skip rules whose fixes could not be applied (flag-only, or unsafe without
+      ``unsafe_fixes``): they cannot change the output, so a batch run that keeps no findings skips them.
     - ``max_iterations``: fix passes before giving up (the error names the rules still changing text).
     """
 
@@ -50,6 +53,7 @@ class Config:
     language: str | None = None
     glossaries: tuple[str, ...] = ()
     shipped_glossaries: bool = True
+    only_fixable: bool = False
     max_iterations: int = 10
     origin: str = "defaults"
 
@@ -69,7 +73,12 @@ class Config:
         select = base + self.extend_select
         for selector in select + self.ignore:
             _check_selector(selector, self.origin)
-        return [rule for code, rule in sorted(REGISTRY.items()) if _enabled(rule, select, self.ignore)]
+        fixable = {Applicability.SAFE} | ({Applicability.UNSAFE} if self.unsafe_fixes else set())
+        return [
+            rule
+            for code, rule in sorted(REGISTRY.items())
+            if _enabled(rule, select, self.ignore) and (not self.only_fixable or rule.fix in fixable)
+        ]
 
 
 def _matches(selector: str, rule: type[Rule]) -> int | None:

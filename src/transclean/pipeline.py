@@ -53,6 +53,7 @@ class Pipeline:
     def __init__(self, config: Config | None = None, **options: Any) -> None:
         self.config = (config or Config()).merged(**options)
         self.rules: tuple[Rule, ...] = tuple(rule() for rule in self.config.rules())
+        self._glossary_cache: Glossary | None = None
         if self.config.glossaries:
             self._glossary()  # the user's glossaries are validated up front, not at the first match
 
@@ -65,9 +66,12 @@ class Pipeline:
         return tuple(rule.code for rule in self.rules)
 
     def _glossary(self) -> Glossary:
-        from transclean.glossary import glossaries_for
+        """The configured glossaries, loaded on first use and kept for the pipeline's life."""
+        if self._glossary_cache is None:
+            from transclean.glossary import glossaries_for
 
-        return glossaries_for(self.config.glossaries, shipped=self.config.shipped_glossaries)
+            self._glossary_cache = glossaries_for(self.config.glossaries, shipped=self.config.shipped_glossaries)
+        return self._glossary_cache
 
     def _document(self, doc: Document | str, metadata: Mapping[str, Any] | None = None) -> Document:
         if isinstance(doc, str):

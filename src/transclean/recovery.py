@@ -14,12 +14,20 @@ from dataclasses import dataclass
 import regex
 
 from transclean.glossary import Concept, Glossary
-from transclean.lexicon import LANGUAGES, lexicon, scan, skeleton, zipf
+from transclean.lexicon import lexicon, scan, skeleton, zipf
 
 MARKERS = "?\ufffd"
 #: A run of letters and damage markers (apostrophes end a token: "l'?" is two tokens).
 TOKEN = regex.compile(r"[\p{L}\p{M}?\ufffd]+")
-_CYRILLIC_GREEK = ("ru", "uk", "bg", "mk", "el")
+_CYRILLIC = ("ru", "uk", "bg", "mk")
+# UTF-8 Cyrillic read as Windows-1252 loses the bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D, which ftfy turns into
+# U+FFFD: these letters. Trying them first avoids a word-list scan for the most common damage.
+_CP1252_LOST_CYRILLIC = "сэяѐѝАНЍЏЁ"
+#: A Cyrillic or Greek word with lost letters: searched by pattern in those languages' word lists.
+_CYRILLIC_GREEK_WORD = regex.compile(
+    r"(?:[\p{Cyrillic}\p{Greek}]|[?\ufffd])*\p{Cyrillic}(?:[\p{Cyrillic}\p{Greek}]|[?\ufffd])*|"
+    r"(?:\p{Greek}|[?\ufffd])*\p{Greek}(?:\p{Greek}|[?\ufffd])*"
+)
 GLOSSARY_BONUS = 3.0
 NAME_LANGUAGE_BONUS = 1.5
 DOCUMENT_LANGUAGE_BONUS = 1.0
@@ -124,10 +132,40 @@ def _fits_utf8(collapsed: str, sizes: list[int], word: str) -> bool:
     return all(len(w.encode("utf-8")) == n for w, n in zip(marked, sizes, strict=False))
 
 
-def word_languages(word: str, top: int = 3) -> list[str]:
-    """The languages in which a (lower-case, undamaged) word is most frequent, for name consistency."""
-    scores = sorted(((zipf(word, lang), lang) for lang in LANGUAGES), reverse=True)
-    return [lang for z, lang in scores[:top] if z >= 2.0]
+def _cyrillic_greek_candidates(reading: str, langs: Sequence[str]) -> list[tuple[str, str]]:
+    """Words of a Cyrillic or Greek reading: the letters cp1252 loses first, then a word-list scan."""
+    from itertools import product
+
+    lost = [i for i, c in enumerate(reading) if c in MARKERS]
+    if langs is _CYRILLIC and len(lost) <= 3:
+        found = []
+        for fill in product(_CP1252_LOST_CYRILLIC, repeat=len(lost)):
+            chars = list(reading)
+            for i, c in zip(lost, fill, strict=True):
+                chars[i] = c
+            word = "".join(chars).lower()
+            found += [(word, lang) for lang in langs if zipf(word, lang) >= MIN_FOUND_ZIPF]
+        if found:
+            return found
+    pattern = "".join("." if c in MARKERS else regex.escape(c) for c in reading)
+    return scan(pattern, len(reading), langs)
+
+
+#: A Cyrillic reading from the cp1252 letters counts when the word list has it at least this often.
+MIN_FOUND_ZIPF = 2.0
+
+
+def word_languages(word: str) -> list[str]:
+    """Languages a name word belongs to, for name consistency: the countries that use it as a first name,
+    or the languages whose word lists have it (accented words only; ASCII words say little)."""
+    from transclean.lexicon import first_name_languages
+
+    lower = word.lower()
+    langs = first_name_languages(lower)
+    if not langs and not lower.isascii():
+        found = lexicon().candidates(skeleton(lower)).get(lower, {})
+        langs = sorted(lang for lang, z in found.items() if z >= 2.0)
+    return langs
 
 
 def recover(
@@ -172,9 +210,9 @@ def recover(
             for word, langs in lex.candidates(key).items():
                 if ok(word):
                     words.setdefault(word, {}).update(langs)
-        elif not any(c.isascii() and c.isalpha() for c in reading):
-            pattern = "".join("." if c in MARKERS else regex.escape(c) for c in reading)
-            for word, lang in scan(pattern, _CYRILLIC_GREEK):
+        elif _CYRILLIC_GREEK_WORD.fullmatch(reading):
+            langs = ("el",) if regex.search(r"\p{Greek}", reading) else _CYRILLIC
+            for word, lang in _cyrillic_greek_candidates(reading, langs):
                 if ok(word):
                     words.setdefault(word, {})[lang] = max(zipf(word, lang), 1.0)
         if glossary is not None:

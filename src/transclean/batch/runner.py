@@ -104,7 +104,8 @@ def process_chunk(chunk: Chunk, options: Options, outdir: str) -> dict[str, Any]
     """Clean one chunk: write its output, rejects and stats, then its completion marker. Returns the stats."""
     started = time.perf_counter()
     out = Path(outdir)
-    pipeline = Pipeline(options.config)
+    keeps_findings = options.annotate or options.mode != "fix"
+    pipeline = Pipeline(options.config.merged(only_fixable=not keeps_findings or None))
     fmt = options.output_format or chunk.fmt
     writer = ChunkWriter(out / f"{chunk.name}{EXTENSIONS[fmt]}", fmt)
     rejects = ChunkWriter(out / "rejects" / f"{chunk.name}.jsonl", "jsonl")

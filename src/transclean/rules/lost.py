@@ -95,26 +95,17 @@ class LostCharacter(Rule):
             if _URLISH.search(text[chunk_start : end + 1]):
                 continue
             inner = any(c in MARKERS for c in token.strip(MARKERS)) or "\ufffd" in token
+            if not inner and _known(token.strip(MARKERS).lower(), ctx.language):
+                continue  # a question mark after a word, not a lost letter
             words, index = _name_window(text, start, end)
-            name_langs = [
-                lang
-                for w in words
-                if w != token and w[:1].isupper() and not any(c in MARKERS for c in w)
-                for lang in word_languages(w.lower())
-            ]
-            result = recover(
-                token,
-                language=ctx.language,
-                name_languages=name_langs,
-                neighbours=words,
-                glossary=ctx.glossary,
-                code_pages=pages,
-            )
+            kwargs = {"language": ctx.language, "neighbours": words, "glossary": ctx.glossary, "code_pages": pages}
+            result = recover(token, **kwargs)
+            if not result.safe and len(result.candidates) > 1:  # let the rest of the name break the tie
+                names = [w for w in words if w != token and w[:1].isupper() and not any(c in MARKERS for c in w)]
+                result = recover(token, name_languages=[g for w in names for g in word_languages(w)], **kwargs)
             best = result.best
-            if not inner:
-                bare = token.strip(MARKERS).lower()
-                if best is None or _known(bare, ctx.language):
-                    continue  # a question mark after a word, not a lost letter
+            if not inner and best is None:
+                continue
             if best is None:
                 yield self.finding(
                     text,
@@ -206,6 +197,15 @@ def _refill(token: str, gaps: list[int]) -> list[str]:
     return readings
 
 
+def _script_languages(word: str) -> tuple[str, ...]:
+    """The wordfreq languages to look a repaired word up in, by its script (loading all 29 costs 1 GB)."""
+    if regex.search(r"\p{Cyrillic}", word):
+        return ("ru", "uk", "bg", "mk")
+    if regex.search(r"\p{Greek}", word):
+        return ("el",)
+    return ("en", "fr", "es", "pt", "it", "de", "pl", "cs", "hu", "ro", "tr")
+
+
 @register
 class DroppedBytes(Rule):
     """Mojibake whose undefined bytes were dropped, leaving debris ftfy cannot decode ("Ðагорный", "Ãbel").
@@ -234,7 +234,7 @@ class DroppedBytes(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         from ftfy import fix_text
 
-        from transclean.lexicon import LANGUAGES, zipf
+        from transclean.lexicon import zipf
         from transclean.rules.encoding import _config
 
         text = ctx.text
@@ -254,7 +254,7 @@ class DroppedBytes(Rule):
                 continue
             scored = []
             for reading in _refill(token, gaps):
-                best = max(zipf(reading.lower(), lang) for lang in LANGUAGES)
+                best = max((zipf(reading.lower(), lang) for lang in _script_languages(reading)), default=0.0)
                 if best > 0:
                     scored.append((best, reading))
             if not scored:

@@ -422,8 +422,8 @@ class UntranslatedSentence(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         lang = ctx.language
         words = set(language_data(lang or "").get("function_words", {}).get("words", ()))
-        if not lang:
-            return
+        if not lang or not words:
+            return  # only target languages with a data file (English so far)
         from transclean.lang import sentence_language
 
         text = ctx.text
