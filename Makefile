@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: install run test lint clean docs
+.PHONY: install run test lint clean docs chromium
 
 install: $(VENV)/.installed
 
@@ -32,7 +32,13 @@ lint: install
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 
-test: lint
+# The HTML reports are tested in headless Chromium (Debian's package; needs root, as in CI).
+chromium:
+	@command -v chromium >/dev/null || (DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null \
+		|| (apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null) \
+		|| echo "warning: could not install chromium; the HTML rendering tests will skip")
+
+test: lint chromium
 	$(BIN)/python -m pytest
 
 clean:

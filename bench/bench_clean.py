@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 import ftfy
+
 from common import shared
 
 
@@ -72,8 +73,23 @@ def clean(path: Path, outdir: Path, workers: int) -> tuple[float, float]:
     """Wall seconds and peak RSS (MB, the largest process) of `transclean clean`."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "transclean", "clean", str(path), "-o", str(outdir), "-q",
-                    "--workers", str(workers), "--chunk-size", str(2 * 1024 * 1024)], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "transclean",
+            "clean",
+            str(path),
+            "-o",
+            str(outdir),
+            "-q",
+            "--workers",
+            str(workers),
+            "--chunk-size",
+            str(2 * 1024 * 1024),
+        ],
+        check=True,
+    )
     elapsed = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return elapsed, max(peak, before) / 1024

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable
 from enum import Enum
@@ -14,7 +15,7 @@ from transclean.config import Config, load_config, profiles
 from transclean.errors import E, TranscleanError
 from transclean.files import read_text, write_atomic
 from transclean.pipeline import Pipeline
-from transclean.report import findings_json, findings_text, rule_doc, rule_table, unified_diff
+from transclean.report import findings_json, findings_text, html_report, rule_doc, rule_table, sarif, unified_diff
 from transclean.rules import REGISTRY
 
 app = typer.Typer(
@@ -29,6 +30,8 @@ app = typer.Typer(
 class Format(str, Enum):
     text = "text"
     json = "json"
+    sarif = "sarif"
+    html = "html"
 
 
 Paths = Annotated[list[str], typer.Argument(help="Files to read; '-' reads standard input.")]
@@ -88,7 +91,12 @@ def _write_stdout(text: str) -> None:
 def check(
     paths: Paths,
     output_format: Annotated[
-        Format, typer.Option("--format", help="text: linter lines; json: one object per input.")
+        Format,
+        typer.Option(
+            "--format",
+            help="text: linter lines; json: one object per input; sarif: SARIF 2.1.0; "
+            "html: a self-contained review page.",
+        ),
     ] = Format.text,
     select: Select = None,
     extend_select: ExtendSelect = None,
@@ -101,12 +109,17 @@ def check(
     try:
         pipeline = _pipeline(select, extend_select, ignore, profile, language, glossary)
         found = False
+        collected = []
         for path in paths:
             text = read_text(path)
             doc = pipeline.check(text)
             found = found or bool(doc.findings)
             name = "<stdin>" if path == "-" else path
-            if output_format is Format.json:
+            if output_format is Format.sarif:
+                collected.append((name, text, doc.findings))
+            elif output_format is Format.html:
+                _write_stdout(html_report(name, text, pipeline.process(text).text, doc.findings))
+            elif output_format is Format.json:
                 from transclean.lang import detect_language
 
                 lang = doc.language or detect_language(text)
@@ -114,6 +127,8 @@ def check(
             else:
                 for line in findings_text(name, text, doc.findings):
                     _write_stdout(line + "\n")
+        if output_format is Format.sarif:
+            _write_stdout(json.dumps(sarif(collected), ensure_ascii=False, indent=1) + "\n")
     except TranscleanError as exc:
         _fail(exc)
     raise typer.Exit(1 if found else 0)
@@ -209,6 +224,9 @@ def clean(
     ] = None,
     chunk_size: Annotated[int, typer.Option("--chunk-size", help="Bytes per JSONL chunk.")] = 16 * 1024 * 1024,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    report: Annotated[
+        str | None, typer.Option("--report", help="'html': also write OUTDIR/report.html (counts and examples).")
+    ] = None,
     select: Select = None,
     extend_select: ExtendSelect = None,
     ignore: Ignore = None,
@@ -223,6 +241,8 @@ def clean(
 
     try:
         config = _pipeline(select, extend_select, ignore, profile, language, glossary).config
+        if report not in (None, "html"):
+            raise typer.BadParameter("--report takes 'html'")
         if drop_severity not in {s.value for s in Severity}:
             raise typer.BadParameter(f"--drop-severity must be one of {', '.join(s.value for s in Severity)}")
         options = Options(
@@ -245,6 +265,7 @@ def clean(
                 scheduler=scheduler,
                 chunk_bytes=chunk_size,
                 progress=progress,
+                report=report == "html",
             )
     except TranscleanError as exc:
         _fail(exc)

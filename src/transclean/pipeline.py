@@ -144,6 +144,6 @@ class Pipeline:
 
 def _relocate(finding: Finding, start: int, end: int, source: str) -> Finding:
     """A finding from a later pass, with its span moved to source offsets (its fix stays in its pass)."""
-    if (start, end) == (finding.start, finding.end):
+    if (start, end, source[start:end]) == (finding.start, finding.end, finding.text):
         return finding
     return replace(finding, start=start, end=end, text=source[start:end])

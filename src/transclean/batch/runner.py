@@ -48,6 +48,30 @@ class Options:
     output_format: str | None = None
 
 
+class Examples(dict[str, dict[str, Any]]):
+    """One example per rule code (the first met); merging keeps the earlier one."""
+
+    def __add__(self, other: dict[str, dict[str, Any]]) -> Examples:
+        return Examples({**other, **self})
+
+
+#: Characters of context kept around an example change.
+EXAMPLE_CONTEXT = 60
+
+
+def _example(text: str, finding: Any, line: int, source: str) -> dict[str, Any]:
+    start, end = max(0, finding.start - EXAMPLE_CONTEXT), finding.end + EXAMPLE_CONTEXT
+    return {
+        "source": source,
+        "line": line,
+        "message": finding.message,
+        "before": text[start:end],
+        "text": finding.text,
+        "suggestion": finding.suggestion,
+        "fix": finding.applicability.value,
+    }
+
+
 @dataclass
 class Stats:
     """Counts for a chunk or a run; merged by addition."""
@@ -64,6 +88,7 @@ class Stats:
     findings_by_category: Counter[str] = field(default_factory=Counter)
     languages: Counter[str] = field(default_factory=Counter)
     rejects_by_reason: Counter[str] = field(default_factory=Counter)
+    examples: Examples = field(default_factory=Examples)
 
     def __add__(self, other: Stats) -> Stats:
         merged = Stats()
@@ -76,7 +101,7 @@ class Stats:
         data: dict[str, Any] = {}
         for f in fields(self):
             value = getattr(self, f.name)
-            data[f.name] = dict(sorted(value.items())) if isinstance(value, Counter) else value
+            data[f.name] = dict(sorted(value.items())) if isinstance(value, dict) else value
         data["seconds"] = round(self.seconds, 3)
         return data
 
@@ -85,7 +110,7 @@ class Stats:
         stats = cls(**{k: v for k, v in data.items() if not isinstance(v, dict)})
         for key, value in data.items():
             if isinstance(value, dict):
-                setattr(stats, key, Counter(value))
+                setattr(stats, key, Examples(value) if key == "examples" else Counter(value))
         return stats
 
     @property
@@ -131,6 +156,8 @@ def process_chunk(chunk: Chunk, options: Options, outdir: str) -> dict[str, Any]
             for f in result.findings:
                 stats.findings_by_code[f.code] += 1
                 stats.findings_by_category[f.category.value] += 1
+                if f.code not in stats.examples:
+                    stats.examples[f.code] = _example(record[options.text_field], f, raw.line, chunk.path)
             worst = [f for f in result.remaining if f.severity.weight >= threshold]
             if options.mode == "drop" and worst:
                 stats.dropped += 1
@@ -220,8 +247,10 @@ def clean(
     scheduler: str | None = None,
     chunk_bytes: int = DEFAULT_CHUNK_BYTES,
     progress: Callable[[int, int, dict[str, Any]], None] | None = None,
+    report: bool = False,
 ) -> RunReport:
-    """Clean a corpus into ``outdir``; resumable. ``progress(done_bytes, total_bytes, chunk_stats)``."""
+    """Clean a corpus into ``outdir``; resumable. ``progress(done_bytes, total_bytes, chunk_stats)``;
+    ``report`` also writes ``report.html`` (counts per rule and language, an example of each change)."""
     out = Path(outdir)
     paths = expand_inputs(inputs)
     chunks = plan_chunks(paths, chunk_bytes)
@@ -245,7 +274,11 @@ def clean(
     merged = Stats()
     for chunk in chunks:
         merged = merged + Stats.from_dict(json.loads((out / ".done" / f"{chunk.name}.json").read_text("utf-8")))
-    write_atomic(out / "stats.json", json.dumps(merged.to_dict(), indent=1).encode())
+    write_atomic(out / "stats.json", json.dumps(merged.to_dict(), indent=1, ensure_ascii=False).encode())
+    if report:
+        from transclean.report import corpus_report
+
+        write_atomic(out / "report.html", corpus_report(merged.to_dict(), str(out)).encode("utf-8"))
     if not merged.adds_up:
         raise TranscleanError(
             E.COUNTS_DO_NOT_ADD_UP,
