@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: install run test lint clean docs chromium
+.PHONY: install run test lint clean docs chromium fuzz
 
 install: $(VENV)/.installed
 
@@ -40,6 +40,12 @@ chromium:
 
 test: lint chromium
 	$(BIN)/python -m pytest
+
+# Fuzz the text-facing entry points (check, fix, the edit log) with hypothesis for a bounded time.
+FUZZ_SECONDS ?= 300
+fuzz: install
+	timeout $(FUZZ_SECONDS) $(BIN)/python -m pytest tests/test_properties.py -q -p no:cacheprovider \
+		--hypothesis-profile=fuzz --hypothesis-show-statistics || test $$? -eq 124
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache

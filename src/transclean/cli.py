@@ -13,7 +13,7 @@ import typer
 
 from transclean.config import Config, load_config, profiles
 from transclean.errors import E, TranscleanError
-from transclean.files import read_text, write_atomic
+from transclean.files import encode_text, read_document, read_text, write_atomic
 from transclean.pipeline import Pipeline
 from transclean.report import findings_json, findings_text, html_report, rule_doc, rule_table, sarif, unified_diff
 from transclean.rules import REGISTRY
@@ -153,15 +153,16 @@ def fix(
     """Apply fixes and print the fixed text (or a diff); findings left unfixed are listed on stderr."""
     try:
         pipeline = _pipeline(select, extend_select, ignore, profile, language, glossary, unsafe_fixes or None)
-        source = read_text(path)
+        source, bom, codec = read_document(path)
         result = pipeline.process(source)
         name = "<stdin>" if path == "-" else path
         if diff:
             _write_stdout(unified_diff(name, source, result.text))
         elif output is not None:
-            write_atomic(output, result.text.encode("utf-8"))
+            write_atomic(output, encode_text(result.text, bom, codec))  # in the input's encoding
         else:
-            _write_stdout(result.text)
+            sys.stdout.buffer.write(encode_text(result.text, bom, codec))
+            sys.stdout.buffer.flush()
         for line in findings_text(name, result.text, result.remaining):
             typer.echo(f"remaining: {line}", err=True)
         if not result.converged:

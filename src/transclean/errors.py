@@ -10,6 +10,14 @@ class E(str, Enum):
 
     INVALID_UTF8 = "{path}: invalid UTF-8 at byte offset {offset} (line {line}): {reason}. Re-encode the file as UTF-8."
     NOT_FOUND = "{path}: no such file."
+    BINARY = (
+        "{path}: looks binary (NUL byte at byte offset {offset}); transclean reads text (UTF-8, or UTF-16/32 "
+        "with a byte-order mark)."
+    )
+    TOO_LARGE = (
+        "{path}: {size} bytes is over the {limit}-byte limit for one document; split it (or use "
+        "`transclean clean` on JSONL records)."
+    )
     UNREADABLE = "{path}: cannot read: {reason}."
     UNWRITABLE = "{path}: cannot write: {reason}."
     UNKNOWN_SELECTOR = "unknown rule selector {selector!r} in {origin}. Run `transclean rules` for the codes."
@@ -35,7 +43,15 @@ class TranscleanError(Exception):
         self.fields = fields
         super().__init__(error.value.format(**fields))
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Rebuilt from the catalogue name and fields, so errors raised in worker processes reach the parent.
+        return (_rebuild, (self.error.name, self.fields))
+
     @property
     def code(self) -> str:
         """The catalogue name, e.g. ``INVALID_UTF8``."""
         return self.error.name
+
+
+def _rebuild(name: str, fields: dict[str, object]) -> TranscleanError:
+    return TranscleanError(E[name], **fields)

@@ -1,4 +1,4 @@
-"""Reading and writing text files: strict UTF-8 with precise errors, atomic writes."""
+"""Reading and writing text files: UTF-8 (or UTF-16/32 with a BOM) with precise errors, atomic writes."""
 
 from __future__ import annotations
 
@@ -10,6 +10,43 @@ from pathlib import Path
 from transclean.errors import E, TranscleanError
 
 STDIN = "-"
+#: Documents larger than this are refused with a clear error rather than processed in one piece.
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+# Byte-order marks of the encodings read besides UTF-8, longest first (UTF-32-LE starts like UTF-16-LE).
+BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def decode_text(data: bytes, path: str) -> tuple[str, bytes, str]:
+    """Decode a document: UTF-8, or UTF-16/32 when a byte-order mark says so. Returns (text, BOM, codec) so
+    the output can be written back in the same encoding. Binary data and oversized files are errors.
+
+    >>> decode_text("é".encode("utf-16"), "x.txt")[0]
+    'é'
+    """
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise TranscleanError(E.TOO_LARGE, path=path, size=len(data), limit=MAX_DOCUMENT_BYTES)
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(codec), bom, codec
+            except UnicodeDecodeError as exc:
+                raise TranscleanError(
+                    E.INVALID_UTF8, path=path, offset=exc.start + len(bom), line="?", reason=f"{exc.reason} in {codec}"
+                ) from None
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise TranscleanError(E.BINARY, path=path, offset=nul)
+    return decode_utf8(data, path), b"", "utf-8"
+
+
+def encode_text(text: str, bom: bytes, codec: str) -> bytes:
+    """The inverse of :func:`decode_text`."""
+    return bom + text.encode(codec)
 
 
 def decode_utf8(data: bytes, path: str) -> str:
@@ -27,17 +64,24 @@ def decode_utf8(data: bytes, path: str) -> str:
         raise TranscleanError(E.INVALID_UTF8, path=path, offset=exc.start, line=line, reason=exc.reason) from None
 
 
-def read_text(path: str) -> str:
-    """Read a UTF-8 file (``-`` is standard input) without translating line breaks."""
+def read_document(path: str) -> tuple[str, bytes, str]:
+    """Read a document (``-`` is standard input) without translating line breaks: (text, BOM, codec)."""
     if path == STDIN:
-        return decode_utf8(sys.stdin.buffer.read(), "<stdin>")
+        return decode_text(sys.stdin.buffer.read(), "<stdin>")
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
         raise TranscleanError(E.NOT_FOUND, path=path) from None
+    except IsADirectoryError:
+        raise TranscleanError(E.UNREADABLE, path=path, reason="a directory") from None
     except OSError as exc:
         raise TranscleanError(E.UNREADABLE, path=path, reason=exc.strerror or exc) from None
-    return decode_utf8(data, path)
+    return decode_text(data, path)
+
+
+def read_text(path: str) -> str:
+    """The text of a document (see :func:`read_document`)."""
+    return read_document(path)[0]
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:

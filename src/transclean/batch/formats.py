@@ -19,6 +19,8 @@ from transclean.errors import E, TranscleanError
 
 FORMATS = ("jsonl", "jsonl.gz", "jsonl.zst", "parquet", "txt")
 DEFAULT_CHUNK_BYTES = 16 * 1024 * 1024
+#: A JSONL record longer than this is rejected without being read into memory whole.
+MAX_RECORD_BYTES = 64 * 1024 * 1024
 
 
 def detect_format(path: Path) -> str | None:
@@ -140,8 +142,9 @@ def _open_binary(chunk: Chunk) -> BinaryIO:
     return open(chunk.path, "rb")
 
 
-def _lines(chunk: Chunk) -> Iterator[tuple[int, bytes]]:
-    """(line number, line) for the chunk's lines; a truncated compressed file raises EOFError at its end."""
+def _lines(chunk: Chunk) -> Iterator[tuple[int, bytes | None, int]]:
+    """(line number, line, size) for the chunk's lines; a line over MAX_RECORD_BYTES is None (never held in
+    memory whole). A truncated compressed file raises EOFError at its end."""
     with _open_binary(chunk) as handle:
         if chunk.fmt == "jsonl":
             handle.seek(chunk.start)
@@ -152,12 +155,20 @@ def _lines(chunk: Chunk) -> Iterator[tuple[int, bytes]]:
             reader = io.BufferedReader(handle) if chunk.fmt == "jsonl.zst" else handle
         number = chunk.first_line
         while remaining != 0:
-            line = reader.readline()
+            line = reader.readline(MAX_RECORD_BYTES + 1)
             if not line:
                 break
+            size = len(line)
+            if size > MAX_RECORD_BYTES and not line.endswith(b"\n"):
+                while not line.endswith(b"\n"):  # skip the rest of the record in bounded reads
+                    line = reader.readline(1 << 20)
+                    size += len(line)
+                    if not line:
+                        break
+                line = None
             if remaining > 0:
-                remaining -= len(line)
-            yield number, line
+                remaining -= size
+            yield number, line, size
             number += 1
 
 
@@ -167,21 +178,26 @@ def read_records(chunk: Chunk, text_field: str) -> Iterator[Raw]:
         yield from _parquet_records(chunk, text_field)
         return
     if chunk.fmt == "txt":
+        from transclean.files import decode_text
+
         data = Path(chunk.path).read_bytes()
         try:
-            yield Raw(1, {text_field: data.decode("utf-8")}, size=len(data))
-        except UnicodeDecodeError as exc:
-            yield Raw(1, None, f"invalid UTF-8 at byte offset {exc.start}", size=len(data))
+            yield Raw(1, {text_field: decode_text(data, chunk.path)[0]}, size=len(data))
+        except TranscleanError as exc:
+            yield Raw(1, None, str(exc).removeprefix(f"{chunk.path}: "), size=len(data))
         return
     import orjson
 
     number = chunk.first_line
     try:
-        for number, line in _lines(chunk):
+        for number, line, size in _lines(chunk):
+            if line is None:
+                yield Raw(number, None, f"record over {MAX_RECORD_BYTES} bytes ({size} bytes), not read", size=size)
+                continue
             stripped = line.strip()
             if not stripped:
                 continue
-            yield _parse_line(number, stripped, text_field, len(line), orjson)
+            yield _parse_line(number, stripped, text_field, size, orjson)
     except (EOFError, OSError, Exception) as exc:  # zstandard raises its own ZstdError
         if isinstance(exc, TranscleanError):
             raise

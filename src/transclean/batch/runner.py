@@ -176,6 +176,10 @@ def process_chunk(chunk: Chunk, options: Options, outdir: str) -> dict[str, Any]
             stats.documents_out += 1
         writer.commit()
         rejects.commit()
+    except OSError as exc:  # disk full, permissions: a clear error; the chunk has no marker, so a rerun redoes it
+        writer.abort()
+        rejects.abort()
+        raise TranscleanError(E.UNWRITABLE, path=writer.target, reason=exc.strerror or exc) from None
     except BaseException:
         writer.abort()
         rejects.abort()
