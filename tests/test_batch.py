@@ -139,7 +139,7 @@ def test_formats_parquet_zst_gz_txt(tmp_path: Path) -> None:
         json.loads(line)["reason"] for p in (out / "rejects").glob("*.jsonl") for line in p.read_text().splitlines()
     ]
     assert any(r.startswith("truncated or corrupt compressed file") for r in reasons)
-    assert "invalid UTF-8 at byte offset 3" in reasons
+    assert any(r.startswith("invalid UTF-8 at byte offset 3") for r in reasons)
 
 
 def test_modes_drop_and_flag(tmp_path: Path) -> None:
