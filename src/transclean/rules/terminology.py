@@ -51,8 +51,10 @@ class NonPreferredTerm(Rule):
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
+        if not any(e.kind == "variant" for m in ctx.matches for e in m.entries):
+            return  # no variant spelling at all: no need to know the language
         lang = ctx.language
-        if not lang or not ctx.matches:
+        if not lang:
             return
         present = _forms_by_concept(ctx, lang)
         for m in ctx.matches:
@@ -102,6 +104,8 @@ class ForbiddenTerm(Rule):
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
+        if not any(e.kind == "forbidden" for m in ctx.matches for e in m.entries):
+            return
         lang = ctx.language
         if not lang:
             return
