@@ -394,3 +394,55 @@ def glossary_convert(
     except TranscleanError as exc:
         _fail(exc)
     typer.echo(f"{target}: {len(loaded)} concepts")
+
+
+models_app = typer.Typer(help="Manage offline translation models (Argos Translate packages).", no_args_is_help=True)
+app.add_typer(models_app, name="models")
+DataDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--data-dir",
+        help="transclean's data directory (default: $TRANSCLEAN_DATA_DIR, else $XDG_DATA_HOME/transclean).",
+    ),
+]
+
+
+@models_app.command("install")
+def models_install(
+    archive: Annotated[Path, typer.Argument(help="An .argosmodel file.")], data_dir: DataDir = None
+) -> None:
+    """Validate an .argosmodel archive (one folder, metadata.json, no absolute path, '..' or link); install it."""
+    from transclean import argos
+
+    try:
+        model = argos.install(archive, data_dir)
+    except TranscleanError as exc:
+        _fail(exc)
+    typer.echo(f"installed {model.pair} ({model.name}, version {model.version}) in {model.path}")
+
+
+@models_app.command("list")
+def models_list(data_dir: DataDir = None) -> None:
+    """List the installed models."""
+    from transclean import argos
+
+    models = argos.installed(data_dir)
+    if not models:
+        typer.echo(f"no model installed in {argos.models_dir(data_dir)}", err=True)
+    for model in models:
+        typer.echo(f"{model.pair}\t{model.name}\t{model.version}\t{model.path}")
+
+
+@models_app.command("remove")
+def models_remove(
+    model: Annotated[str, typer.Argument(help="A model's folder name or its pair, e.g. it-en.")],
+    data_dir: DataDir = None,
+) -> None:
+    """Remove an installed model."""
+    from transclean import argos
+
+    try:
+        removed = argos.remove(model, data_dir)
+    except TranscleanError as exc:
+        _fail(exc)
+    typer.echo(f"removed {removed.pair} ({removed.name})")

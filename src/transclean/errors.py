@@ -32,6 +32,11 @@ class E(str, Enum):
     )
     COUNTS_DO_NOT_ADD_UP = "records in ({total}) != out ({out}) + rejected ({rejected}) + dropped ({dropped})."
     NEEDS_EXTRA = "{what} needs the optional package {package!r}: pip install 'transclean[{extra}]'."
+    BAD_MODEL = "{path}: refused as a translation model: {reason}."
+    NO_MODEL = (
+        "no translation model for {what}; installed: {installed} (in {store}). Install one with "
+        "`transclean models install FILE.argosmodel`."
+    )
     NO_CONVERGENCE = "fixes did not converge after {iterations} passes; rules still changing the text: {codes}."
 
 
