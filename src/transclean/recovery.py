@@ -20,6 +20,14 @@ MARKERS = "?\ufffd"
 #: A run of letters and damage markers (apostrophes end a token: "l'?" is two tokens).
 TOKEN = regex.compile(r"[\p{L}\p{M}?\ufffd]+")
 _CYRILLIC = ("ru", "uk", "bg", "mk")
+
+
+def cyrillic_languages(language: str | None) -> tuple[str, ...]:
+    """The Cyrillic word lists to search: the document's language when it is one, else Russian only.
+    Each wordfreq list costs 50-100 MB in memory, so a batch worker must not load them all."""
+    return (language,) if language in _CYRILLIC else ("ru",)
+
+
 # UTF-8 Cyrillic read as Windows-1252 loses the bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D, which ftfy turns into
 # U+FFFD: these letters. Trying them first avoids a word-list scan for the most common damage.
 _CP1252_LOST_CYRILLIC = "сэяѐѝАНЍЏЁ"
@@ -137,7 +145,7 @@ def _cyrillic_greek_candidates(reading: str, langs: Sequence[str]) -> list[tuple
     from itertools import product
 
     lost = [i for i, c in enumerate(reading) if c in MARKERS]
-    if langs is _CYRILLIC and len(lost) <= 3:
+    if "el" not in langs and len(lost) <= 3:
         found = []
         for fill in product(_CP1252_LOST_CYRILLIC, repeat=len(lost)):
             chars = list(reading)
@@ -211,7 +219,7 @@ def recover(
                 if ok(word):
                     words.setdefault(word, {}).update(langs)
         elif _CYRILLIC_GREEK_WORD.fullmatch(reading):
-            langs = ("el",) if regex.search(r"\p{Greek}", reading) else _CYRILLIC
+            langs = ("el",) if regex.search(r"\p{Greek}", reading) else cyrillic_languages(language)
             for word, lang in _cyrillic_greek_candidates(reading, langs):
                 if ok(word):
                     words.setdefault(word, {})[lang] = max(zipf(word, lang), 1.0)

@@ -197,13 +197,16 @@ def _refill(token: str, gaps: list[int]) -> list[str]:
     return readings
 
 
-def _script_languages(word: str) -> tuple[str, ...]:
-    """The wordfreq languages to look a repaired word up in, by its script (loading all 29 costs 1 GB)."""
+def _script_languages(word: str, language: str | None) -> tuple[str, ...]:
+    """The wordfreq lists to look a repaired word up in: by its script, the document's language first.
+    Each list costs 50-100 MB in memory; loading all 29 costs 1 GB, so a worker loads only these."""
+    from transclean.recovery import cyrillic_languages
+
     if regex.search(r"\p{Cyrillic}", word):
-        return ("ru", "uk", "bg", "mk")
+        return cyrillic_languages(language)
     if regex.search(r"\p{Greek}", word):
         return ("el",)
-    return ("en", "fr", "es", "pt", "it", "de", "pl", "cs", "hu", "ro", "tr")
+    return tuple(dict.fromkeys(x for x in (language, "en") if x))
 
 
 @register
@@ -254,7 +257,8 @@ class DroppedBytes(Rule):
                 continue
             scored = []
             for reading in _refill(token, gaps):
-                best = max((zipf(reading.lower(), lang) for lang in _script_languages(reading)), default=0.0)
+                langs = _script_languages(reading, ctx.language)
+                best = max((zipf(reading.lower(), lang) for lang in langs), default=0.0)
                 if best > 0:
                     scored.append((best, reading))
             if not scored:
