@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, ClassVar
 
@@ -53,6 +53,8 @@ class Context:
     document: Document
     language_hint: str | None = None
     glossary_loader: Callable[[], Glossary] | None = None
+    #: results rules share within one pass, e.g. ftfy's repair of a line (TC101 and TC104 both need it)
+    memo: dict[object, object] = field(default_factory=dict)
 
     @property
     def text(self) -> str:

@@ -235,10 +235,8 @@ class DroppedBytes(Rule):
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        from ftfy import fix_text
-
         from transclean.lexicon import zipf
-        from transclean.rules.encoding import _config
+        from transclean.rules.encoding import encoding_repair
 
         text = ctx.text
         if not any(lead in text for lead in LEADS) or not _DEBRIS_SIGN.search(text):
@@ -250,7 +248,7 @@ class DroppedBytes(Rule):
                 line_start = text.rfind("\n", 0, m.start()) + 1
                 line_end = text.find("\n", m.end())
                 line = text[line_start : line_end if line_end >= 0 else len(text)]
-                if fix_text(line, _config("encoding")) != line:
+                if encoding_repair(ctx, line) != line:
                     continue  # TC101 decodes this line first; what it leaves is looked at in the next pass
             # Debris sits beside letters of another script or other debris, never in a clean Latin word.
             if not gaps or len(gaps) > MAX_GAPS or len(token) < 3:
