@@ -97,8 +97,25 @@ def _chromium() -> str:
     return found
 
 
+def _render(page: Path, profile: Path, *extra: str) -> str:
+    """Load a page in headless Chromium (flags that keep it off the network); its DOM, or what ``extra`` asks."""
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={profile}",
+    ]
+    return subprocess.run(
+        [_chromium(), *flags, *(extra or ("--dump-dom",)), page.as_uri()], capture_output=True, text=True, timeout=120
+    ).stdout
+
+
 def test_html_report_renders_in_chromium(tmp_path: Path) -> None:
-    chromium = _chromium()
+    _chromium()
     page = tmp_path / "report.html"
     proc = subprocess.run(
         [sys.executable, "-m", "transclean", "check", "--format", "html", str(EXAMPLES / "reference_article.txt")],
@@ -107,20 +124,8 @@ def test_html_report_renders_in_chromium(tmp_path: Path) -> None:
     )
     page.write_bytes(proc.stdout)
     html = proc.stdout.decode("utf-8")
-    assert "<script" not in html and "http" not in html.replace("http://www.w3.org", "")  # no external assets
-    flags = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        f"--user-data-dir={tmp_path / 'p'}",
-    ]
-    dom = subprocess.run(
-        [chromium, *flags, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120
-    ).stdout
+    assert "<script" not in html and "http" not in html  # self-contained: no script, no external asset
+    dom = _render(page, tmp_path / "p")
     findings = transclean.check(TEXTS[3])
     assert f"{len(findings)} findings" in dom
     for code in {f.code for f in findings}:
@@ -128,33 +133,16 @@ def test_html_report_renders_in_chromium(tmp_path: Path) -> None:
     assert dom.count('<li><a href="#f') == len(findings)
     assert "<del>" in dom and "<ins>" in dom
     shot = tmp_path / "report.png"
-    subprocess.run(
-        [chromium, *flags, f"--screenshot={shot}", "--window-size=1400,1800", page.as_uri()],
-        capture_output=True,
-        timeout=120,
-    )
+    _render(page, tmp_path / "p", f"--screenshot={shot}", "--window-size=1400,1800")
     assert shot.exists() and shot.stat().st_size > 20_000  # a rendered page, not a blank one
 
 
 def test_corpus_report_renders_in_chromium(tmp_path: Path) -> None:
-    chromium = _chromium()
+    _chromium()
     from transclean.batch import Options, clean
 
     clean([str(EXAMPLES / "corpus.jsonl")], tmp_path / "out", options=Options(annotate=True), report=True)
-    page = tmp_path / "out" / "report.html"
-    flags = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        f"--user-data-dir={tmp_path / 'p'}",
-    ]
-    dom = subprocess.run(
-        [chromium, *flags, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120
-    ).stdout
+    dom = _render(tmp_path / "out" / "report.html", tmp_path / "p")
     stats = json.loads((tmp_path / "out" / "stats.json").read_text("utf-8"))
     for code in stats["findings_by_code"]:
         assert f'class="example" data-code="{code}"' in dom

@@ -23,6 +23,7 @@ from xml.etree import ElementTree as ET
 import regex
 
 from transclean.errors import E, TranscleanError
+from transclean.text import CharMap
 
 WORD = regex.compile(r"[\p{L}\p{M}]+")
 ISO_639_1 = frozenset(resources.files("transclean").joinpath("data/iso639-1.txt").read_text("ascii").split())
@@ -110,32 +111,16 @@ class GlossaryError(TranscleanError):
         super().__init__(E.BAD_GLOSSARY, issues="\n".join(str(i) for i in issues))
 
 
-class _Fold(dict[int, str]):
-    """str.translate table: lower case and strip diacritics, one character to one, so offsets are kept."""
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        base = unicodedata.normalize("NFD", char)[0]
-        folded = base.lower()
-        value = folded if len(folded) == 1 else (base if len(base) == 1 else char)
-        self[code] = value
-        return value
+def _fold_char(char: str) -> str:
+    """Lower case without diacritics, one character for one (else the character itself)."""
+    base = unicodedata.normalize("NFD", char)[0]
+    folded = base.lower()
+    return folded if len(folded) == 1 else (base if len(base) == 1 else char)
 
 
-FOLD = _Fold()
-
-
-class _WordMarks(dict[int, str]):
-    """str.translate table: "w" for a word character (letter, digit, combining mark), " " otherwise."""
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        value = "w" if char.isalnum() or unicodedata.category(char)[0] == "M" else " "
-        self[code] = value
-        return value
-
-
-WORD_MARKS = _WordMarks()
+FOLD = CharMap(_fold_char)
+#: "w" for a word character (letter, digit, combining mark), " " otherwise.
+WORD_MARKS = CharMap(lambda c: "w" if c.isalnum() or unicodedata.category(c)[0] == "M" else " ")
 
 
 def fold(text: str) -> str:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from transclean.errors import TranscleanError
+from transclean.text import CharMap
 
 #: wordfreq languages whose words carry letters that legacy code pages lose. Scripts without such letters
 #: (Arabic, Hebrew, CJK, Indic) lose whole words, which no lexicon recovers.
@@ -41,16 +42,8 @@ _COUNTRY_LANGUAGES = (
 ).split()
 
 
-class _Skeleton(dict[int, str]):
-    """str.translate table: every non-ASCII character becomes '?'."""
-
-    def __missing__(self, code: int) -> str:
-        value = chr(code) if code < 128 else "?"
-        self[code] = value
-        return value
-
-
-SKELETON = _Skeleton()
+#: Every non-ASCII character becomes '?'.
+SKELETON = CharMap(lambda c: c if c.isascii() else "?")
 
 
 def skeleton(word: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import regex
 
@@ -72,3 +72,21 @@ def block_removal(text: str, start: int, end: int) -> tuple[int, int, str]:
         before -= 1
     final = _NEWLINE.search(text[end:])
     return before, len(text), final.group() if final and before > 0 else ""
+
+
+class CharMap(dict[int, str]):
+    """A ``str.translate`` table computed on demand: ``mapping(char)`` gives one character per character, so
+    offsets survive the translation; each character is computed once, then looked up at C speed.
+
+    >>> "Ab".translate(CharMap(str.lower))
+    'ab'
+    """
+
+    def __init__(self, mapping: Callable[[str], str]) -> None:
+        super().__init__()
+        self.mapping = mapping
+
+    def __missing__(self, code: int) -> str:
+        value = self.mapping(chr(code))
+        self[code] = value
+        return value
