@@ -347,25 +347,8 @@ class ResumptivePronoun(Rule):
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        lists = language_data(ctx.language or "").get("lists", {})
-        if not lists:
-            return
         text = ctx.text
-        between = set(lists["time_words"])
-        reporting = set(lists["reporting_verbs"])
-        titles = set(lists["titles"])
-        for person in (m for m in ctx.mentions if m.kind == "person"):
-            sentence_start = next((a for a, b in ctx.sentences if a <= person.start <= b), 0)
-            before = text[sentence_start : person.start].split()
-            # The name opens its clause ("President Ilham Aliyev on Friday he ..."), or follows a title in a
-            # run-on sentence ("... border area Azerbaijani President Ilham Aliyev on Friday he ..."); after
-            # "With Umberto Eco she" or "telling Michael she" the pronoun is a new subject.
-            if before and not all(w in titles or w in ("The", "the") for w in before) and before[-1] not in titles:
-                continue
-            rest = text[person.end : person.end + 80]
-            m = regex.match(r"((?:\s+[\w]+){0,3}?)\s+(he|she|they)\s+(\w+)", rest)
-            if not m or not all(w in between for w in m.group(1).split()) or m.group(3) in reporting:
-                continue
+        for person, m in _resumptive(ctx):
             start, end = person.end + m.start(2), person.end + m.end(2)
             cut = start - 1 if text[start - 1] == " " else start
             yield self.finding(
@@ -377,6 +360,89 @@ class ResumptivePronoun(Rule):
                 edits=(Edit(cut, end, ""),),
                 title="Remove the pronoun",
                 confidence=0.8,
+            )
+
+
+def _resumptive(ctx: Context) -> Iterator[tuple[Mention, regex.Match[str]]]:
+    """Named subjects repeated by a pronoun: (the person, the match of "<time words> <pronoun> <verb>")."""
+    lists = language_data(ctx.language or "").get("lists", {})
+    if not lists:
+        return
+    text = ctx.text
+    between = set(lists["time_words"])
+    reporting = set(lists["reporting_verbs"])
+    titles = set(lists["titles"])
+    for person in (m for m in ctx.mentions if m.kind == "person"):
+        sentence_start = next((a for a, b in ctx.sentences if a <= person.start <= b), 0)
+        before = text[sentence_start : person.start].split()
+        # The name opens its clause ("President Ilham Aliyev on Friday he ..."), or follows a title in a
+        # run-on sentence ("... border area Azerbaijani President Ilham Aliyev on Friday he ..."); after
+        # "With Umberto Eco she" or "telling Michael she" the pronoun is a new subject.
+        if before and not all(w in titles or w in ("The", "the") for w in before) and before[-1] not in titles:
+            continue
+        m = regex.match(r"((?:\s+[\w]+){0,3}?)\s+(he|she|they)\s+(\w+)", text[person.end : person.end + 80])
+        if m and all(w in between for w in m.group(1).split()) and m.group(3) not in reporting:
+            yield person, m
+
+
+@register
+class RunOnSentence(Rule):
+    """Two sentences run together without a stop: "... in the border area Azerbaijani President Ilham Aliyev on
+    Friday he threatened ...".
+
+    Fires where a new clause visibly starts mid-sentence: a titled name that a pronoun then repeats (the
+    pro-drop pattern of TC701), directly after a lower-case word that is not a preposition, article or
+    reporting verb. Suggests a full stop before the title; unsafe.
+    """
+
+    code = "TC702"
+    name = "run-on-sentence"
+    category = Category.GRAMMAR
+    severity = Severity.MINOR
+    fix = Applicability.UNSAFE
+    must_fire = (
+        Example(
+            "Clashes continue in the border ⟦area Azerbaijani⟧ President Ilham Aliyev on Friday he threatened Armenia.",
+            fixed="Clashes continue in the border area. Azerbaijani President Ilham Aliyev on Friday he threatened "
+            "Armenia.",
+            language="en",
+        ),
+    )
+    must_not_fire = (
+        Example("The talks were hosted by Azerbaijani President Ilham Aliyev on Friday.", language="en"),
+        Example("President Ilham Aliyev on Friday he threatened Armenia.", language="en"),
+        Example("Yesterday said Azerbaijani President Ilham Aliyev on Friday he would come.", language="en"),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        lists = language_data(ctx.language or "").get("lists", {})
+        text = ctx.text
+        glue = (
+            set(lists.get("reporting_verbs", ()))
+            | set(language_data("en")["function_words"]["words"])
+            | {"by", "with", "for", "from", "to", "into", "about", "against", "between", "under", "over", "as", "than"}
+        )
+        titles = set(lists.get("titles", ()))
+        for person, _ in _resumptive(ctx):
+            words = list(regex.finditer(r"\S+", text[: person.start]))
+            i = len(words)
+            while i > 0 and words[i - 1].group() in titles:
+                i -= 1
+            if i == len(words) or i == 0:
+                continue  # no title before the name, or nothing before the titles
+            previous = words[i - 1]
+            if not previous.group().isalpha() or not previous.group().islower() or previous.group() in glue:
+                continue
+            title_start = words[i].start()
+            yield self.finding(
+                text,
+                previous.start(),
+                words[i].end(),
+                "Two sentences run together: a new subject starts without a full stop",
+                suggestion=f"{previous.group()}. {words[i].group()}",
+                edits=(Edit(previous.end(), title_start, ". "),),
+                title="Insert a full stop",
+                confidence=0.6,
             )
 
 
