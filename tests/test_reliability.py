@@ -113,3 +113,22 @@ def test_no_network_access(tmp_path: Path) -> None:
         proc = run(*command, env=env)
         assert proc.returncode in (0, 1), (command, proc.stderr[-2000:])
         assert b"network access attempted" not in proc.stderr
+
+
+def test_a_200_mb_single_line_file(tmp_path: Path) -> None:
+    """A 200 MB file of one line: `check` refuses it before reading; `clean` rejects the record, reading it in
+    1 MB pieces (never whole), and keeps the records around it."""
+    big = tmp_path / "big.txt"
+    with big.open("wb") as handle:
+        for _ in range(200):
+            handle.write(b"x" * (1 << 20))
+    proc = run("check", str(big))
+    assert proc.returncode == 2 and b"209715200 bytes is over the 67108864-byte limit" in proc.stderr
+    corpus = tmp_path / "c.jsonl"
+    with corpus.open("wb") as handle:
+        handle.write(b'{"text": "before"}\n{"text": "')
+        for _ in range(200):
+            handle.write(b"y" * (1 << 20))
+        handle.write(b'"}\n{"text": "after"}\n')
+    report = clean([str(corpus)], tmp_path / "out")
+    assert (report.stats.documents_in, report.stats.documents_out, report.stats.rejected) == (3, 2, 1)

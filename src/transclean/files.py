@@ -67,8 +67,11 @@ def decode_utf8(data: bytes, path: str) -> str:
 def read_document(path: str) -> tuple[str, bytes, str]:
     """Read a document (``-`` is standard input) without translating line breaks: (text, BOM, codec)."""
     if path == STDIN:
-        return decode_text(sys.stdin.buffer.read(), "<stdin>")
+        return decode_text(sys.stdin.buffer.read(MAX_DOCUMENT_BYTES + 1), "<stdin>")  # never more than the limit
     try:
+        size = Path(path).stat().st_size
+        if size > MAX_DOCUMENT_BYTES:  # refused before anything is read
+            raise TranscleanError(E.TOO_LARGE, path=path, size=size, limit=MAX_DOCUMENT_BYTES)
         data = Path(path).read_bytes()
     except FileNotFoundError:
         raise TranscleanError(E.NOT_FOUND, path=path) from None
