@@ -85,9 +85,6 @@ class Match(NamedTuple):
     text: str
     entries: tuple[Entry, ...]
 
-    def concepts(self) -> set[str]:
-        return {e.concept.id for e in self.entries}
-
 
 @dataclass(frozen=True)
 class Issue:
