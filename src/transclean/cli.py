@@ -327,6 +327,43 @@ def list_profiles() -> None:
         typer.echo(f"{name}: {profile['description']} (select: {', '.join(profile['select'])})")
 
 
+@app.command()
+def translate(
+    path: Annotated[str, typer.Argument(help="File to translate; '-' reads standard input.")],
+    from_code: Annotated[str, typer.Option("--from", help="Source language (ISO 639-1).")],
+    to_code: Annotated[str, typer.Option("--to", help="Target language (ISO 639-1).")],
+    glossary: Glossaries = None,
+    output_format: Annotated[Format, typer.Option("--format", help="text (findings on stderr) or json.")] = Format.text,
+    data_dir: Annotated[Path | None, typer.Option("--data-dir", help="transclean's data directory.")] = None,
+) -> None:
+    """Clean, translate offline with an installed Argos model, enforce glossary terms, check the output."""
+    from transclean.translate import Translator, translate_text
+
+    try:
+        pipeline = _pipeline(None, None, None, None, None, glossary)
+        source = read_text(path)
+        result = translate_text(source, Translator(from_code, to_code, data_dir), pipeline=pipeline)
+    except TranscleanError as exc:
+        _fail(exc)
+    name = "<stdin>" if path == "-" else path
+    if output_format is Format.json:
+        data = json.loads(findings_json(name, to_code, result.findings))
+        data.update(
+            {
+                "text": result.text,
+                "raw": result.raw,
+                "terms_required": result.terms_required,
+                "terms_found": result.terms_found,
+            }
+        )
+        _write_stdout(json.dumps(data, ensure_ascii=False) + "\n")
+    else:
+        _write_stdout(result.text)
+        for line in findings_text(f"{name} (translated)", result.raw, result.findings):
+            typer.echo(f"check: {line}", err=True)
+    raise typer.Exit(1 if result.findings else 0)
+
+
 glossary_app = typer.Typer(help="Validate, look up and convert term glossaries.", no_args_is_help=True)
 app.add_typer(glossary_app, name="glossary")
 

@@ -59,14 +59,15 @@ class NonPreferredTerm(Rule):
         present = _forms_by_concept(ctx, lang)
         for m in ctx.matches:
             entries = [e for e in m.entries if e.lang == lang and e.kind in ("preferred", "variant")]
-            concepts = {e.concept.id for e in entries}
-            if len(concepts) != 1 or any(e.kind == "preferred" for e in entries):
+            # Unambiguous when every concept that owns this form prefers the same spelling.
+            preferred_forms = {e.concept.preferred(lang) for e in entries}
+            if len(preferred_forms) != 1 or any(e.kind == "preferred" for e in entries):
                 continue
-            concept = entries[0].concept
-            preferred = concept.preferred(lang)
+            preferred = preferred_forms.pop()
             if not preferred or preferred == m.text:
                 continue
-            if not concept.enforced and len(present[concept.id]) < 2:
+            enforced = any(e.concept.enforced for e in entries)
+            if not enforced and all(len(present[e.concept.id]) < 2 for e in entries):
                 continue  # one consistent spelling: leave it to the author
             exact = any(e.form == m.text for e in entries)
             yield self.finding(
@@ -74,7 +75,7 @@ class NonPreferredTerm(Rule):
                 m.start,
                 m.end,
                 f"{m.text!r} is a variant of {preferred!r}"
-                + ("" if concept.enforced else " (the document spells it both ways)"),
+                + ("" if enforced else " (the document spells it both ways)"),
                 suggestion=preferred,
                 title=f"Use {preferred!r}",
                 applicability=Applicability.SAFE if exact else Applicability.UNSAFE,
