@@ -94,3 +94,33 @@ def test_batched_translation_caches_repeated_sentences(env: dict[str, str]) -> N
     sources = [s for s, _ in PAIRS] * 3
     assert [h[0] for h in translator.hypotheses(sources)] == [t for _, t in PAIRS] * 3
     assert len(translator.cache) == len(PAIRS)
+
+
+def test_batch_field_in_field_out(env: dict[str, str], tmp_path: Path) -> None:
+    src = tmp_path / "c.jsonl"
+    src.write_text(
+        "".join(json.dumps({"id": i, "text": s}, ensure_ascii=False) + "\n" for i, (s, _) in enumerate(PAIRS))
+        + '{"id": "bad"\n',
+        "utf-8",
+    )
+    proc = run(
+        "clean",
+        str(src),
+        "-o",
+        str(tmp_path / "out"),
+        "--translate",
+        "it:en:text_en",
+        "--workers",
+        "2",
+        "--chunk-size",
+        "300",
+        env=env,
+    )
+    assert proc.returncode == 0, proc.stderr
+    records = [
+        json.loads(line)
+        for p in sorted((tmp_path / "out").glob("c-*.jsonl"))
+        for line in p.read_text("utf-8").splitlines()
+    ]
+    assert [r["text_en"] for r in records] == [t for _, t in PAIRS]
+    assert "25 records in = 24 out + 1 rejected" in proc.stderr

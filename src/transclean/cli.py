@@ -228,6 +228,14 @@ def clean(
     report: Annotated[
         str | None, typer.Option("--report", help="'html': also write OUTDIR/report.html (counts and examples).")
     ] = None,
+    translate_to: Annotated[
+        str | None,
+        typer.Option(
+            "--translate",
+            help="FROM:TO:FIELD, e.g. it:en:text_en: also translate the cleaned text into "
+            "FIELD with an installed model.",
+        ),
+    ] = None,
     select: Select = None,
     extend_select: ExtendSelect = None,
     ignore: Ignore = None,
@@ -246,7 +254,11 @@ def clean(
             raise typer.BadParameter("--report takes 'html'")
         if drop_severity not in {s.value for s in Severity}:
             raise typer.BadParameter(f"--drop-severity must be one of {', '.join(s.value for s in Severity)}")
+        pair = tuple(translate_to.split(":")) if translate_to else None
+        if pair is not None and len(pair) != 3:
+            raise typer.BadParameter("--translate takes FROM:TO:FIELD, e.g. it:en:text_en")
         options = Options(
+            translate=pair,  # type: ignore[arg-type]
             config=config,
             text_field=text_field,
             id_field=id_field,

@@ -114,30 +114,49 @@ def translate_text(
     pipeline: Pipeline | None = None,
     rerank: bool = True,
 ) -> Translation:
-    """Clean ``text`` (source language), translate it sentence by sentence in one batch, enforce glossary
-    terms, and check the result in the target language (safe fixes applied, other findings returned)."""
+    """Clean ``text`` (source language), translate it, enforce glossary terms, and check the result in the
+    target language (safe fixes applied, findings returned)."""
+    return translate_texts([text], translator, pipeline=pipeline, rerank=rerank)[0]
+
+
+def translate_texts(
+    texts: list[str],
+    translator: Translator,
+    *,
+    pipeline: Pipeline | None = None,
+    rerank: bool = True,
+) -> list[Translation]:
+    """:func:`translate_text` for many documents, with all their sentences in one batch."""
     pipeline = pipeline or Pipeline()
     glossary = pipeline._glossary()
     source_chain = Pipeline(pipeline.config.merged(language=translator.from_code))
-    cleaned = source_chain.process(Document(text, language=translator.from_code)).text
-    paragraphs = cleaned.split("\n")
-    spans = [[p[a:b].strip() for a, b in sentences(p)] if p.strip() else [] for p in paragraphs]
-    flat = [s for group in spans for s in group]
-    nbest = translator.hypotheses(flat)
-    chosen, required, found = [], 0, 0
+    target_chain = Pipeline(pipeline.config.merged(language=translator.to_code))
+    layouts: list[list[list[str]]] = []  # per document, per paragraph, its sentences
+    for text in texts:
+        cleaned = source_chain.process(Document(text, language=translator.from_code)).text
+        layouts.append([[p[a:b].strip() for a, b in sentences(p)] if p.strip() else [] for p in cleaned.split("\n")])
+    flat = [s for layout in layouts for paragraph in layout for s in paragraph]
+    chosen = iter(_choose(flat, translator.hypotheses(flat), glossary, translator, rerank))
+    out = []
+    for layout in layouts:
+        picked = [[next(chosen) for _ in paragraph] for paragraph in layout]
+        output = "\n".join(" ".join(h for h, _, _ in paragraph) for paragraph in picked)
+        result = target_chain.process(Document(output, language=translator.to_code))
+        required = sum(r for paragraph in picked for _, r, _ in paragraph)
+        found = sum(f for paragraph in picked for _, _, f in paragraph)
+        out.append(Translation(result.text, output, result.findings, required, found))
+    return out
+
+
+def _choose(
+    flat: list[str], nbest: list[list[str]], glossary: Glossary, translator: Translator, rerank: bool
+) -> list[tuple[str, int, int]]:
+    """For each sentence: the hypothesis kept, how many glossary terms it required, how many it has."""
+    chosen = []
     for sentence, hypotheses in zip(flat, nbest, strict=True):
         terms = required_terms(sentence, glossary, translator.from_code, translator.to_code)
         best = hypotheses[0]
         if rerank and terms:
             best = next((h for h in hypotheses if all(t in h for t in terms)), best)
-        required += len(terms)
-        found += sum(t in best for t in terms)
-        chosen.append(best)
-    out_paragraphs, position = [], 0
-    for group in spans:
-        out_paragraphs.append(" ".join(chosen[position : position + len(group)]))
-        position += len(group)
-    output = "\n".join(out_paragraphs)
-    target_chain = Pipeline(pipeline.config.merged(language=translator.to_code))
-    result = target_chain.process(Document(output, language=translator.to_code))
-    return Translation(result.text, output, result.findings, required, found)
+        chosen.append((best, len(terms), sum(t in best for t in terms)))
+    return chosen

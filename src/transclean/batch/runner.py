@@ -14,6 +14,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,8 @@ class Options:
     annotate: bool = False
     drop_severity: str = "major"
     output_format: str | None = None
+    #: (source, target, field): also translate the cleaned text into ``field`` with an installed model.
+    translate: tuple[str, str, str] | None = None
 
 
 class Examples(dict[str, dict[str, Any]]):
@@ -136,6 +139,7 @@ def process_chunk(chunk: Chunk, options: Options, outdir: str) -> dict[str, Any]
     rejects = ChunkWriter(out / "rejects" / f"{chunk.name}.jsonl", "jsonl")
     stats = Stats()
     threshold = Severity(options.drop_severity).weight
+    kept: list[dict[str, Any]] = []  # a chunk's records, held so its sentences translate in one batch
     try:
         for raw in read_records(chunk, options.text_field):
             stats.documents_in += 1
@@ -172,6 +176,8 @@ def process_chunk(chunk: Chunk, options: Options, outdir: str) -> dict[str, Any]
                 record = {**record, options.text_field: result.text}
             if options.annotate or options.mode == "flag":
                 record = {**record, "transclean": _annotation(result)}
+            kept.append(record)
+        for record in _translated(kept, options):
             writer.write(record, options.text_field)
             stats.documents_out += 1
         writer.commit()
@@ -189,6 +195,27 @@ def process_chunk(chunk: Chunk, options: Options, outdir: str) -> dict[str, Any]
     data = stats.to_dict()
     write_atomic(out / ".done" / f"{chunk.name}.json", json.dumps(data).encode())  # the marker comes last
     return data
+
+
+def _translated(records: list[dict[str, Any]], options: Options) -> list[dict[str, Any]]:
+    """The records with their translation added, all sentences of the chunk in one batch."""
+    if not options.translate:
+        return records
+    from transclean.translate import translate_texts
+
+    source, target, out_field = options.translate
+    results = translate_texts(
+        [r[options.text_field] for r in records], _translator(source, target), pipeline=Pipeline(options.config)
+    )
+    return [{**r, out_field: t.text} for r, t in zip(records, results, strict=True)]
+
+
+@lru_cache(maxsize=4)
+def _translator(source: str, target: str) -> Any:
+    """One translator (model and cache) per process and language pair."""
+    from transclean.translate import Translator
+
+    return Translator(source, target)
 
 
 def _document(text: str, language: str | None) -> Any:
