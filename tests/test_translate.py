@@ -124,3 +124,11 @@ def test_batch_field_in_field_out(env: dict[str, str], tmp_path: Path) -> None:
     ]
     assert [r["text_en"] for r in records] == [t for _, t in PAIRS]
     assert "25 records in = 24 out + 1 rejected" in proc.stderr
+
+
+def test_reverse_model_en_it(env: dict[str, str]) -> None:
+    proc = run("models", "install", str(FIXTURES / "argos" / "translate-en_it-0_1.argosmodel"), env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert "en-it" in run("models", "list", env=env).stdout
+    out = run("translate", "-", "--from", "en", "--to", "it", env=env, stdin=f"{PAIRS[5][1]} {PAIRS[13][1]}")
+    assert out.stdout == f"{PAIRS[5][0]} {PAIRS[13][0]}"
