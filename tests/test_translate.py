@@ -132,3 +132,19 @@ def test_reverse_model_en_it(env: dict[str, str]) -> None:
     assert "en-it" in run("models", "list", env=env).stdout
     out = run("translate", "-", "--from", "en", "--to", "it", env=env, stdin=f"{PAIRS[5][1]} {PAIRS[13][1]}")
     assert out.stdout == f"{PAIRS[5][0]} {PAIRS[13][0]}"
+
+
+def test_argostranslate_itself_translates_offline_with_the_packaged_splitter(env: dict[str, str]) -> None:
+    """argostranslate's own translate() on the installed package: its MiniSBD splitter finds the package's
+    minisbd/it.onnx, so nothing is downloaded (every socket connection would raise)."""
+    code = (
+        "import socket\n"
+        "def blocked(*a, **k):\n    raise RuntimeError('network access attempted')\n"
+        "socket.socket.connect = blocked\nsocket.create_connection = blocked\n"
+        "import argostranslate.translate as t\n"
+        f"print(t.translate({PAIRS[0][0] + ' ' + PAIRS[7][0]!r}, 'it', 'en'))\n"
+    )
+    environ = {**env, "ARGOS_PACKAGES_DIR": str(Path(env["TRANSCLEAN_DATA_DIR"]) / "models")}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=environ, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip() == f"{PAIRS[0][1]} {PAIRS[7][1]}"
