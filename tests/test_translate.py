@@ -148,3 +148,14 @@ def test_argostranslate_itself_translates_offline_with_the_packaged_splitter(env
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=environ, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.strip() == f"{PAIRS[0][1]} {PAIRS[7][1]}"
+
+
+def test_translate_cli_never_touches_the_network(env: dict[str, str], tmp_path: Path) -> None:
+    (tmp_path / "sitecustomize.py").write_text(
+        "import socket\n"
+        "def _blocked(*a, **k):\n    raise RuntimeError('network access attempted')\n"
+        "socket.socket.connect = _blocked\nsocket.create_connection = _blocked\nsocket.getaddrinfo = _blocked\n"
+    )
+    environ = {**env, "PYTHONPATH": f"{tmp_path}{os.pathsep}{env.get('PYTHONPATH', '')}"}
+    proc = run("translate", "-", "--from", "it", "--to", "en", env=environ, stdin=PAIRS[3][0])
+    assert proc.returncode == 0 and proc.stdout == PAIRS[3][1], proc.stderr[-2000:]
