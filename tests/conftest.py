@@ -23,3 +23,14 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"shared evaluation data not found at {path} (only CI and developer machines have it)")
     return path
+
+
+def offline_env(folder: Path, env: dict[str, str]) -> dict[str, str]:
+    """``env`` for a subprocess in which every socket connection raises (a sitecustomize in ``folder``)."""
+    (folder / "sitecustomize.py").write_text(
+        "import socket\n"
+        "def _blocked(*a, **k):\n    raise RuntimeError('network access attempted')\n"
+        "socket.socket.connect = _blocked\nsocket.socket.connect_ex = _blocked\n"
+        "socket.create_connection = _blocked\nsocket.getaddrinfo = _blocked\n"
+    )
+    return {**env, "PYTHONPATH": f"{folder}{os.pathsep}{env.get('PYTHONPATH', '')}"}

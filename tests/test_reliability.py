@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, ROOT
+from conftest import EXAMPLES, ROOT, offline_env
 from transclean.batch import clean
 from transclean.batch import formats as batch_formats
 from transclean.errors import TranscleanError
@@ -89,17 +89,9 @@ def test_disk_full_is_a_clear_error_and_the_run_resumes(tmp_path: Path, monkeypa
 
 def test_no_network_access(tmp_path: Path) -> None:
     """Every command runs with sockets blocked (a sitecustomize makes any connection attempt fail loudly)."""
-    (tmp_path / "sitecustomize.py").write_text(
-        "import socket\n"
-        "def _blocked(*a, **k):\n    raise RuntimeError('network access attempted')\n"
-        "socket.socket.connect = _blocked\nsocket.socket.connect_ex = _blocked\nsocket.create_connection = _blocked\n"
-        "socket.getaddrinfo = _blocked\n"
+    env = offline_env(
+        tmp_path, {**os.environ, "XDG_CACHE_HOME": os.environ.get("XDG_CACHE_HOME", str(Path.home() / ".cache"))}
     )
-    env = {
-        **os.environ,
-        "PYTHONPATH": f"{tmp_path}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
-        "XDG_CACHE_HOME": os.environ.get("XDG_CACHE_HOME", str(Path.home() / ".cache")),
-    }
     article = str(EXAMPLES / "reference_article.txt")
     commands = [
         ("check", article),

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, offline_env
 
 MODEL = FIXTURES / "argos" / "translate-it_en-0_1.argosmodel"
 PAIRS = [line.split("\t") for line in (FIXTURES / "argos" / "corpus.tsv").read_text("utf-8").splitlines() if line]
@@ -151,11 +151,5 @@ def test_argostranslate_itself_translates_offline_with_the_packaged_splitter(env
 
 
 def test_translate_cli_never_touches_the_network(env: dict[str, str], tmp_path: Path) -> None:
-    (tmp_path / "sitecustomize.py").write_text(
-        "import socket\n"
-        "def _blocked(*a, **k):\n    raise RuntimeError('network access attempted')\n"
-        "socket.socket.connect = _blocked\nsocket.create_connection = _blocked\nsocket.getaddrinfo = _blocked\n"
-    )
-    environ = {**env, "PYTHONPATH": f"{tmp_path}{os.pathsep}{env.get('PYTHONPATH', '')}"}
-    proc = run("translate", "-", "--from", "it", "--to", "en", env=environ, stdin=PAIRS[3][0])
+    proc = run("translate", "-", "--from", "it", "--to", "en", env=offline_env(tmp_path, env), stdin=PAIRS[3][0])
     assert proc.returncode == 0 and proc.stdout == PAIRS[3][1], proc.stderr[-2000:]
