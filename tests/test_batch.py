@@ -95,9 +95,9 @@ def test_resume_skips_done_chunks_and_refuses_other_chunking(tmp_path: Path) -> 
 
 def test_killed_run_resumes_to_identical_output(tmp_path: Path) -> None:
     src = corpus(tmp_path / "c.jsonl", n=3000)
-    clean([str(src)], tmp_path / "reference", chunk_bytes=4000)
+    clean([str(src)], tmp_path / "reference", chunk_bytes=2000)
     outdir = tmp_path / "killed"
-    args = [sys.executable, "-m", "transclean", "clean", str(src), "-o", str(outdir), "--chunk-size", "4000", "-q"]
+    args = [sys.executable, "-m", "transclean", "clean", str(src), "-o", str(outdir), "--chunk-size", "2000", "-q"]
     proc = subprocess.Popen(args)
     deadline = time.time() + 60
     while time.time() < deadline and len(list((outdir / ".done").glob("*.json"))) < 3:
@@ -107,7 +107,7 @@ def test_killed_run_resumes_to_identical_output(tmp_path: Path) -> None:
     done = len(list((outdir / ".done").glob("*.json")))
     total = len(json.loads((outdir / "plan.json").read_text())["chunks"])
     assert 0 < done < total, "the run should have been killed part-way"
-    resumed = run_cli("clean", str(src), "-o", str(outdir), "--chunk-size", "4000")
+    resumed = run_cli("clean", str(src), "-o", str(outdir), "--chunk-size", "2000")
     assert resumed.returncode == 0, resumed.stderr
     assert f"({done} already done)" in resumed.stderr
     assert outputs(outdir) == outputs(tmp_path / "reference")
