@@ -15,7 +15,16 @@ from transclean.config import Config, load_config, profiles
 from transclean.errors import E, TranscleanError
 from transclean.files import encode_text, read_document, read_text, write_atomic
 from transclean.pipeline import Pipeline
-from transclean.report import findings_json, findings_text, html_report, rule_doc, rule_table, sarif, unified_diff
+from transclean.report import (
+    findings_json,
+    findings_object,
+    findings_text,
+    html_report,
+    rule_doc,
+    rule_table,
+    sarif,
+    unified_diff,
+)
 from transclean.rules import REGISTRY
 
 app = typer.Typer(
@@ -359,7 +368,7 @@ def translate(
         _fail(exc)
     name = "<stdin>" if path == "-" else path
     if output_format is Format.json:
-        data = json.loads(findings_json(name, to_code, result.findings))
+        data = findings_object(name, to_code, result.findings)
         data.update(
             {
                 "text": result.text,

@@ -55,7 +55,7 @@ class Pipeline:
         self.rules: tuple[Rule, ...] = tuple(rule() for rule in self.config.rules())
         self._glossary_cache: Glossary | None = None
         if self.config.glossaries:
-            self._glossary()  # the user's glossaries are validated up front, not at the first match
+            self.glossary()  # the user's glossaries are validated up front, not at the first match
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (Pipeline, (self.config,))
@@ -65,7 +65,7 @@ class Pipeline:
         """Codes of the enabled rules, in order."""
         return tuple(rule.code for rule in self.rules)
 
-    def _glossary(self) -> Glossary:
+    def glossary(self) -> Glossary:
         """The configured glossaries, loaded on first use and kept for the pipeline's life."""
         if self._glossary_cache is None:
             from transclean.glossary import glossaries_for
@@ -84,7 +84,7 @@ class Pipeline:
 
     def _detect(self, doc: Document) -> tuple[list[Finding], str | None]:
         """Findings, and the document language if a rule needed it (detected at most once)."""
-        ctx = Context(doc, language_hint=self.config.language, glossary_loader=self._glossary)
+        ctx = Context(doc, language_hint=self.config.language, glossary_loader=self.glossary)
         findings = [finding for rule in self.rules for finding in rule.check(ctx)]
         language = ctx.__dict__.get("language", doc.language)  # set only if a rule asked for it
         return sorted(findings, key=lambda f: (f.start, f.end, f.code)), language

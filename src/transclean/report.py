@@ -11,12 +11,14 @@ from transclean.rules import REGISTRY, Rule
 from transclean.text import LineIndex
 
 
+def findings_object(path: str, language: str | None, findings: Iterable[Finding]) -> dict[str, object]:
+    """The JSON object of one input: ``{"path", "language", "findings": [...]}``."""
+    return {"path": path, "language": language, "findings": [f.to_dict() for f in findings]}
+
+
 def findings_json(path: str, language: str | None, findings: Iterable[Finding]) -> str:
-    """One JSON object per input: ``{"path", "language", "findings": [...]}``."""
-    return json.dumps(
-        {"path": path, "language": language, "findings": [f.to_dict() for f in findings]},
-        ensure_ascii=False,
-    )
+    """:func:`findings_object` as one line of JSON."""
+    return json.dumps(findings_object(path, language, findings), ensure_ascii=False)
 
 
 def findings_text(path: str, text: str, findings: Sequence[Finding]) -> list[str]:

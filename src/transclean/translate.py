@@ -128,7 +128,7 @@ def translate_texts(
 ) -> list[Translation]:
     """:func:`translate_text` for many documents, with all their sentences in one batch."""
     pipeline = pipeline or Pipeline()
-    glossary = pipeline._glossary()
+    glossary = pipeline.glossary()
     source_chain = Pipeline(pipeline.config.merged(language=translator.from_code))
     target_chain = Pipeline(pipeline.config.merged(language=translator.to_code))
     layouts: list[list[list[str]]] = []  # per document, per paragraph, its sentences

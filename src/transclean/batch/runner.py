@@ -22,7 +22,7 @@ from transclean.batch.formats import DEFAULT_CHUNK_BYTES, Chunk, ChunkWriter, ex
 from transclean.config import Config
 from transclean.errors import E, TranscleanError
 from transclean.files import write_atomic
-from transclean.model import Severity
+from transclean.model import Document, Severity
 from transclean.pipeline import Pipeline
 
 MODES = ("fix", "flag", "drop")
@@ -153,7 +153,7 @@ def process_chunk(chunk: Chunk, options: Options, outdir: str) -> dict[str, Any]
             record_id = record.get(options.id_field) if options.id_field else None
             language = record.get(options.lang_field) if options.lang_field else None
             result = pipeline.process(
-                _document(record[options.text_field], language if isinstance(language, str) else None),
+                Document(record[options.text_field], language=language if isinstance(language, str) else None),
                 fix=options.mode != "flag",
             )
             stats.languages[result.document.language or "und"] += 1
@@ -216,12 +216,6 @@ def _translator(source: str, target: str) -> Any:
     from transclean.translate import Translator
 
     return Translator(source, target)
-
-
-def _document(text: str, language: str | None) -> Any:
-    from transclean.model import Document
-
-    return Document(text, language=language)
 
 
 def _annotation(result: Any) -> dict[str, Any]:
@@ -296,10 +290,11 @@ def clean(
     plan = {"chunk_bytes": chunk_bytes, "chunks": [[c.path, c.start, c.end, c.name] for c in chunks]}
     _check_plan(out, plan)
     todo = [c for c in chunks if not (out / ".done" / f"{c.name}.json").exists()]
-    total = sum(_chunk_bytes(c) for c in chunks)
-    done_bytes = total - sum(_chunk_bytes(c) for c in todo)
+    sizes = {c.name: _chunk_bytes(c) for c in chunks}  # once: a file's size is one stat per chunk
+    total = sum(sizes.values())
+    done_bytes = total - sum(sizes[c.name] for c in todo)
     for stats in _execute(todo, options, str(out), workers, engine, scheduler):
-        done_bytes += _chunk_bytes_by_name(todo, stats["_name"])
+        done_bytes += sizes[stats["_name"]]
         if progress:
             progress(done_bytes, total, stats)
     merged = Stats()
@@ -324,10 +319,6 @@ def clean(
 def _chunk_bytes(chunk: Chunk) -> int:
     """Bytes a chunk covers, for progress: its range, or its file's size."""
     return chunk.end - chunk.start if chunk.fmt == "jsonl" else os.path.getsize(chunk.path)
-
-
-def _chunk_bytes_by_name(chunks: list[Chunk], name: str) -> int:
-    return next(_chunk_bytes(c) for c in chunks if c.name == name)
 
 
 def _task(chunk: Chunk, options: Options, outdir: str) -> dict[str, Any]:
