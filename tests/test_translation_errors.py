@@ -52,4 +52,4 @@ def test_pronoun_recall_on_flipped_gap_pronouns(pronoun_figures: dict[str, float
     The issue's goal is 70%; the rules reach about 2%, because GAP paragraphs name people of unknown
     gender near most pronouns and the rules stay silent then (see the README). This guards what exists.
     """
-    assert pronoun_figures["flagged"] >= 0.015 * pronoun_figures["flipped"]
+    assert pronoun_figures["flagged"] >= 0.04 * pronoun_figures["flipped"]

@@ -48,6 +48,8 @@ def first_name_gender(name: str) -> str | None:
     return gender if gender in ("female", "male") else None
 
 
+#: a lone first name at most this frequent as a word (wordfreq's Zipf scale) is taken to have its gender.
+LONE_FIRST_NAME_ZIPF = 4.6
 ARTICLES = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "Our", "His", "Her"})
 
 
@@ -75,8 +77,8 @@ def _lone_word(
     """What a lone capitalised word is: ("person", gender) or ("other", None).
 
     Introduced before ("Kathleen Nott ... Kathleen") it has that gender; after "in", "from" ... it is a
-    place; any other first name is a person of unknown gender (a surname "Cyrus" or a place "France" may
-    look like one); a frequent word that is no first name ("London") is not a person; a rare one may be.
+    place; a first name is a person, of its gender unless it is also a frequent word ("May", "Paris"); a
+    frequent word that is no first name ("London") is not a person; a rare one may be.
     """
     from transclean.lexicon import zipf
 
@@ -85,8 +87,11 @@ def _lone_word(
     before = text[max(0, start - 12) : start].split()
     if before and before[-1].lower() in place_prepositions:
         return "other", None
-    if first_name_gender(word):
-        return "person", None  # "Cyrus", "May", "France": a name, but whose and which gender is a guess
+    gender = first_name_gender(word)
+    if gender:
+        # "Colin", "Isabel": a first name standing alone has its gender; a frequent word that is also a first
+        # name ("May", "Paris", "George") may be a place, a month or a surname: a person of unknown gender.
+        return "person", gender if zipf(word.lower(), lang) < LONE_FIRST_NAME_ZIPF else None
     # A frequent word ("London") is not a person; a rare one ("Nott", "Riya") may be: unknown gender, which
     # keeps the pronoun rule silent. Counting rare words as non-persons triples recall on GAP (7% -> 24%)
     # but also false flags (2 -> 5 per 200 paragraphs), so precision wins.

@@ -46,6 +46,17 @@ def _window(ctx: Context, start: int) -> list[Mention]:
     return [m for m in ctx.mentions if first <= m.start and m.end <= start]
 
 
+def _key(person: Mention) -> str:
+    """What identifies a person across mentions: the surname ("Kathleen Nott" and "Nott")."""
+    return person.text.split()[-1]
+
+
+def _salient(text: str, start: int, role: str) -> bool:
+    """Subject pronouns, and possessives opening a sentence, refer back to a salient person; object pronouns
+    and mid-sentence possessives are too often bound to someone else ("X has a crush on her")."""
+    return role == "subject" or (role == "possessive" and _opens_sentence(text, start))
+
+
 def _opens_sentence(text: str, start: int) -> bool:
     before = text[:start].rstrip(" \t\"'“‘«(")
     return not before or before[-1] in ".!?\n:;"
@@ -68,10 +79,11 @@ class PronounGender(Rule):
     """A pronoun whose gender contradicts every person it can refer to ("Ilham Aliyev ... She also claimed").
 
     Looks at subject pronouns and sentence-opening possessives. Fires when persons are named in the
-    pronoun's sentence or the two before it, and everyone named earlier in the document has the other
-    gender (from the glossaries, honorifics and gender-guesser's first names). Silent when anyone of the
-    pronoun's gender or of unknown gender was named or referred to before (pronoun, "wife", "father"),
-    and inside quotations. The fix is unsafe: the referent is inferred, not known.
+    pronoun's sentence or the two before it and all of them have the other gender: from the glossaries,
+    honorifics, gender-guesser's first names, or the other pronouns of the text ("Clapp left. He ..."
+    makes Clapp male). Silent when another pronoun of its gender, or a noun of its gender ("wife"),
+    shows that someone of that gender is about, when anyone nearby has an unknown gender, and inside
+    quotations. The fix is unsafe: the referent is inferred, not known.
     """
 
     code = "TC401"
@@ -83,6 +95,12 @@ class PronounGender(Rule):
         Example("President Ilham Aliyev threatened Armenia. ⟦She⟧ also claimed victory.", language="en"),
         Example("Mrs Eleanor Vance founded the school in 1901. ⟦He⟧ ran it for thirty years.", language="en"),
         Example("Angela Merkel spoke first. ⟦His⟧ spokesman answered questions.", language="en"),
+        Example("Isabel opened the bakery in 1990. ⟦He⟧ sold it in 2001.", language="en"),
+        Example(
+            "Okonkwo grew up in Lagos. She trained as a surgeon. In 1995 Okonkwo founded a clinic. She ran it. "
+            "⟦He⟧ sold it in 2015.",
+            language="en",
+        ),
     )
     must_not_fire = (
         Example("Ilham Aliyev met Angela Merkel in Berlin. She said the talks were useful.", language="en"),
@@ -92,46 +110,76 @@ class PronounGender(Rule):
         Example("John Smith thanked the nurses. He said they had saved his life.", language="en"),
         Example("Lifeguard Terry Pole has an unrequited crush on her.", language="en"),
         Example("Robert Martin died in 1355, his wife surviving him. She sold the manor.", language="en"),
+        Example("Okonkwo grew up in Lagos. He trained as a surgeon and founded a clinic.", language="en"),
+        Example("May opened the bakery in 1990. He sold it in 2001.", language="en"),
+        Example("Okonkwo met Adeyemi in Lagos. She trained him as a surgeon. He ran a clinic.", language="en"),
+        Example(
+            "Okonkwo grew up in Lagos. She trained as a surgeon. In 1995 Okonkwo founded a clinic. He ran it.",
+            language="en",
+        ),
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         lang = ctx.language
         table = _pronoun_table(lang) if lang else {}
-        if not table or not any(m.kind == "person" for m in ctx.mentions):
+        people = [p for p in ctx.mentions if p.kind == "person"]
+        if not table or not people:
             return
         text = ctx.text
         nouns = language_data(lang or "").get("gendered_nouns", {})
-        said: set[str] = set()  # genders already referred to earlier in the document
-        for m in _PRONOUN.finditer(text):
-            gender, role = table[m.group().lower()]
-            before = said.copy()
-            said.add(gender)
-            # Subject pronouns, and possessives opening a sentence, refer back to a salient person; object
-            # pronouns and mid-sentence possessives are too often bound to someone else ("X has a crush on her").
-            if role not in ("subject", "possessive") or (role == "possessive" and not _opens_sentence(text, m.start())):
+        noun_genders = [(w.start(), nouns.get(w.group().lower())) for w in regex.finditer(r"\p{L}+", text)]
+        known: dict[str, str] = {}
+        for p in people:
+            if p.gender:
+                known.setdefault(_key(p), p.gender)
+        items = [(m, *table[m.group().lower()]) for m in _PRONOUN.finditer(text)]
+        windows = [[p for p in _window(ctx, m.start()) if p.kind == "person"] for m, _, _ in items]
+        votes = [
+            self._vote(text, m, g, role, window, known) for (m, g, role), window in zip(items, windows, strict=True)
+        ]
+        # A person of unknown gender gets the gender most of the pronouns that can only mean them have.
+        tally: dict[str, Counter[str]] = {}
+        for vote in votes:
+            if vote:
+                tally.setdefault(vote[0], Counter())[vote[1]] += 1
+        inferred = {key: max(c, key=c.__getitem__) for key, c in tally.items() if len(set(c.values())) == len(c)}
+        for i, ((m, gender, role), window) in enumerate(zip(items, windows, strict=True)):
+            if not _salient(text, m.start(), role) or _in_quotes(text, m.start()):
                 continue
-            if gender in before or _in_quotes(text, m.start()):
-                continue
-            people = [p for p in ctx.mentions if p.kind == "person" and p.end <= m.start()]
-            if any(p.gender == gender for p in people):
-                continue  # someone of this gender was named before
-            if any(nouns.get(w.lower()) == gender for w in regex.findall(r"\p{L}+", text[: m.start()])):
+            if any(g == gender for j, (_, g, _) in enumerate(items) if j != i):
+                continue  # another pronoun of this gender: someone of it is about
+            if any(g == gender for start, g in noun_genders if start < m.start()):
                 continue  # "his wife ... her son"
-            people = [p for p in _window(ctx, m.start()) if p.kind == "person"]
-            if not people or any(p.gender is None for p in people):
-                continue  # nobody named nearby, or someone nearby whose gender is unknown
-            referent = people[-1]
+            genders = [p.gender or known.get(_key(p)) or inferred.get(_key(p)) for p in window]
+            if not window or gender in genders or None in genders:
+                continue  # nobody named nearby, someone of this gender, or someone of unknown gender
             next_word = text[m.end() :].split(maxsplit=1)[0] if text[m.end() :].strip() else ""
             new = _swap(m.group(), gender, role, lang or "en", next_word)
             yield self.finding(
                 text,
                 m.start(),
                 m.end(),
-                f"{m.group()!r} refers to {referent.text!r}, who is {referent.gender}",
+                f"{m.group()!r} refers to {window[-1].text!r}, who is {genders[-1]}",
                 suggestion=new,
                 title=f"Use {new!r}",
                 confidence=0.8,
             )
+
+    @staticmethod
+    def _vote(
+        text: str, m: regex.Match[str], gender: str, role: str, window: list[Mention], known: dict[str, str]
+    ) -> tuple[str, str] | None:
+        """What a salient pronoun tells about a person: (surname, gender) when it can refer to one person only.
+
+        "Clapp joined Menzies's staff. He ..." says nothing (two candidates); "Clapp left. He ..." makes
+        Clapp male, unless someone of that gender is named nearby.
+        """
+        if not _salient(text, m.start(), role) or _in_quotes(text, m.start()):
+            return None
+        if any((p.gender or known.get(_key(p))) == gender for p in window):
+            return None
+        unknown = {_key(p) for p in window if not (p.gender or known.get(_key(p)))}
+        return (unknown.pop(), gender) if len(unknown) == 1 else None
 
 
 @register
