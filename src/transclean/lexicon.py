@@ -190,9 +190,15 @@ def scan(pattern: str, length: int, langs: Iterable[str]) -> list[tuple[str, str
 
 @lru_cache(maxsize=32)
 def _frequencies(lang: str) -> dict[str, float]:
-    from wordfreq import get_frequency_dict
+    """wordfreq's list for this language or the one it is written like (Croatian: Serbo-Croatian's); none
+    for others (wordfreq's own "nearest match" gives English for Esperanto, and Waray raises)."""
+    from wordfreq import available_languages, get_frequency_dict
 
-    return get_frequency_dict(lang)  # type: ignore[no-any-return]
+    lang = _WORDFREQ_ALIASES.get(lang, lang)
+    return get_frequency_dict(lang) if lang in available_languages() else {}  # type: ignore[no-any-return]
+
+
+_WORDFREQ_ALIASES = {"hr": "sh", "sr": "sh", "bs": "sh", "me": "sh", "no": "nb", "nn": "nb", "tl": "fil"}
 
 
 def zipf(word: str, lang: str) -> float:

@@ -82,9 +82,9 @@ class Pipeline:
         """Run every enabled rule on the document's current text; findings sorted by position."""
         return self._detect(self._document(doc))[0]
 
-    def _detect(self, doc: Document) -> tuple[list[Finding], str | None]:
+    def _detect(self, doc: Document, memo: dict[object, object] | None = None) -> tuple[list[Finding], str | None]:
         """Findings, and the document language if a rule needed it (detected at most once)."""
-        ctx = Context(doc, language_hint=self.config.language, glossary_loader=self.glossary)
+        ctx = Context(doc, self.config.language, self.glossary, {} if memo is None else memo)
         findings = [finding for rule in self.rules for finding in rule.check(ctx)]
         language = ctx.__dict__.get("language", doc.language)  # set only if a rule asked for it
         return sorted(findings, key=lambda f: (f.start, f.end, f.code)), language
@@ -101,8 +101,10 @@ class Pipeline:
     def process(self, doc: Document | str, *, fix: bool = True) -> Result:
         """Detect and (with ``fix``) apply fixes until none apply: ``fix(fix(x)) == fix(x)``."""
         doc = self._document(doc)
-        findings, language = self._detect(doc)
-        doc = doc.replace(language=language)
+        memo: dict[object, object] = {}
+        findings, language = self._detect(doc, memo)
+        if language != doc.language:
+            doc = doc.replace(language=language)
         if not fix:
             return Result(doc.replace(findings=tuple(findings)), tuple(findings))
         text, log = doc.text, doc.log
@@ -119,7 +121,7 @@ class Pipeline:
                 unconverged = tuple(sorted({f.code for f in chosen}))
                 break
             text, log = log.apply(text, [(e, f.code) for f in chosen for e in f.fix.edits])  # type: ignore[union-attr]
-            findings, _ = self._detect(doc.replace(text=text, log=log))
+            findings, _ = self._detect(doc.replace(text=text, log=log), memo)
         ordered = tuple(sorted(seen.values(), key=lambda f: (f.start, f.end, f.code)))
         return Result(
             doc.replace(text=text, log=log, findings=ordered),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -140,8 +141,10 @@ def _fits_utf8(collapsed: str, sizes: list[int], word: str) -> bool:
     return all(len(w.encode("utf-8")) == n for w, n in zip(marked, sizes, strict=False))
 
 
-def _cyrillic_greek_candidates(reading: str, langs: Sequence[str]) -> list[tuple[str, str]]:
-    """Words of a Cyrillic or Greek reading: the letters cp1252 loses first, then a word-list scan."""
+@lru_cache(maxsize=8192)
+def _cyrillic_greek_candidates(reading: str, langs: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Words of a Cyrillic or Greek reading: the letters cp1252 loses first, then a word-list scan (a few
+    hundred dictionary lookups or a 1 ms scan: kept per process, since damaged words recur in a corpus)."""
     from itertools import product
 
     lost = [i for i, c in enumerate(reading) if c in MARKERS]
@@ -154,9 +157,9 @@ def _cyrillic_greek_candidates(reading: str, langs: Sequence[str]) -> list[tuple
             word = "".join(chars).lower()
             found += [(word, lang) for lang in langs if zipf(word, lang) >= MIN_FOUND_ZIPF]
         if found:
-            return found
+            return tuple(found)
     pattern = "".join("." if c in MARKERS else regex.escape(c) for c in reading)
-    return scan(pattern, len(reading), langs)
+    return tuple(scan(pattern, len(reading), langs))
 
 
 #: A Cyrillic reading from the cp1252 letters counts when the word list has it at least this often.

@@ -53,7 +53,8 @@ class Context:
     document: Document
     language_hint: str | None = None
     glossary_loader: Callable[[], Glossary] | None = None
-    #: results rules share within one pass, e.g. ftfy's repair of a line (TC101 and TC104 both need it)
+    #: results that depend on content only (ftfy's repair of a line, the recovery of a damaged word), shared
+    #: by the rules of a pass (TC101 and TC104 both repair lines) and by the passes over one document.
     memo: dict[object, object] = field(default_factory=dict)
 
     @property
@@ -77,6 +78,13 @@ class Context:
         from transclean.glossary import Glossary
 
         return self.glossary_loader() if self.glossary_loader else Glossary()
+
+    @cached_property
+    def lines(self) -> list[tuple[int, str]]:
+        """``(offset, line)`` for every line of the text, without line breaks."""
+        from transclean.text import lines_with_offsets
+
+        return list(lines_with_offsets(self.document.text))
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:

@@ -9,7 +9,7 @@ import regex
 
 from transclean.model import Applicability, Category, Edit, Finding, Severity
 from transclean.rules.base import Context, Example, Rule, register
-from transclean.text import block_removal, is_blank, lines_with_offsets
+from transclean.text import block_removal, is_blank
 
 # A whole line of WordPress-style shortcodes: [ad_1], [/caption], [embed width="640"], [vc_row] ...
 # Lower-case names only: "[Photo]" or "[Updated]" are editorial and stay.
@@ -50,7 +50,7 @@ class ScraperMarker(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
-        for start, line in lines_with_offsets(text):
+        for start, line in ctx.lines:
             if line.strip() and _MARKER_LINE.fullmatch(line):
                 s, e, new = block_removal(text, start, start + len(line))
                 yield self.finding(
@@ -74,12 +74,13 @@ class ScraperMarker(Rule):
                 )
 
 
+_FRAGMENT = regex.compile(r"\s*\p{Ll}{1,4}\s*")
 _SENTENCE_END = regex.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 
 
-def _paragraphs(text: str) -> list[tuple[int, int, str]]:
+def _paragraphs(ctx: Context) -> list[tuple[int, int, str]]:
     """Non-blank lines as ``(start, end, line)``."""
-    return [(s, s + len(line), line) for s, line in lines_with_offsets(text) if not is_blank(line)]
+    return [(s, s + len(line), line) for s, line in ctx.lines if not is_blank(line)]
 
 
 @register
@@ -111,11 +112,11 @@ class OrphanFragment(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
-        paragraphs = _paragraphs(text)
+        paragraphs = _paragraphs(ctx)
         for i in range(1, len(paragraphs)):
             start, end, line = paragraphs[i]
             prev = paragraphs[i - 1][2]
-            if regex.fullmatch(r"\s*\p{Ll}{1,4}\s*", line) and len(prev.strip()) >= 40 and _SENTENCE_END.search(prev):
+            if _FRAGMENT.fullmatch(line) and len(prev.strip()) >= 40 and _SENTENCE_END.search(prev):
                 s, e, new = block_removal(text, start, end)
                 token_start = start + len(line) - len(line.lstrip())
                 yield self.finding(
@@ -239,7 +240,7 @@ class RelatedArticleBox(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
-        paragraphs = _paragraphs(text)
+        paragraphs = _paragraphs(ctx)
         for (start, _, line), nxt in itertools.pairwise(paragraphs):
             if _LABEL.fullmatch(line) and _HEADLINE.fullmatch(nxt[2]):
                 s, e, new = block_removal(text, start, nxt[1])

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from transclean.model import Applicability, Category, Edit, Finding, Severity
 from transclean.rules.base import Context, Example, Rule, register
-from transclean.text import lines_with_offsets
 
 if TYPE_CHECKING:
     from ftfy import TextFixerConfig
@@ -117,7 +116,7 @@ class _FtfyRule(Rule):
 
         text = ctx.text
         config = _config(self.kind)
-        for start, line in lines_with_offsets(text):
+        for start, line in ctx.lines:
             if self.kind == "encoding":
                 if line.isascii():
                     continue  # no sign of mojibake: ftfy would leave the line as it is

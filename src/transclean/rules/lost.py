@@ -10,6 +10,7 @@ from transclean.model import Applicability, Category, Finding, Severity
 from transclean.recovery import (
     MARKERS,
     TOKEN,
+    Recovery,
     convention,
     plausible_code_pages,
     recover,
@@ -23,16 +24,32 @@ COMMON_WORD = 5.0
 _WORD = regex.compile(r"[\p{L}\p{M}?\ufffd]+")
 # A '?' in a URL query or code is not a lost letter.
 _URLISH = regex.compile(r"[/=&]|://")
+#: characters looked at on each side of a token for its neighbouring words (three words fit).
+_REACH = 120
 
 
 def _name_window(text: str, start: int, end: int) -> tuple[list[str], int]:
     """The words of the line around a token (up to 3 each side) and the token's index among them."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start = text.rfind("\n", max(0, start - _REACH), start) + 1 or max(0, start - _REACH)
+    line_end = text.find("\n", end, end + _REACH)
+    line_end = min(len(text), end + _REACH) if line_end < 0 else line_end
     before = _WORD.findall(text[line_start:start])[-3:]
     after = _WORD.findall(text[end:line_end])[:3]
     return [*before, text[start:end], *after], len(before)
+
+
+def _recovered(ctx: Context, token: str, start: int, words: list[str], pages: tuple[str, ...]) -> Recovery:
+    """The recovery of a damaged word among its neighbours, computed once per document: a later pass reuses
+    the first pass's result for a token still at the same place in the source."""
+    key = ("recover", token, ctx.document.log.to_source(start), pages)
+    if key not in ctx.memo:
+        kwargs = {"language": ctx.language, "neighbours": words, "glossary": ctx.glossary, "code_pages": pages}
+        result = recover(token, **kwargs)
+        if not result.safe and len(result.candidates) > 1:  # let the rest of the name break the tie
+            names = [w for w in words if w != token and w[:1].isupper() and not any(c in MARKERS for c in w)]
+            result = recover(token, name_languages=[g for w in names for g in word_languages(w)], **kwargs)
+        ctx.memo[key] = result
+    return ctx.memo[key]  # type: ignore[return-value]
 
 
 def _upper_first(text: str, start: int) -> bool | None:
@@ -98,11 +115,7 @@ class LostCharacter(Rule):
             if not inner and _known(token.strip(MARKERS).lower(), ctx.language):
                 continue  # a question mark after a word, not a lost letter
             words, index = _name_window(text, start, end)
-            kwargs = {"language": ctx.language, "neighbours": words, "glossary": ctx.glossary, "code_pages": pages}
-            result = recover(token, **kwargs)
-            if not result.safe and len(result.candidates) > 1:  # let the rest of the name break the tie
-                names = [w for w in words if w != token and w[:1].isupper() and not any(c in MARKERS for c in w)]
-                result = recover(token, name_languages=[g for w in names for g in word_languages(w)], **kwargs)
+            result = _recovered(ctx, token, start, words, pages)
             best = result.best
             if not inner and best is None:
                 continue

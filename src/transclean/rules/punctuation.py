@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -60,6 +61,7 @@ class DoubledPunctuation(Rule):
 # A space before , or . is always wrong; before ; : ! ? it is French typography, so those are checked
 # only for a known non-French document. Numbers (" .5", " ,5") and ellipses are skipped.
 _SPACE_BEFORE = regex.compile(r"(?<=[\p{L}\p{N}\"”’»)])([ \t]+)([,.](?![.\d])|[;:!?](?![\d/]))")
+_SPACE_MARK = re.compile(r"[ \t][,.;:!?]")
 _SPACE_BEFORE_OK_LANGUAGES = frozenset({"fr"})
 
 
@@ -90,6 +92,8 @@ class SpaceBeforePunctuation(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
+        if not _SPACE_MARK.search(text):
+            return  # the common case: one scan with the standard library's faster engine
         for m in _SPACE_BEFORE.finditer(text):
             mark = m.group(2)
             if mark in ";:!?" and _line_language(text, m.start()) in _SPACE_BEFORE_OK_LANGUAGES | {None}:
