@@ -6,7 +6,9 @@ Two sets of real text, neither used to build transclean's lexicons:
 - ``places``: pycountry's subdivision names (place names of every country, many transliterated from
   Arabic or Persian with macrons that no word list has);
 - ``names``: capitalised words with accented letters from the evaluation sets in ../shared/data
-  (Wikipedia persons in GAP, MT-GenEval's Spanish, French and Italian sides, WMT MQM's German side).
+  (Wikipedia persons in GAP, MT-GenEval's Spanish, French and Italian sides, WMT MQM's German side);
+- ``people``: "First Last" names from Faker's per-country name lists (a source independent of the
+  names-dataset package in transclean's lexicon), up to 40 per locale, at least one accented word each.
 
 Corruptions:
 
@@ -52,6 +54,40 @@ def names(limit: int) -> list[str]:
     return latin[:limit]
 
 
+def _faker_names(locale: str, kind: str) -> list[str]:
+    """First or last names of a Faker locale with only Latin letters."""
+    import importlib
+
+    provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+    found: set[str] = set()
+    for suffix in ("", "_male", "_female"):
+        value = provider.__dict__.get(f"{kind}_names{suffix}", ())
+        if isinstance(value, (dict, list, tuple)):
+            found.update(value)
+    return sorted(n for n in found if n.isalpha() and all(c.isascii() or "\u00c0" <= c <= "\u024f" for c in n))
+
+
+def people(per_locale: int = 40) -> list[str]:
+    """'First Last' lines from Faker's name lists of every locale written in Latin letters, each with at
+    least one accented word, paired in a fixed random order."""
+    import pkgutil
+
+    import faker.providers.person as person
+
+    rng = random.Random(7)
+    lines = []
+    for locale in sorted(m.name for m in pkgutil.iter_modules(person.__path__)):
+        firsts, lasts = _faker_names(locale, "first"), _faker_names(locale, "last")
+        if not firsts or not lasts:
+            continue
+        pairs = {f"{rng.choice(firsts)} {last}" for last in lasts}
+        pairs |= {f"{first} {rng.choice(lasts)}" for first in firsts}
+        accented = sorted(p for p in pairs if not p.isascii())
+        rng.shuffle(accented)
+        lines += accented[:per_locale]
+    return lines
+
+
 def text_names(limit: int) -> list[str]:
     """Capitalised words with accented Latin letters from the shared evaluation sets."""
     files = [
@@ -75,7 +111,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=1000)
     args = parser.parse_args()
     pipeline = Pipeline(select=("TC103",))
-    for label, sample in (("places", names(args.limit)), ("names", text_names(args.limit))):
+    sets = (("places", names(args.limit)), ("names", text_names(args.limit)), ("people", people()))
+    for label, sample in sets:
         print(f"\n{label}: {len(sample)} items with accented Latin letters, one per line\n")
         evaluate(pipeline, sample, one_document=True)
     cost_on_clean_text()

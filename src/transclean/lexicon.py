@@ -6,6 +6,8 @@ Built lazily, once per process (a fork-based worker pool shares it copy-on-write
   of at least 1.5 that mix ASCII and non-ASCII letters; all-Cyrillic or all-Greek words are searched with
   a pattern instead, see :func:`scan`);
 - gender-guesser's first names (48,000 names with the countries that use them), mapped to languages;
+- names-dataset's first names and surnames (1.7 million, ranked per country in 105 countries), of which
+  the one-word names with accented Latin letters are kept, scored by their rank in each country;
 - glossary forms, added by the caller (names with all their spellings).
 
 Every word is indexed by its *skeleton*: the word with each non-ASCII letter replaced by '?', which is
@@ -42,6 +44,30 @@ _COUNTRY_LANGUAGES = (
 ).split()
 
 
+# names-dataset's countries (ISO 3166-1 alpha-2) whose names are written in Latin letters with accents,
+# mapped to the language of those names (Serbo-Croatian as "sh", wordfreq's code).
+_NAME_COUNTRY_LANGUAGES = {
+    "AL": ("sq",), "AO": ("pt",), "AR": ("es",), "AT": ("de",), "AZ": ("az",), "BE": ("fr", "nl"),
+    "BF": ("fr",), "BI": ("fr",), "BO": ("es",), "BR": ("pt",), "CA": ("fr",), "CH": ("de", "fr", "it"),
+    "CL": ("es",), "CM": ("fr",), "CO": ("es",), "CR": ("es",), "CZ": ("cs",), "DE": ("de",), "DJ": ("fr",),
+    "DK": ("da",), "EC": ("es",), "EE": ("et",), "ES": ("es",), "FI": ("fi",), "FR": ("fr",), "GT": ("es",),
+    "HN": ("es",), "HR": ("sh",), "HT": ("fr",), "HU": ("hu",), "IE": ("ga",), "IS": ("is",), "IT": ("it",),
+    "LT": ("lt",), "LU": ("fr", "de"), "MD": ("ro",), "MT": ("mt",), "MX": ("es",), "NL": ("nl",),
+    "NO": ("nb",), "PA": ("es",), "PE": ("es",), "PL": ("pl",), "PR": ("es",), "PT": ("pt",), "RS": ("sh",),
+    "SE": ("sv",), "SI": ("sl",), "SV": ("es",), "TM": ("tk",), "TR": ("tr",), "UY": ("es",),
+}  # fmt: skip
+
+
+def name_score(rank: int) -> float:
+    """A Zipf-like score for a name ranked ``rank`` in a country: 5.5 for the commonest, 4.0 at rank 1,000,
+    3.5 at rank 10,000 (a rare word's frequency).
+
+    >>> name_score(1), name_score(1000)
+    (5.5, 4.0)
+    """
+    return round(5.5 - 0.5 * math.log10(max(rank, 1)), 2)
+
+
 #: Every non-ASCII character becomes '?'.
 SKELETON = CharMap(lambda c: c if c.isascii() else "?")
 
@@ -58,7 +84,8 @@ def skeleton(word: str) -> str:
 class Lexicon:
     """Words by skeleton, with their languages and Zipf frequencies, in one sorted UTF-8 block.
 
-    One line per (word, language): ``skeleton TAB word TAB language TAB zipf``. Sorted bytes and an offset
+    One line per (word, language): ``skeleton TAB word TAB language TAB zipf``; a name's language reads
+    ``name:<code>``, its score coming from name lists. Sorted bytes and an offset
     array take about 60 MB for 900k entries, a tenth of a dict of dicts; lookups are binary searches.
     """
 
@@ -126,16 +153,89 @@ def _first_names() -> Iterable[tuple[str, str]]:
                 yield name, lang
 
 
+#: a letter belongs to a language's alphabet when this share of its common words (Zipf >= 3) has it.
+ALPHABET_SHARE = 0.0005
+#: names this well ranked in a country show the letters its names use ("Joël": French names use "ë"), when
+#: at least this share of them (and three) have the letter.
+ALPHABET_NAME_RANK = 200
+ALPHABET_NAME_SHARE = 0.04
+# Romanian is written with comma-below letters, and often with the older cedilla forms: both count, and
+# Romanian names are stored with the comma.
+_LETTER_TWINS = {"ș": "ş", "ş": "ș", "ț": "ţ", "ţ": "ț"}
+_ROMANIAN_COMMAS = str.maketrans("şţ", "șț")
+
+
+def _alphabet(freqs: dict[str, float]) -> set[str]:
+    """The non-ASCII letters a language's common words use (loanword letters stay below the share)."""
+    counts: dict[str, int] = {}
+    common = [w for w, f in freqs.items() if f >= 1e-6]
+    for word in common:
+        for c in set(word):
+            if not c.isascii() and c.isalpha():
+                counts[c] = counts.get(c, 0) + 1
+    return {c for c, n in counts.items() if n >= ALPHABET_SHARE * len(common)}
+
+
+def _dataset_names(alphabets: dict[str, set[str]]) -> Iterable[tuple[str, str, float]]:
+    """(lower-case name, language, score) for names-dataset's one-word names with accented Latin letters.
+
+    The data set comes from social-network profiles and carries misspellings ("Gonzàlez" next to
+    "González"): a name is kept for a language only when its accented letters belong to the language's
+    alphabet (from its word list and its best-ranked names). Unpickling the package's tables takes about
+    15 s and 3 GB, once, when the lexicon is built and cached.
+    """
+    import gzip
+    import pickle
+    from importlib.resources import as_file, files
+
+    best: dict[tuple[str, str], float] = {}
+    for part in ("first_names", "last_names"):
+        with as_file(files("names_dataset") / "v3" / f"{part}.pkl.gz") as path, gzip.open(path) as handle:
+            table = pickle.load(handle)  # the package's own data, read as the package itself reads it
+        entries = []
+        top: dict[tuple[str, str], int] = {}  # (language, letter) -> well-ranked names with it
+        tops: dict[str, int] = {}  # language -> well-ranked names
+        for name, info in table.items():
+            lower = name.lower()
+            if lower.isascii() or not lower.isalpha() or sum(c.isascii() for c in lower) < 2:
+                continue
+            accented = {c for c in lower if not c.isascii()}
+            for country, rank in info.get("rank", {}).items():
+                for lang in _NAME_COUNTRY_LANGUAGES.get(country, ()) if rank else ():
+                    entries.append((lower, lang, rank, accented))
+                    if rank <= ALPHABET_NAME_RANK:
+                        tops[lang] = tops.get(lang, 0) + 1
+                        for c in accented:
+                            top[lang, c] = top.get((lang, c), 0) + 1
+        del table
+        letters = {lang: set(chars) for lang, chars in alphabets.items()}
+        for (lang, c), count in top.items():
+            if count >= max(3, ALPHABET_NAME_SHARE * tops[lang]):
+                letters.setdefault(lang, set()).add(c)
+        for lower, lang, rank, accented in entries:
+            allowed = letters.get(lang)  # no word list and too few names to tell (Azerbaijani): all letters
+            if lang not in alphabets or all(c in allowed or _LETTER_TWINS.get(c) in allowed for c in accented):
+                lower = lower.translate(_ROMANIAN_COMMAS) if lang == "ro" else lower
+                best[lower, lang] = max(best.get((lower, lang), 0.0), name_score(rank))
+    for (name, lang), score in best.items():
+        yield name, lang, score
+
+
 def _build() -> bytes:
     from wordfreq import get_frequency_dict
 
     lines = []
     floor = 10 ** (MIN_ZIPF - 9)
+    alphabets = {}
     for lang in LANGUAGES:
-        for word, freq in get_frequency_dict(lang).items():
+        freqs = get_frequency_dict(lang)
+        alphabets[lang] = _alphabet(freqs)
+        for word, freq in freqs.items():
             if freq >= floor and not word.isascii() and word.isalpha() and sum(c.isascii() for c in word) >= 2:
                 lines.append(f"{skeleton(word)}\t{word}\t{lang}\t{math.log10(freq) + 9:.2f}")
-    lines.extend(f"{skeleton(name)}\t{name}\t{lang}\t{NAME_ZIPF}" for name, lang in _first_names())
+    lines.extend(f"{skeleton(name)}\t{name}\tname:{lang}\t{NAME_ZIPF}" for name, lang in _first_names())
+    names = _dataset_names(alphabets)
+    lines.extend(f"{skeleton(name)}\t{name}\tname:{lang}\t{score:.2f}" for name, lang, score in names)
     encoded = sorted(line.encode("utf-8") for line in lines)  # byte order, as the binary search compares
     return b"\n".join(encoded)
 
@@ -144,7 +244,8 @@ def _cache_path() -> Path:
     from importlib.metadata import version
 
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "transclean"
-    return base / f"lexicon-1-wordfreq{version('wordfreq')}-zipf{MIN_ZIPF}.txt"
+    versions = f"wordfreq{version('wordfreq')}-names{version('names-dataset')}"
+    return base / f"lexicon-3-{versions}-zipf{MIN_ZIPF}.txt"
 
 
 @lru_cache(maxsize=1)
@@ -194,11 +295,11 @@ def _frequencies(lang: str) -> dict[str, float]:
     for others (wordfreq's own "nearest match" gives English for Esperanto, and Waray raises)."""
     from wordfreq import available_languages, get_frequency_dict
 
-    lang = _WORDFREQ_ALIASES.get(lang, lang)
+    lang = WORDFREQ_ALIASES.get(lang, lang)
     return get_frequency_dict(lang) if lang in available_languages() else {}  # type: ignore[no-any-return]
 
 
-_WORDFREQ_ALIASES = {"hr": "sh", "sr": "sh", "bs": "sh", "me": "sh", "no": "nb", "nn": "nb", "tl": "fil"}
+WORDFREQ_ALIASES = {"hr": "sh", "sr": "sh", "bs": "sh", "me": "sh", "no": "nb", "nn": "nb", "tl": "fil"}
 
 
 def zipf(word: str, lang: str) -> float:

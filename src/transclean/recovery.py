@@ -15,7 +15,7 @@ from functools import lru_cache
 import regex
 
 from transclean.glossary import Concept, Glossary
-from transclean.lexicon import lexicon, scan, skeleton, zipf
+from transclean.lexicon import WORDFREQ_ALIASES, lexicon, scan, skeleton, zipf
 
 MARKERS = "?\ufffd"
 #: A run of letters and damage markers (apostrophes end a token: "l'?" is two tokens).
@@ -40,8 +40,10 @@ _CYRILLIC_GREEK_WORD = regex.compile(
 GLOSSARY_BONUS = 3.0
 NAME_LANGUAGE_BONUS = 1.5
 DOCUMENT_LANGUAGE_BONUS = 1.0
+#: a capitalised token is more likely a name than a word: name-list candidates gain this.
+NAME_BONUS = 0.5
 #: A recovery is applied without review when the best candidate carries this share of the weight...
-SAFE_CONFIDENCE = 0.95
+SAFE_CONFIDENCE = 0.97
 #: ...and its score (Zipf frequency plus language bonuses) reaches this, or a glossary vouches for it.
 #: Below it the true word is too often missing from the lexicon while a rarer word happens to fit.
 SAFE_SCORE = 4.0
@@ -72,7 +74,7 @@ class Candidate:
 
     word: str
     score: float
-    source: str  # glossary | lexicon
+    source: str  # glossary | name | lexicon
     concept: Concept | None = None
 
 
@@ -175,7 +177,7 @@ def word_languages(word: str) -> list[str]:
     langs = first_name_languages(lower)
     if not langs and not lower.isascii():
         found = lexicon().candidates(skeleton(lower)).get(lower, {})
-        langs = sorted(lang for lang, z in found.items() if z >= 2.0)
+        langs = sorted({lang.removeprefix("name:") for lang, z in found.items() if z >= 2.0})
     return langs
 
 
@@ -212,8 +214,8 @@ def recover(
             if not (_fits(reading, word) if sizes is None else _fits_utf8(reading, sizes, word)):
                 return False
             lost = "".join(w for r, w in zip(reading, word, strict=False) if r == "?")
-            if lost.upper().isascii():
-                return False  # Turkish "ı" would come back as an ASCII "I": nothing was lost
+            if lost.upper().isascii() and len(lost) == 1 and reading.endswith("?"):
+                return False  # "Lavrov?" is a question, not a Turkish "ı" lost at the end of a word
             return not pages or any(not any(_encodable(ch, cp) for ch in lost) for cp in pages)
 
         key = skeleton(reading)
@@ -237,14 +239,17 @@ def recover(
                         langs[f"glossary:{lang}"] = max(langs.get(f"glossary:{lang}", 0.0), 3.0 + bonus)
                         concepts[word] = concept
     candidates = []
+    language = WORDFREQ_ALIASES.get(language or "", language)  # Croatian documents, Serbo-Croatian lists
+    capitalised = token[0].isupper() or token[0] in MARKERS
     for word, langs in words.items():
         best, source = -math.inf, "lexicon"
         for lang, z in langs.items():
-            bare = lang.removeprefix("glossary:")
+            kind, _, bare = lang.rpartition(":")
             score = z + (DOCUMENT_LANGUAGE_BONUS if bare == language else 0.0)
             score += NAME_LANGUAGE_BONUS if bare in name_languages else 0.0
+            score += NAME_BONUS if kind == "name" and capitalised else 0.0
             if score > best:
-                best, source = score, "glossary" if lang.startswith("glossary:") else "lexicon"
+                best, source = score, kind or "lexicon"
         candidates.append(Candidate(word, best, source, concepts.get(word)))
     candidates.sort(key=lambda c: (-c.score, c.word))
     return Recovery(token, tuple(candidates))

@@ -130,7 +130,8 @@ class LostCharacter(Rule):
                 )
                 continue
             upper = _upper_first(text, start)
-            if upper is None and index > 0 and words[index - 1].islower() and best.score >= COMMON_WORD:
+            previous = words[index - 1] if index > 0 else ""
+            if upper is None and previous[:1].islower() and previous.islower() and best.score >= COMMON_WORD:
                 upper = False  # a common word after a lower-case one: "il ?tait" is "il était"
             word = restore_case(token, best.word, upper is not False)
             if best.concept is not None and ctx.language:
