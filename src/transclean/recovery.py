@@ -8,7 +8,7 @@ candidates are ranked by frequency, by the document language, by the languages o
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,6 +42,8 @@ NAME_LANGUAGE_BONUS = 1.5
 DOCUMENT_LANGUAGE_BONUS = 1.0
 #: a capitalised token is more likely a name than a word: name-list candidates gain this.
 NAME_BONUS = 0.5
+#: the score of a word the document itself spells undamaged elsewhere ("Müller ... M?ller").
+DOCUMENT_WORD_SCORE = 7.0
 #: A recovery is applied without review when the best candidate carries this share of the weight...
 SAFE_CONFIDENCE = 0.97
 #: ...and its score (Zipf frequency plus language bonuses) reaches this, or a glossary vouches for it.
@@ -74,7 +76,7 @@ class Candidate:
 
     word: str
     score: float
-    source: str  # glossary | name | lexicon
+    source: str  # glossary | document | name | lexicon
     concept: Concept | None = None
 
 
@@ -96,7 +98,7 @@ class Recovery:
         return (
             best is not None
             and self.confidence >= SAFE_CONFIDENCE
-            and (best.source == "glossary" or best.score >= SAFE_SCORE)
+            and (best.source in ("glossary", "document") or best.score >= SAFE_SCORE)
         )
 
     @property
@@ -189,11 +191,15 @@ def recover(
     neighbours: Sequence[str] = (),
     glossary: Glossary | None = None,
     code_pages: Sequence[str] = CODE_PAGES,
+    document_words: Mapping[str, Collection[str]] | None = None,
 ) -> Recovery:
-    """Rank the words that a damaged token may have been.
+    """Rank the words that a damaged token may have been. ``document_words`` (skeleton -> lower-case words)
+    are the document's own undamaged accented words: one that fits is what the author wrote elsewhere.
 
     >>> recover("Dvo?ák").best.word
     'dvořák'
+    >>> recover("M?ller", document_words={"m?ller": {"møller"}}).best.word
+    'møller'
     """
     lower = token.lower().replace("\ufffd", "?")
     if "?" in token:
@@ -228,6 +234,11 @@ def recover(
             for word, lang in _cyrillic_greek_candidates(reading, langs):
                 if ok(word):
                     words.setdefault(word, {})[lang] = max(zipf(word, lang), 1.0)
+        for word in (document_words or {}).get(key, ()):
+            # Still bound by the code pages: in a list damaged by cp1252, "Szücs" kept its "ü", so a
+            # "Sz?cs" further down lost another letter (Szűcs).
+            if ok(word):
+                words.setdefault(word, {})["document:"] = DOCUMENT_WORD_SCORE
         if glossary is not None:
             for word, owners in glossary.tokens.get(key, {}).items():
                 if ok(word):

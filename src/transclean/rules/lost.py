@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
+from transclean.lexicon import skeleton
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.recovery import (
     MARKERS,
@@ -43,12 +44,31 @@ def _recovered(ctx: Context, token: str, start: int, words: list[str], pages: tu
     the first pass's result for a token still at the same place in the source."""
     key = ("recover", token, ctx.document.log.to_source(start), pages)
     if key not in ctx.memo:
-        kwargs = {"language": ctx.language, "neighbours": words, "glossary": ctx.glossary, "code_pages": pages}
+        kwargs = {
+            "language": ctx.language,
+            "neighbours": words,
+            "glossary": ctx.glossary,
+            "code_pages": pages,
+            "document_words": _document_words(ctx),
+        }
         result = recover(token, **kwargs)
         if not result.safe and len(result.candidates) > 1:  # let the rest of the name break the tie
             names = [w for w in words if w != token and w[:1].isupper() and not any(c in MARKERS for c in w)]
             result = recover(token, name_languages=[g for w in names for g in word_languages(w)], **kwargs)
         ctx.memo[key] = result
+    return ctx.memo[key]  # type: ignore[return-value]
+
+
+def _document_words(ctx: Context) -> dict[str, set[str]]:
+    """The document's undamaged words with non-ASCII letters, lower-cased, by skeleton."""
+    key = ("document-words", ctx.text)
+    if key not in ctx.memo:
+        found: dict[str, set[str]] = {}
+        for word in TOKEN.findall(ctx.text):
+            if not word.isascii() and not any(c in MARKERS for c in word):
+                lower = word.lower()
+                found.setdefault(skeleton(lower), set()).add(lower)
+        ctx.memo[key] = found
     return ctx.memo[key]  # type: ignore[return-value]
 
 
@@ -85,6 +105,10 @@ class LostCharacter(Rule):
         Example("Antonín ⟦Dvo?ák⟧ wrote nine symphonies.", fixed="Antonín Dvořák wrote nine symphonies."),
         Example("Squad:\n⟦?ukasz⟧ Piszczek\nJakub Kuba", fixed="Squad:\nŁukasz Piszczek\nJakub Kuba"),
         Example("La ⟦canci\ufffdn⟧ del verano", fixed="La canción del verano", language="es"),
+        Example(
+            "Hanne Møller won the race.\nRunner-up: ⟦M\ufffd\ufffdller⟧, then Berg.",
+            fixed="Hanne Møller won the race.\nRunner-up: Møller, then Berg.",
+        ),
     )
     must_not_fire = (
         Example("Is it Lavrov? Yes."),
