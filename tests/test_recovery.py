@@ -64,3 +64,24 @@ def test_no_false_recoveries_on_clean_text_with_question_marks() -> None:
     pipeline = Pipeline(select=("TC103", "TC104"))
     flagged = [line for line in questions if pipeline.check(line).findings]
     assert flagged == []
+
+
+def test_surnames_from_name_lists() -> None:
+    """names-dataset's surnames are in the lexicon, tagged as names, and a list of names recovers them:
+    Turkish dotless i inside a word, a lost capital after a first name."""
+    from transclean.lexicon import lexicon
+
+    assert "name:sl" in lexicon().candidates("?inkovec")["šinkovec"]
+    # Misspellings from social-network profiles are filtered by each language's alphabet: Spanish has no "à".
+    assert "name:es" not in lexicon().candidates("gonz?lez").get("gonzàlez", {})
+    assert transclean.fix("Zora ?estak\nErseç Y?ld?r?m\n") == "Zora Šestak\nErseç Yıldırım\n"
+
+
+def test_word_lists_only_for_their_own_language() -> None:
+    """A language wordfreq lacks has no list (Waray raised, Esperanto got English); Croatian uses Serbo-Croatian's."""
+    from transclean.lexicon import zipf
+
+    assert zipf("ang", "war") == 0.0 and zipf("la", "eo") == 0.0
+    assert zipf("kuća", "hr") > 4
+    # A document in a language without a list still recovers from the other languages' lists.
+    assert transclean.fix("Antonín Dvo?ák", language="war") == "Antonín Dvořák"
