@@ -118,3 +118,23 @@ def test_config_file(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "transclean.toml").write_text('selct = ["TC2"]\n')
     with pytest.raises(TranscleanError, match="unknown key 'selct'"):
         load_config(tmp_path)
+
+
+def test_later_passes_reuse_recoveries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A damaged word left as it was (an ambiguous recovery) is not recovered again in the pass that follows
+    another rule's fix: the passes over one document share a memo keyed by source offsets."""
+    from transclean.rules import lost
+
+    calls: list[str] = []
+    real = lost.recover
+
+    def counting(token: str, **kwargs: object) -> object:
+        calls.append(token)
+        return real(token, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(lost, "recover", counting)
+    text = "Her name was Tom?s. . Then she left."
+    result = Pipeline(select=("TC103", "TC301")).process(text)
+    assert result.text == "Her name was Tom?s. Then she left."  # TC301 fixed, "Tom?s" only suggested
+    assert len(result.document.log) == 1  # two passes: TC301's fix, then a pass that finds nothing to fix
+    assert calls == ["Tom?s", "Tom?s"]  # the first pass ranks it, then re-ranks with the name's languages
