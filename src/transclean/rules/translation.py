@@ -11,7 +11,8 @@ from collections.abc import Iterator
 
 import regex
 
-from transclean.entities import Mention, language_data
+from transclean.entities import Mention, context_rival, language_data
+from transclean.glossary import Entry
 from transclean.model import Applicability, Category, Edit, Finding, Severity
 from transclean.rules.base import Context, Example, Rule, register
 
@@ -62,11 +63,15 @@ def _opens_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n:;"
 
 
+def _sentence_index(ctx: Context, start: int) -> int:
+    """Index of the sentence holding offset ``start``."""
+    spans = ctx.sentences
+    return next((i for i, (a, b) in enumerate(spans) if a <= start < b + 1), len(spans) - 1)
+
+
 def first_sentence_start(ctx: Context, start: int) -> int:
     """Start of the first sentence of the window that ends at ``start``."""
-    spans = ctx.sentences
-    index = next((i for i, (a, b) in enumerate(spans) if a <= start < b + 1), len(spans) - 1)
-    return spans[max(0, index - WINDOW_SENTENCES)][0]
+    return ctx.sentences[max(0, _sentence_index(ctx, start) - WINDOW_SENTENCES)][0]
 
 
 def _in_quotes(text: str, start: int) -> bool:
@@ -81,9 +86,9 @@ class PronounGender(Rule):
     Looks at subject pronouns and sentence-opening possessives. Fires when persons are named in the
     pronoun's sentence or the two before it and all of them have the other gender: from the glossaries,
     honorifics, gender-guesser's first names, or the other pronouns of the text ("Clapp left. He ..."
-    makes Clapp male). Silent when another pronoun of its gender, or a noun of its gender ("wife"),
-    shows that someone of that gender is about, when anyone nearby has an unknown gender, and inside
-    quotations. The fix is unsafe: the referent is inferred, not known.
+    makes Clapp male). Silent when another pronoun of its gender (before it, or in the sentence after)
+    or a noun of its gender ("wife") shows that someone of that gender is about, when anyone nearby has
+    an unknown gender, and inside quotations. The fix is unsafe: the referent is inferred, not known.
     """
 
     code = "TC401"
@@ -96,6 +101,11 @@ class PronounGender(Rule):
         Example("Mrs Eleanor Vance founded the school in 1901. ⟦He⟧ ran it for thirty years.", language="en"),
         Example("Angela Merkel spoke first. ⟦His⟧ spokesman answered questions.", language="en"),
         Example("Isabel opened the bakery in 1990. ⟦He⟧ sold it in 2001.", language="en"),
+        Example(
+            "Chancellor Olaf Scholz warned of a long crisis. ⟦She⟧ said relief would come. Annalena Baerbock "
+            "flew to Paris on Monday. She stressed that Europe must stay united.",
+            language="en",
+        ),
         Example(
             "Okonkwo grew up in Lagos. She trained as a surgeon. In 1995 Okonkwo founded a clinic. She ran it. "
             "⟦He⟧ sold it in 2015.",
@@ -146,8 +156,9 @@ class PronounGender(Rule):
         for i, ((m, gender, role), window) in enumerate(zip(items, windows, strict=True)):
             if not _salient(text, m.start(), role) or _in_quotes(text, m.start()):
                 continue
-            if any(g == gender for j, (_, g, _) in enumerate(items) if j != i):
-                continue  # another pronoun of this gender: someone of it is about
+            limit = ctx.sentences[min(len(ctx.sentences) - 1, _sentence_index(ctx, m.start()) + 1)][1]
+            if any(g == gender and (j < i or n.start() < limit) for j, (n, g, _) in enumerate(items) if j != i):
+                continue  # another pronoun of this gender before, or just after: someone of it is about
             if any(g == gender for start, g in noun_genders if start < m.start()):
                 continue  # "his wife ... her son"
             genders = [p.gender or known.get(_key(p)) or inferred.get(_key(p)) for p in window]
@@ -242,26 +253,16 @@ class PronounInstitution(Rule):
             )
 
 
-def _confusable(a: str, b: str) -> bool:
-    """Acronyms a translation system mixes up: same letters in another order, or one letter apart.
-
-    >>> _confusable("OCSE", "OSCE"), _confusable("OECD", "OCSE"), _confusable("UN", "EU")
-    (True, False, False)
-    """
-    if a == b or len(a) != len(b) or len(a) < 3:
-        return False
-    return sorted(a) == sorted(b) or sum(x != y for x, y in zip(a, b, strict=True)) == 1
-
-
 @register
 class AcronymFalseFriend(Rule):
     """An organisation's acronym where the context points to another organisation ("the OECD troika").
 
     Acronyms collide across languages: Italian OCSE is the OECD while the OSCE stays OSCE, so a system can
-    turn the OSCE into the OECD. Two organisations are confusable when any of their acronyms, in any
-    language, are anagrams or one letter apart. When the acronym's own context words (from the glossary)
-    are absent and at least two context words of a confusable organisation are present, the rule
-    suggests that organisation's acronym. Unsafe: the evidence is circumstantial.
+    turn the OSCE into the OECD, or leave "OCSE" where the OSCE is meant. Two organisations are confusable
+    when any of their acronyms, in any language, are anagrams or one letter apart. When the acronym's own
+    context words (from the glossary) are absent and at least two context words of a confusable
+    organisation are present, the rule suggests that organisation's acronym. Unsafe: the evidence is
+    circumstantial.
     """
 
     code = "TC501"
@@ -274,6 +275,10 @@ class AcronymFalseFriend(Rule):
             "The Minsk Group is co-chaired by France, Russia and the United States, with the ⟦OECD⟧ troika.",
             language="en",
         ),
+        Example(
+            "The ⟦OCSE⟧ secretariat in Vienna sent election observers to the participating States.",
+            language="en",
+        ),
     )
     must_not_fire = (
         Example("The OECD cut its growth forecast for member countries in its Economic Outlook.", language="en"),
@@ -284,43 +289,31 @@ class AcronymFalseFriend(Rule):
         lang = ctx.language
         if not lang or not ctx.matches:
             return
-        text = ctx.text
-        lower = text.lower()
-        concepts = ctx.glossary.concepts
-
-        def evidence(concept_context: tuple[str, ...]) -> set[str]:
-            return {w for w in concept_context if regex.search(rf"\b{regex.escape(w.lower())}\b", lower)}
-
         for m in ctx.matches:
-            own = [e.concept for e in m.entries if e.kind == "acronym" and e.lang in (lang, "*")]
-            if len(own) != 1 or not own[0].context:
+            # An acronym of the document language, or a known foreign confusion ("OCSE", Italian for OECD).
+            own = {e.concept.id: e.concept for e in m.entries if _acronym_entry(e, lang, m.text)}
+            if len(own) != 1:
                 continue
-            concept = own[0]
-            mine = {a for forms in concept.acronyms.values() for a in forms}
-            rivals = [
-                c
-                for c in concepts
-                if c.id != concept.id
-                and c.context
-                and any(_confusable(a, b) for forms in c.acronyms.values() for a in forms for b in mine)
-            ]
-            if not rivals or evidence(concept.context):
+            (concept,) = own.values()
+            found = context_rival(ctx.text, ctx.glossary, concept, m.text)
+            if found is None:
                 continue
-            scored = sorted(((len(evidence(c.context)), c) for c in rivals), key=lambda x: -x[0])
-            count, rival = scored[0]
-            if count < 2:
-                continue
+            rival, words = found
             better = rival.acronym(lang) or rival.preferred(lang) or rival.id
-            words = ", ".join(sorted(evidence(rival.context))[:4])
             yield self.finding(
-                text,
+                ctx.text,
                 m.start,
                 m.end,
-                f"{m.text!r} ({concept.preferred('en')}) in a context about the {better} ({words})",
+                f"{m.text!r} ({concept.preferred('en')}) in a context about the {better} "
+                f"({', '.join(sorted(words)[:4])})",
                 suggestion=better,
                 title=f"Use {better!r}",
-                confidence=min(0.5 + 0.1 * count, 0.9),
+                confidence=min(0.5 + 0.1 * len(words), 0.9),
             )
+
+
+def _acronym_entry(entry: Entry, lang: str, surface: str) -> bool:
+    return (entry.kind == "acronym" and entry.lang in (lang, "*")) or (entry.kind == "forbidden" and surface.isupper())
 
 
 @register
@@ -371,9 +364,9 @@ class InstitutionForTitle(Rule):
 class ResumptivePronoun(Rule):
     """A subject repeated by a pronoun, left by a pro-drop source: "President Ilham Aliyev on Friday he threatened".
 
-    Fires when a named person is followed, within a few time words ("on Friday", "yesterday"), by a subject
-    pronoun and a verb that is not a reporting verb ("Aliyev, he said, ..." is correct). The fix drops the
-    pronoun; unsafe, since the sentence may need rewriting.
+    Fires when a named person opening a clause is followed, within a few time words ("on Friday",
+    "yesterday") and no comma, by a subject pronoun and a verb ("Aliyev, he said, ..." is correct). The fix
+    drops the pronoun; unsafe, since the sentence may need rewriting.
     """
 
     code = "TC701"
@@ -385,6 +378,11 @@ class ResumptivePronoun(Rule):
         Example(
             "President Ilham Aliyev on Friday ⟦he⟧ threatened Armenia with retaliation.",
             fixed="President Ilham Aliyev on Friday threatened Armenia with retaliation.",
+            language="en",
+        ),
+        Example(
+            "German Chancellor Olaf Scholz on Tuesday ⟦he⟧ warned that the crisis could last.",
+            fixed="German Chancellor Olaf Scholz on Tuesday warned that the crisis could last.",
             language="en",
         ),
     )
@@ -418,7 +416,6 @@ def _resumptive(ctx: Context) -> Iterator[tuple[Mention, regex.Match[str]]]:
         return
     text = ctx.text
     between = set(lists["time_words"])
-    reporting = set(lists["reporting_verbs"])
     titles = set(lists["titles"])
     for person in (m for m in ctx.mentions if m.kind == "person"):
         sentence_start = next((a for a, b in ctx.sentences if a <= person.start <= b), 0)
@@ -429,7 +426,7 @@ def _resumptive(ctx: Context) -> Iterator[tuple[Mention, regex.Match[str]]]:
         if before and not all(w in titles or w in ("The", "the") for w in before) and before[-1] not in titles:
             continue
         m = regex.match(r"((?:\s+[\w]+){0,3}?)\s+(he|she|they)\s+(\w+)", text[person.end : person.end + 80])
-        if m and all(w in between for w in m.group(1).split()) and m.group(3) not in reporting:
+        if m and all(w in between for w in m.group(1).split()):
             yield person, m
 
 
