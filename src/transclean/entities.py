@@ -214,8 +214,8 @@ def confusable_acronyms(a: str, b: str) -> bool:
 def context_rival(text: str, glossary: Glossary, concept: Concept, form: str) -> tuple[Concept, set[str]] | None:
     """The organisation the context points to instead of ``concept`` when ``form`` names it: one whose
     acronym is confusable with ``form`` or with the concept's own acronyms, with at least two of its context
-    words in the text and more than the concept has ("Vienna", "participating States" against "Paris").
-    Returns it and the words found."""
+    words in the text and more than the concept has ("Vienna", "participating States" against "Paris"),
+    unless the text also names the rival by its acronym. Returns it and the words found."""
     if not concept.context:
         return None
     lower = text.lower()
@@ -234,4 +234,9 @@ def context_rival(text: str, glossary: Glossary, concept: Concept, form: str) ->
     if not rivals:
         return None
     words, rival = max(((evidence(c.context), c) for c in rivals), key=lambda x: len(x[0]))
-    return (rival, words) if len(words) >= max(2, len(evidence(concept.context)) + 1) else None
+    if len(words) < max(2, len(evidence(concept.context)) + 1):
+        return None
+    named = {a for forms in rival.acronyms.values() for a in forms} - {form}
+    if any(regex.search(rf"\b{regex.escape(a)}\b", text) for a in named):
+        return None  # the text names both ("The OECD said ... while the OSCE sent observers")
+    return rival, words

@@ -283,6 +283,11 @@ class AcronymFalseFriend(Rule):
     must_not_fire = (
         Example("The OECD cut its growth forecast for member countries in its Economic Outlook.", language="en"),
         Example("The OSCE troika met the co-chairs of the Minsk Group.", language="en"),
+        Example(
+            "The OECD said in its Economic Outlook in Paris that growth would slow, while the OSCE sent "
+            "election observers to Moldova.",
+            language="en",
+        ),
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
