@@ -167,8 +167,14 @@ def mentions(text: str, glossary: Glossary, matches: list[Match], lang: str = "e
         words = [(run.start() + w.start(), w.group().rstrip(".,")) for w in regex.finditer(r"\S+", run.group())]
         words = [(s, w[:-2] if w.endswith(("'s", "’s")) else w) for s, w in words]
         if any(w in institutions for _, w in words):
-            found.append(Mention(run.start(), run.end(), run.group(), "organization"))
-            continue
+            # "Senate Majority Leader John Thune": an institution, then a title, then a person.
+            last = max(i for i, (_, w) in enumerate(words) if w in institutions)
+            name = next((i for i in range(last + 1, len(words)) if _any_first_name(words[i : i + 1])), None)
+            end = run.end() if name is None else words[last][0] + len(words[last][1])
+            found.append(Mention(run.start(), end, text[run.start() : end], "organization"))
+            if name is None:
+                continue
+            words = words[name:]
         # A sentence-opening function word is not part of a name; after an article the run is a thing.
         if words and words[0][1] not in honorifics and words[0][1] not in titles and _common(words[0][1], lang):
             if words[0][1] in ARTICLES:

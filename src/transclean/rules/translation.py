@@ -217,6 +217,11 @@ class PronounInstitution(Rule):
         Example("The Kremlin said Vladimir Putin would attend. He arrived on Monday.", language="en"),
         Example("The ministry published the figures. It said growth had slowed.", language="en"),
         Example("Moscow was cold. He wore a coat.", language="en"),
+        Example(
+            "The Senate approved the bill. Senate Majority Leader John Thune said the vote was historic. "
+            "He thanked both parties.",
+            language="en",
+        ),
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
@@ -337,6 +342,7 @@ class InstitutionForTitle(Rule):
     must_fire = (
         Example("The Russian Foreign ⟦Ministry⟧, Sergei Lavrov, called for a ceasefire.", language="en"),
         Example("Italian Foreign ⟦Ministry⟧ Antonio Tajani arrived in Kyiv.", language="en"),
+        Example("The Italian Foreign ⟦Ministry⟧ Marco Rossi arrived in Kyiv on Monday.", language="en"),
     )
     must_not_fire = (
         Example("The Russian Foreign Ministry said on Friday that talks would resume.", language="en"),
