@@ -587,13 +587,26 @@ def _spelling_key(form: str) -> str:
     return regex.sub(r"[\s\-‐‑]+", "", bare)
 
 
+def _surname_variants(ctx: Context) -> dict[str, tuple[str, str]]:
+    """Surnames a glossary spells several ways ("Zelensky", "Zelenskyy"): variant -> (concept id, preferred)."""
+    lang = ctx.language or "en"
+    out: dict[str, tuple[str, str]] = {}
+    for concept in ctx.glossary.concepts:
+        forms = concept.terms.get(lang, ())
+        last = [f.split()[-1] for f in forms if len(f.split()) > 1]
+        if concept.type == "person" and len(set(last)) > 1:
+            out.update((word, (concept.id, last[0])) for word in last)
+    return out
+
+
 @register
 class InconsistentSpelling(Rule):
     """One name spelt two ways in a document ("Nagorno-Karabakh" and "Nagorno Karabakh"), no glossary needed.
 
-    Capitalised names that differ only by hyphens, spaces or accents are grouped; the minority spellings
-    are flagged with the majority one as suggestion (the glossary's preferred form, TC901, wins where a
-    glossary knows the name). Unsafe: both spellings may be legitimate.
+    Capitalised names that differ only by hyphens, spaces or accents are grouped, and so are the surnames
+    a glossary spells several ways ("Zelensky", "Zelenskyy"); the minority spellings are flagged with the
+    majority one as suggestion (the glossary's preferred form wins where a glossary knows the name, TC901
+    for whole names). Unsafe: both spellings may be legitimate.
     """
 
     code = "TC903"
@@ -607,6 +620,7 @@ class InconsistentSpelling(Rule):
             "has its own currency."
         ),
         Example("⟦Jose Mourinho⟧ arrived. Later José Mourinho spoke. José Mourinho left."),
+        Example("President Volodymyr Zelensky spoke on Monday. Later ⟦Zelenskyy⟧ thanked the allies.", language="en"),
     )
     must_not_fire = (
         Example("New York and York are different cities."),
@@ -619,6 +633,7 @@ class InconsistentSpelling(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
         glossary_spans = {(m.start, m.end) for m in ctx.matches}
+        glossary_spans |= {(m.end - len(m.text.split()[-1]), m.end) for m in ctx.matches}  # their surnames
         groups: dict[str, list[tuple[int, int, str]]] = {}
         from transclean.lexicon import zipf
 
@@ -628,13 +643,20 @@ class InconsistentSpelling(Rule):
             if first and zipf(first.group().strip().lower(), ctx.language or "en") >= COMMON_WORD_ZIPF:
                 start, form = start + first.end(), form[first.end() :]  # "Later José Mourinho"
             groups.setdefault(_spelling_key(form), []).append((start, start + len(form), form))
-        for spans in groups.values():
+        surnames = _surname_variants(ctx)
+        for m in regex.finditer(r"\b\p{Lu}[\p{L}\p{M}]+\b", text) if surnames else ():
+            if m.group() in surnames:
+                concept_id, _ = surnames[m.group()]
+                groups.setdefault(f"person:{concept_id}", []).append((m.start(), m.end(), m.group()))
+        for key, spans in groups.items():
             counts = Counter(form for _, _, form in spans)
             if len(counts) < 2:
                 continue
             top, top_count = counts.most_common(1)[0]
             if list(counts.values()).count(top_count) > 1:
                 top = spans[0][2]  # a tie: the first spelling used
+            if key.startswith("person:") and surnames[top][1] in counts:
+                top = surnames[top][1]  # the glossary's preferred surname, when the document uses it
             for start, end, form in spans:
                 if form != top and (start, end) not in glossary_spans:
                     yield self.finding(
