@@ -85,8 +85,10 @@ def _lone_word(
     if word in surnames or word in firsts:
         return "person", surnames.get(word, firsts.get(word))
     before = text[max(0, start - 12) : start].split()
-    if before and before[-1].lower() in place_prepositions:
-        return "other", None
+    if before and before[-1].lower() in (*place_prepositions, "the"):
+        return "other", None  # "born in Camberwell", "the Mayo doctors"
+    if regex.search(r"\p{Lu}\p{Ll}+,\s*$", text[max(0, start - 30) : start]):
+        return "other", None  # "Atlanta, Georgia": a region after its city
     gender = first_name_gender(word)
     if gender:
         # "Colin", "Isabel": a first name standing alone has its gender; a frequent word that is also a first
@@ -185,6 +187,11 @@ def mentions(text: str, glossary: Glossary, matches: list[Match], lang: str = "e
         while i < len(words) and (words[i][1] in titles or words[i][1] in honorifics):
             gender = honorifics.get(words[i][1], gender)
             i += 1
+        if i == 0 and words and words[-1][1] not in place_words:  # "Energy Minister Svitlana Hrynchuk"
+            i = next(
+                (j + 1 for j in range(1, len(words) - 1) if words[j][1] in titles and _any_first_name(words[j + 1 :])),
+                0,
+            )
         rest = words[i:]
         if not rest or (len(rest) == 1 and rest[0][1] in not_names):
             continue

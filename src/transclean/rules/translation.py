@@ -86,8 +86,8 @@ class PronounGender(Rule):
     Looks at subject pronouns and sentence-opening possessives. Fires when persons are named in the
     pronoun's sentence or the two before it and all of them have the other gender: from the glossaries,
     honorifics, gender-guesser's first names, or the other pronouns of the text ("Clapp left. He ..."
-    makes Clapp male). Silent when another pronoun of its gender (before it, or in the sentence after)
-    or a noun of its gender ("wife") shows that someone of that gender is about, when anyone nearby has
+    makes Clapp male). Silent when another pronoun of its gender (in the same window, or in the sentence
+    after) or an earlier noun of its gender ("wife") shows that someone of that gender is about, when anyone nearby has
     an unknown gender, and inside quotations. The fix is unsafe: the referent is inferred, not known.
     """
 
@@ -101,6 +101,11 @@ class PronounGender(Rule):
         Example("Mrs Eleanor Vance founded the school in 1901. ⟦He⟧ ran it for thirty years.", language="en"),
         Example("Angela Merkel spoke first. ⟦His⟧ spokesman answered questions.", language="en"),
         Example("Isabel opened the bakery in 1990. ⟦He⟧ sold it in 2001.", language="en"),
+        Example(
+            "Olaf Scholz said on Monday he would stay. The talks went on for hours. Energy Minister Svitlana "
+            "Hrynchuk said repairs would take weeks. ⟦He⟧ added that some regions would face blackouts.",
+            language="en",
+        ),
         Example(
             "Chancellor Olaf Scholz warned of a long crisis. ⟦She⟧ said relief would come. Annalena Baerbock "
             "flew to Paris on Monday. She stressed that Europe must stay united.",
@@ -156,9 +161,10 @@ class PronounGender(Rule):
         for i, ((m, gender, role), window) in enumerate(zip(items, windows, strict=True)):
             if not _salient(text, m.start(), role) or _in_quotes(text, m.start()):
                 continue
+            first = first_sentence_start(ctx, m.start())
             limit = ctx.sentences[min(len(ctx.sentences) - 1, _sentence_index(ctx, m.start()) + 1)][1]
-            if any(g == gender and (j < i or n.start() < limit) for j, (n, g, _) in enumerate(items) if j != i):
-                continue  # another pronoun of this gender before, or just after: someone of it is about
+            if any(g == gender and first <= n.start() < limit for j, (n, g, _) in enumerate(items) if j != i):
+                continue  # another pronoun of this gender nearby: someone of it is about
             if any(g == gender for start, g in noun_genders if start < m.start()):
                 continue  # "his wife ... her son"
             genders = [p.gender or known.get(_key(p)) or inferred.get(_key(p)) for p in window]
