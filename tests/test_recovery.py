@@ -85,3 +85,12 @@ def test_word_lists_only_for_their_own_language() -> None:
     assert zipf("kuća", "hr") > 4
     # A document in a language without a list still recovers from the other languages' lists.
     assert transclean.fix("Antonín Dvo?ák", language="war") == "Antonín Dvořák"
+
+
+def test_dropped_byte_in_cp1251() -> None:
+    """UTF-8 read as cp1251 loses 0x98, the second byte of "И": ftfy alone leaves "Рванов"."""
+    for original in ("Министр Иванов заявил", "Италия и Иран", "Југославија"):
+        assert transclean.fix(original.encode("utf-8").decode("cp1251", errors="ignore")) == original
+    damaged = "Иван Петров.\n" + "Сергей Иванович".encode("utf-8").decode("cp1251", errors="ignore")
+    assert transclean.fix(damaged) == "Иван Петров.\nСергей Иванович"
+    assert transclean.fix("Россия и Франция. Иван Рванов") == "Россия и Франция. Иван Рванов"

@@ -95,13 +95,46 @@ _MOJIBAKE_SIGN = _mojibake_signs()
 
 
 def encoding_repair(ctx: Context, line: str) -> str:
-    """ftfy's encoding repair of one line, computed once per pass and shared by the rules that need it."""
+    """ftfy's encoding repair of one line, computed once per document and shared by the rules that need it;
+    UTF-8 read as cp1251 with its one undefined byte dropped is decoded whole first (ftfy leaves "Рванов")."""
     key = ("ftfy-encoding", line)
     if key not in ctx.memo:
         from ftfy import fix_text
 
-        ctx.memo[key] = line if not _MOJIBAKE_SIGN.search(line) else fix_text(line, _config("encoding"))
+        if not _MOJIBAKE_SIGN.search(line):
+            ctx.memo[key] = line
+        else:
+            ctx.memo[key] = fix_text(_cp1251_dropped(line) or line, _config("encoding"))
     return ctx.memo[key]  # type: ignore[return-value]
+
+
+def _cp1251_dropped(line: str) -> str | None:
+    """Words of UTF-8 read as Windows-1251, which drops 0x98 (the second byte of "И" and "ј"), decoded with
+    each lone lead byte 0xD0/0xD1 completed by 0x98 (a word that does not then decode is kept); None when no
+    byte was missing.
+
+    >>> _cp1251_dropped("РњРёРЅРёСЃС‚СЂ РРІР°РЅРѕРІ заявил")
+    'Министр Иванов заявил'
+    """
+    words = re.split(r"([ \t\r\n]+)", line)  # not at U+00A0: in cp1251 it is the byte 0xA0 of "Р"
+    dropped = False
+    for n, word in enumerate(words):
+        try:
+            raw = word.encode("cp1251")
+        except UnicodeEncodeError:
+            continue
+        out = bytearray()
+        for i, byte in enumerate(raw):
+            out.append(byte)
+            if byte in (0xD0, 0xD1) and not (i + 1 < len(raw) and 0x80 <= raw[i + 1] <= 0xBF):
+                out.append(0x98)
+        try:
+            decoded = out.decode("utf-8")
+        except UnicodeDecodeError:
+            continue  # real Cyrillic, or another damage: left to ftfy
+        dropped = dropped or len(out) > len(raw)
+        words[n] = decoded
+    return "".join(words) if dropped else None
 
 
 class _FtfyRule(Rule):
@@ -158,6 +191,7 @@ class Mojibake(_FtfyRule):
         Example("Il caff⟦Ã¨⟧ di Maria", fixed="Il caffè di Maria"),
         Example("⟦Ð\x9fÑ\x80Ð¸Ð²ÐµÑ\x82, Ð¼Ð¸Ñ\x80⟧!", fixed="Привет, мир!"),
         Example("Cr⟦Ã¨me brÃ»lÃ©e at the cafÃ©⟧.", fixed="Crème brûlée at the café."),
+        Example("⟦РњРёРЅРёСЃС‚СЂ РРІР°РЅРѕРІ⟧ заявил", fixed="Министр Иванов заявил"),
     )
     must_not_fire = (
         Example("Il caffè di Maria costa 1,20 €."),
