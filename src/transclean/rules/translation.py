@@ -17,7 +17,7 @@ from transclean.model import Applicability, Category, Edit, Finding, Severity
 from transclean.rules.base import Context, Example, Rule, register
 
 _PRONOUN = regex.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]im|[Hh]is|[Hh]ers|[Hh]erself|[Hh]imself)\b")
-_QUOTES = regex.compile(r"[“\"«][^”\"»\n]*[”\"»]")
+_QUOTES = regex.compile(r"[“\"«][^”\"»\n]*[”\"»]|``[^\n]*?''")  # ``...'': tokenised corpora
 #: sentences before the pronoun's own that hold its possible referents.
 WINDOW_SENTENCES = 2
 
@@ -45,6 +45,22 @@ def _window(ctx: Context, start: int) -> list[Mention]:
     """Mentions from the start of the sentence WINDOW_SENTENCES before ``start`` up to ``start``."""
     first = first_sentence_start(ctx, start)
     return [m for m in ctx.mentions if first <= m.start and m.end <= start]
+
+
+def _reporter(ctx: Context, start: int, role: str, window: list[Mention]) -> Mention | None:
+    """The person a reported-speech subject pronoun refers to: "X said (that) he", "X told reporters she",
+    when X is the only person named in the sentence before the verb."""
+    if role != "subject":
+        return None
+    lists = language_data(ctx.language or "").get("lists", {})
+    sentence = ctx.sentences[_sentence_index(ctx, start)][0]
+    before = ctx.text[sentence:start]
+    verbs = "|".join(lists.get("reporting_verbs", ()))
+    m = regex.search(rf"\b(?:{verbs})(?:\s+\p{{Ll}}+)?(?:\s+that)?\s+$", before) if verbs else None
+    if m is None:
+        return None
+    speakers = [p for p in window if sentence <= p.start and p.end <= sentence + m.start()]
+    return speakers[0] if len(speakers) == 1 else None
 
 
 def _key(person: Mention) -> str:
@@ -86,8 +102,10 @@ class PronounGender(Rule):
     Looks at subject pronouns and sentence-opening possessives. Fires when persons are named in the
     pronoun's sentence or the two before it and all of them have the other gender: from the glossaries,
     honorifics, gender-guesser's first names, or the other pronouns of the text ("Clapp left. He ..."
-    makes Clapp male). Silent when another pronoun of its gender (in the same window, or in the sentence
-    after) or an earlier noun of its gender ("wife") shows that someone of that gender is about, when anyone nearby has
+    makes Clapp male); after a reporting verb ("Elly Schlein said he would") the speaker is the referent
+    when nobody of the pronoun's gender is named nearby. Silent when another pronoun of its gender (in
+    the same window, or in the sentence after) or an earlier noun of its gender ("wife") shows that
+    someone of that gender is about, when anyone nearby has
     an unknown gender, and inside quotations. The fix is unsafe: the referent is inferred, not known.
     """
 
@@ -101,6 +119,10 @@ class PronounGender(Rule):
         Example("Mrs Eleanor Vance founded the school in 1901. ⟦He⟧ ran it for thirty years.", language="en"),
         Example("Angela Merkel spoke first. ⟦His⟧ spokesman answered questions.", language="en"),
         Example("Isabel opened the bakery in 1990. ⟦He⟧ sold it in 2001.", language="en"),
+        Example(
+            "The opposition criticised the plan, Meloni said. Elly Schlein said ⟦he⟧ would present amendments.",
+            language="en",
+        ),
         Example(
             "Olaf Scholz said on Monday he would stay. The talks went on for hours. Energy Minister Svitlana "
             "Hrynchuk said repairs would take weeks. ⟦He⟧ added that some regions would face blackouts.",
@@ -126,6 +148,7 @@ class PronounGender(Rule):
         Example("Lifeguard Terry Pole has an unrequited crush on her.", language="en"),
         Example("Robert Martin died in 1355, his wife surviving him. She sold the manor.", language="en"),
         Example("Okonkwo grew up in Lagos. He trained as a surgeon and founded a clinic.", language="en"),
+        Example("Mario Rossi was not invited. Elly Schlein said he would present amendments.", language="en"),
         Example("May opened the bakery in 1990. He sold it in 2001.", language="en"),
         Example("Okonkwo met Adeyemi in Lagos. She trained him as a surgeon. He ran a clinic.", language="en"),
         Example(
@@ -168,7 +191,13 @@ class PronounGender(Rule):
             if any(g == gender for start, g in noun_genders if start < m.start()):
                 continue  # "his wife ... her son"
             genders = [p.gender or known.get(_key(p)) or inferred.get(_key(p)) for p in window]
-            if not window or gender in genders or None in genders:
+            reporter = _reporter(ctx, m.start(), role, window)
+            named = [p.gender or known.get(_key(p)) for p in window]  # without the pronouns' votes
+            if reporter is not None and gender not in named:  # "Elly Schlein said he would": the speaker
+                window, genders = [reporter], [reporter.gender or known.get(_key(reporter))]
+                if genders[0] in (None, gender):
+                    continue
+            elif not window or gender in genders or None in genders:
                 continue  # nobody named nearby, someone of this gender, or someone of unknown gender
             next_word = text[m.end() :].split(maxsplit=1)[0] if text[m.end() :].strip() else ""
             new = _swap(m.group(), gender, role, lang or "en", next_word)
