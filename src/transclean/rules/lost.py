@@ -85,10 +85,11 @@ class LostCharacter(Rule):
 
     A '?' inside a word, or U+FFFD anywhere in one, is damage; a '?' ending a word is damage only when the
     word without it is unknown and a lexicon word fits ("Is it Lavrov? Yes." stays). Candidates come from
-    the glossaries (names with all their spellings), gender-guesser's first names and wordfreq's lists for
-    29 languages, ranked by frequency, the document language and the language of the rest of the name.
-    The fix is safe only when one candidate carries at least 95% of the weight (a lookup, not a guess:
-    see the evaluation in the README); otherwise the candidates are suggested and the text is left alone.
+    the document's own undamaged words, the glossaries (names with all their spellings), gender-guesser's
+    and names-dataset's names and wordfreq's lists for 29 languages, ranked by frequency, the document
+    language and the language of the rest of the name. The fix is safe only when one candidate carries at
+    least 97% of the weight (a lookup, not a guess: see the evaluation in the README); otherwise the
+    candidates are suggested and the text is left alone.
     """
 
     code = "TC103"
