@@ -94,3 +94,20 @@ def test_dropped_byte_in_cp1251() -> None:
     damaged = "Иван Петров.\n" + "Сергей Иванович".encode().decode("cp1251", errors="ignore")
     assert transclean.fix(damaged) == "Иван Петров.\nСергей Иванович"
     assert transclean.fix("Россия и Франция. Иван Рванов") == "Россия и Франция. Иван Рванов"
+
+
+def test_batch_builds_the_lexicon_once_in_a_child(tmp_path, monkeypatch) -> None:
+    """A missing lexicon cache is built by one child process before the workers start, not by each worker."""
+    import subprocess
+
+    from transclean import lexicon
+
+    calls: list[list[str]] = []
+    monkeypatch.setattr(subprocess, "run", lambda command, **_: calls.append(command))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    lexicon.ensure_cache()
+    assert len(calls) == 1 and "lexicon()" in calls[0][-1]
+    lexicon._cache_path().parent.mkdir(parents=True)
+    lexicon._cache_path().write_bytes(b"")
+    lexicon.ensure_cache()
+    assert len(calls) == 1  # present: nothing to do

@@ -1,6 +1,7 @@
 """Word and name lexicons for recovering letters lost to '?' or U+FFFD.
 
-Built lazily, once per process (a fork-based worker pool shares it copy-on-write). Sources:
+Built once per machine into the user cache, then loaded lazily, once per process (a batch run builds it
+first in a child process, so its workers only load it). Sources:
 
 - wordfreq's frequency lists for the languages written with accented letters (words with a Zipf frequency
   of at least 1.5 that mix ASCII and non-ASCII letters; all-Cyrillic or all-Greek words are searched with
@@ -18,6 +19,8 @@ from __future__ import annotations
 
 import math
 import os
+import subprocess
+import sys
 from array import array
 from collections.abc import Iterable
 from functools import lru_cache
@@ -246,6 +249,13 @@ def _cache_path() -> Path:
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "transclean"
     versions = f"wordfreq{version('wordfreq')}-names{version('names-dataset')}"
     return base / f"lexicon-3-{versions}-zipf{MIN_ZIPF}.txt"
+
+
+def ensure_cache() -> None:
+    """Build the lexicon cache in a child process when it is missing, so that batch workers only load it
+    (the build reads names-dataset's tables: about 2 GB for 25 s, once per machine)."""
+    if not _cache_path().exists():
+        subprocess.run([sys.executable, "-c", "from transclean.lexicon import lexicon; lexicon()"], check=False)
 
 
 @lru_cache(maxsize=1)

@@ -22,6 +22,7 @@ from transclean.batch.formats import DEFAULT_CHUNK_BYTES, Chunk, ChunkWriter, ex
 from transclean.config import Config
 from transclean.errors import E, TranscleanError
 from transclean.files import write_atomic
+from transclean.lexicon import ensure_cache
 from transclean.model import Document, Severity
 from transclean.pipeline import Pipeline
 
@@ -279,7 +280,8 @@ def clean(
     out = Path(outdir)
     paths = expand_inputs(inputs)
     chunks = plan_chunks(paths, chunk_bytes)
-    Pipeline(options.config)  # validate rules and glossaries before any work starts
+    if "TC103" in Pipeline(options.config).codes:  # validates rules and glossaries before any work starts
+        ensure_cache()  # workers then load the lost-letter lexicon instead of each building it
     try:
         (out / "rejects").mkdir(parents=True, exist_ok=True)
         (out / ".done").mkdir(exist_ok=True)

@@ -108,6 +108,10 @@ def encoding_repair(ctx: Context, line: str) -> str:
     return ctx.memo[key]  # type: ignore[return-value]
 
 
+# A UTF-8 lead byte of Cyrillic (0xD0, 0xD1) and a continuation byte, both read as Windows-1251.
+_CP1251_PAIR = re.compile(f"[РС][{re.escape(bytes(range(0x80, 0xC0)).decode('cp1251', 'ignore'))}]")
+
+
 def _cp1251_dropped(line: str) -> str | None:
     """Words of UTF-8 read as Windows-1251, which drops 0x98 (the second byte of "И" and "ј"), decoded with
     each lone lead byte 0xD0/0xD1 completed by 0x98 (a word that does not then decode is kept); None when no
@@ -116,6 +120,8 @@ def _cp1251_dropped(line: str) -> str | None:
     >>> _cp1251_dropped("РњРёРЅРёСЃС‚СЂ РРІР°РЅРѕРІ заявил")
     'Министр Иванов заявил'
     """
+    if len(_CP1251_PAIR.findall(line)) < 2:
+        return None  # no cp1251 mojibake here (real Russian text has no "Рё", "С‚")
     words = re.split(r"([ \t\r\n]+)", line)  # not at U+00A0: in cp1251 it is the byte 0xA0 of "Р"
     dropped = False
     for n, word in enumerate(words):
