@@ -228,6 +228,15 @@ class PronounGender(Rule):
         return (unknown.pop(), gender) if len(unknown) == 1 else None
 
 
+def _institution_subject(sentence: str) -> str | None:
+    """ "The ministry" when a sentence opens with an institution noun and then a verb ("published",
+    "says", "will"): "The ministry's spokesman" and "The government official" are persons."""
+    nouns = "|".join(language_data("en")["lists"]["institution_nouns"])
+    verb = r"\p{Ll}+(?:ed|s)|said|will|would|can|could|must|may|might|did|had|was"
+    m = regex.match(rf"\s*(The\s+(?:\p{{Ll}}+\s+)?(?:{nouns}))\s+(?:{verb})\b", sentence)
+    return m.group(1) if m else None
+
+
 @register
 class PronounInstitution(Rule):
     """'he' or 'she' for an institution, state or place ("The Kremlin ... for almost 30 years he managed").
@@ -247,11 +256,14 @@ class PronounInstitution(Rule):
             "The Kremlin supplies arms to both countries. And for years ⟦he⟧ managed to avoid a war.", language="en"
         ),
         Example("The Foreign Ministry issued a statement on Monday. ⟦She⟧ called for restraint.", language="en"),
+        Example("The ministry published the figures on Monday. ⟦He⟧ said growth had slowed.", language="en"),
     )
     must_not_fire = (
         Example("The Kremlin said Vladimir Putin would attend. He arrived on Monday.", language="en"),
         Example("The ministry published the figures. It said growth had slowed.", language="en"),
         Example("Moscow was cold. He wore a coat.", language="en"),
+        Example("The company's founder retired in 2010. He died in 2015.", language="en"),
+        Example("The government official resigned on Monday. He denied any wrongdoing.", language="en"),
         Example(
             "The Senate approved the bill. Senate Majority Leader John Thune said the vote was historic. "
             "He thanked both parties.",
@@ -274,6 +286,9 @@ class PronounInstitution(Rule):
                 continue
             subject = next((x for x in window if prev_a <= x.start < prev_b), None)
             lead = text[prev_a : subject.start].strip().lower() if subject else "x"
+            common = _institution_subject(text[prev_a:prev_b])
+            if common is not None:  # "The ministry published the figures. He said ..."
+                subject, lead = Mention(prev_a, prev_a + len(common), common, "organization"), ""
             if subject is None or subject.kind not in ("organization", "place") or lead not in ("", "the"):
                 continue
             if subject.kind == "place" and not regex.match(
