@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 
 from transclean.entities import Mention, context_rival, language_data
-from transclean.glossary import Entry
+from transclean.glossary import Entry, Glossary
 from transclean.model import Applicability, Category, Edit, Finding, Severity
 from transclean.rules.base import Context, Example, Rule, register
 
@@ -47,16 +48,21 @@ def _window(ctx: Context, start: int) -> list[Mention]:
     return [m for m in ctx.mentions if first <= m.start and m.end <= start]
 
 
+@lru_cache(maxsize=4)
+def _reporting_end(lang: str) -> regex.Pattern[str] | None:
+    """A reporting verb (and a word, and "that") ending the text: "said ", "told reporters that "."""
+    verbs = "|".join(language_data(lang).get("lists", {}).get("reporting_verbs", ()))
+    return regex.compile(rf"\b(?:{verbs})(?:\s+\p{{Ll}}+)?(?:\s+that)?\s+$") if verbs else None
+
+
 def _reporter(ctx: Context, start: int, role: str, window: list[Mention]) -> Mention | None:
     """The person a reported-speech subject pronoun refers to: "X said (that) he", "X told reporters she",
     when X is the only person named in the sentence before the verb."""
     if role != "subject":
         return None
-    lists = language_data(ctx.language or "").get("lists", {})
+    pattern = _reporting_end(ctx.language or "")
     sentence = ctx.sentences[_sentence_index(ctx, start)][0]
-    before = ctx.text[sentence:start]
-    verbs = "|".join(lists.get("reporting_verbs", ()))
-    m = regex.search(rf"\b(?:{verbs})(?:\s+\p{{Ll}}+)?(?:\s+that)?\s+$", before) if verbs else None
+    m = pattern.search(ctx.text[sentence:start]) if pattern else None
     if m is None:
         return None
     speakers = [p for p in window if sentence <= p.start and p.end <= sentence + m.start()]
@@ -172,8 +178,10 @@ class PronounGender(Rule):
                 known.setdefault(_key(p), p.gender)
         items = [(m, *table[m.group().lower()]) for m in _PRONOUN.finditer(text)]
         windows = [[p for p in _window(ctx, m.start()) if p.kind == "person"] for m, _, _ in items]
+        eligible = [_salient(text, m.start(), role) and not _in_quotes(text, m.start()) for m, _, role in items]
         votes = [
-            self._vote(text, m, g, role, window, known) for (m, g, role), window in zip(items, windows, strict=True)
+            self._vote(g, window, known) if ok else None
+            for (_, g, _), window, ok in zip(items, windows, eligible, strict=True)
         ]
         # A person of unknown gender gets the gender most of the pronouns that can only mean them have.
         tally: dict[str, Counter[str]] = {}
@@ -182,7 +190,7 @@ class PronounGender(Rule):
                 tally.setdefault(vote[0], Counter())[vote[1]] += 1
         inferred = {key: max(c, key=c.__getitem__) for key, c in tally.items() if len(set(c.values())) == len(c)}
         for i, ((m, gender, role), window) in enumerate(zip(items, windows, strict=True)):
-            if not _salient(text, m.start(), role) or _in_quotes(text, m.start()):
+            if not eligible[i]:
                 continue
             first = first_sentence_start(ctx, m.start())
             limit = ctx.sentences[min(len(ctx.sentences) - 1, _sentence_index(ctx, m.start()) + 1)][1]
@@ -212,16 +220,12 @@ class PronounGender(Rule):
             )
 
     @staticmethod
-    def _vote(
-        text: str, m: regex.Match[str], gender: str, role: str, window: list[Mention], known: dict[str, str]
-    ) -> tuple[str, str] | None:
+    def _vote(gender: str, window: list[Mention], known: dict[str, str]) -> tuple[str, str] | None:
         """What a salient pronoun tells about a person: (surname, gender) when it can refer to one person only.
 
         "Clapp joined Menzies's staff. He ..." says nothing (two candidates); "Clapp left. He ..." makes
         Clapp male, unless someone of that gender is named nearby.
         """
-        if not _salient(text, m.start(), role) or _in_quotes(text, m.start()):
-            return None
         if any((p.gender or known.get(_key(p))) == gender for p in window):
             return None
         unknown = {_key(p) for p in window if not (p.gender or known.get(_key(p)))}
@@ -231,10 +235,15 @@ class PronounGender(Rule):
 def _institution_subject(sentence: str) -> str | None:
     """ "The ministry" when a sentence opens with an institution noun and then a verb ("published",
     "says", "will"): "The ministry's spokesman" and "The government official" are persons."""
+    m = _institution_opening().match(sentence)
+    return m.group(1) if m else None
+
+
+@lru_cache(maxsize=1)
+def _institution_opening() -> regex.Pattern[str]:
     nouns = "|".join(language_data("en")["lists"]["institution_nouns"])
     verb = r"\p{Ll}+(?:ed|s)|said|will|would|can|could|must|may|might|did|had|was"
-    m = regex.match(rf"\s*(The\s+(?:\p{{Ll}}+\s+)?(?:{nouns}))\s+(?:{verb})\b", sentence)
-    return m.group(1) if m else None
+    return regex.compile(rf"\s*(The\s+(?:\p{{Ll}}+\s+)?(?:{nouns}))\s+(?:{verb})\b")
 
 
 @register
@@ -637,11 +646,12 @@ def _spelling_key(form: str) -> str:
     return regex.sub(r"[\s\-‐‑]+", "", bare)
 
 
-def _surname_variants(ctx: Context) -> dict[str, tuple[str, str]]:
-    """Surnames a glossary spells several ways ("Zelensky", "Zelenskyy"): variant -> (concept id, preferred)."""
-    lang = ctx.language or "en"
+@lru_cache(maxsize=8)
+def _surname_variants(glossary: Glossary, lang: str) -> dict[str, tuple[str, str]]:
+    """Surnames a glossary spells several ways ("Zelensky", "Zelenskyy"): variant -> (concept id, preferred).
+    Built once per glossary and language, not per document."""
     out: dict[str, tuple[str, str]] = {}
-    for concept in ctx.glossary.concepts:
+    for concept in glossary.concepts:
         forms = concept.terms.get(lang, ())
         last = [f.split()[-1] for f in forms if len(f.split()) > 1]
         if concept.type == "person" and len(set(last)) > 1:
@@ -693,7 +703,7 @@ class InconsistentSpelling(Rule):
             if first and zipf(first.group().strip().lower(), ctx.language or "en") >= COMMON_WORD_ZIPF:
                 start, form = start + first.end(), form[first.end() :]  # "Later José Mourinho"
             groups.setdefault(_spelling_key(form), []).append((start, start + len(form), form))
-        surnames = _surname_variants(ctx)
+        surnames = _surname_variants(ctx.glossary, ctx.language or "en")
         for m in regex.finditer(r"\b\p{Lu}[\p{L}\p{M}]+\b", text) if surnames else ():
             if m.group() in surnames:
                 concept_id, _ = surnames[m.group()]
