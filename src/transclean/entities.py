@@ -76,14 +76,17 @@ def _lone_word(
 ) -> tuple[str, str | None]:
     """What a lone capitalised word is: ("person", gender) or ("other", None).
 
-    Introduced before ("Kathleen Nott ... Kathleen") it has that gender; after "in", "from" ... it is a
-    place; a first name is a person, of its gender unless it is also a frequent word ("May", "Paris"); a
-    frequent word that is no first name ("London") is not a person; a rare one may be.
+    Introduced before ("Kathleen Nott ... Kathleen") it has that gender; an acronym is no person; after
+    "in", "from" ... it is a place; a first name is a person, of its gender unless it is also a frequent
+    word ("May", "Paris"); a frequent word that is no first name ("London") is not a person; a rare one
+    may be.
     """
     from transclean.lexicon import zipf
 
     if word in surnames or word in firsts:
         return "person", surnames.get(word, firsts.get(word))
+    if len(word) > 1 and word.isupper():
+        return "other", None  # an acronym ("NATO"), or a word in capitals for emphasis
     before = text[max(0, start - 12) : start].split()
     if before and before[-1].lower() in (*place_prepositions, "the"):
         return "other", None  # "born in Camberwell", "the Mayo doctors"
@@ -167,6 +170,8 @@ def mentions(text: str, glossary: Glossary, matches: list[Match], lang: str = "e
         if any(a < run.end() and run.start() < b for a, b in taken):
             continue
         words = [(run.start() + w.start(), w.group().rstrip(".,")) for w in regex.finditer(r"\S+", run.group())]
+        # "Fort Wayne's Betty Foss", "Russia's Sergei Lavrov": the name is what follows the possessive.
+        words = words[next((k + 1 for k, (_, w) in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), 0) :]
         words = [(s, w[:-2] if w.endswith(("'s", "’s")) else w) for s, w in words]
         if any(w in institutions for _, w in words):
             # "Senate Majority Leader John Thune": an institution, then a title, then a person.

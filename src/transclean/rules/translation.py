@@ -199,6 +199,8 @@ class PronounGender(Rule):
             if any(g == gender for start, g in noun_genders if start < m.start()):
                 continue  # "his wife ... her son"
             genders = [p.gender or known.get(_key(p)) or inferred.get(_key(p)) for p in window]
+            if role == "subject" and _institution_speaker(ctx, _sentence_index(ctx, m.start()), m.start()):
+                continue  # "The government said he would": an institution speaks (TC402)
             reporter = _reporter(ctx, m.start(), role, window)
             named = [p.gender or known.get(_key(p)) for p in window]  # without the pronouns' votes
             if reporter is not None and gender not in named:  # "Elly Schlein said he would": the speaker
@@ -241,9 +243,39 @@ def _institution_subject(sentence: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _institution_opening() -> regex.Pattern[str]:
-    nouns = "|".join(language_data("en")["lists"]["institution_nouns"])
     verb = r"\p{Ll}+(?:ed|s)|said|will|would|can|could|must|may|might|did|had|was"
-    return regex.compile(rf"\s*(The\s+(?:\p{{Ll}}+\s+)?(?:{nouns}))\s+(?:{verb})\b")
+    return regex.compile(rf"\s*({_institution_noun_phrase()})\s+(?:{verb})\b")
+
+
+@lru_cache(maxsize=1)
+def _institution_noun_phrase() -> str:
+    """ "The ministry", "The Spanish government": an article, an optional qualifier, an institution noun."""
+    nouns = "|".join(language_data("en")["lists"]["institution_nouns"])
+    return rf"The\s+(?:\p{{L}}+\s+)?(?:{nouns})"
+
+
+def _institution_speaker(ctx: Context, sentence: int, start: int) -> Mention | None:
+    """The institution that reports, in its own sentence, what a pronoun says: "The European Commission,
+    which mediates, said she hoped ...", "The Spanish government said he would ..."; None when a person
+    is named before the pronoun."""
+    a = ctx.sentences[sentence][0]
+    pattern = _reporting_end(ctx.language or "")
+    m = pattern.search(ctx.text[a:start]) if pattern else None
+    if m is None or any(x.kind == "person" and a <= x.start < start for x in ctx.mentions):
+        return None
+    head = ctx.text[a : a + m.start()]
+    head = regex.sub(r",\s*(?:which|that|who)\b[^,]*,\s*$|\s+(?:on|last|this)\s+\p{L}+\s*$", "", head).rstrip()
+    lead = len(head) - len(head.lstrip())
+    subject = next((x for x in ctx.mentions if x.kind in ("organization", "place") and x.end == a + len(head)), None)
+    lists = language_data(ctx.language or "")
+    people_words = set(lists.get("lists", {}).get("titles", ())) | set(lists.get("honorifics", {}))
+    if subject is not None and any(w in people_words for w in subject.text.split()):
+        return None  # "Foreign Office Minister Baroness Symons said she"
+    if subject is not None and head[lead : subject.start - a].strip() in ("", "The", "the"):
+        return subject
+    if regex.fullmatch(_institution_noun_phrase(), head[lead:]):
+        return Mention(a + lead, a + len(head), head[lead:], "organization")
+    return None
 
 
 @register
@@ -251,8 +283,9 @@ class PronounInstitution(Rule):
     """'he' or 'she' for an institution, state or place ("The Kremlin ... for almost 30 years he managed").
 
     Fires when the previous sentence's subject is an organisation or place (glossary entry, or a
-    capitalised run ending in an institution noun) and no person is named in the window. Suggests "it";
-    unsafe, since "they" may be meant.
+    capitalised run ending in an institution noun) and no person is named in the window, or when an
+    institution is the speaker of the pronoun's own sentence ("The Commission, which mediated, said she
+    hoped") and no person is named before the pronoun. Suggests "it"; unsafe, since "they" may be meant.
     """
 
     code = "TC402"
@@ -266,6 +299,8 @@ class PronounInstitution(Rule):
         ),
         Example("The Foreign Ministry issued a statement on Monday. ⟦She⟧ called for restraint.", language="en"),
         Example("The ministry published the figures on Monday. ⟦He⟧ said growth had slowed.", language="en"),
+        Example("The European Commission, which mediated the talks, said ⟦she⟧ hoped for an agreement.", language="en"),
+        Example("The Spanish government said ⟦he⟧ would review the measures in May.", language="en"),
     )
     must_not_fire = (
         Example("The Kremlin said Vladimir Putin would attend. He arrived on Monday.", language="en"),
@@ -273,6 +308,9 @@ class PronounInstitution(Rule):
         Example("Moscow was cold. He wore a coat.", language="en"),
         Example("The company's founder retired in 2010. He died in 2015.", language="en"),
         Example("The government official resigned on Monday. He denied any wrongdoing.", language="en"),
+        Example("The ministry, which Anna Berg leads, said she would publish the figures.", language="en"),
+        Example("The government spokesman said he would resign.", language="en"),
+        Example("Foreign Office Minister Baroness Symons said she was dismayed.", language="en"),
         Example(
             "The Senate approved the bill. Senate Majority Leader John Thune said the vote was historic. "
             "He thanked both parties.",
@@ -285,26 +323,14 @@ class PronounInstitution(Rule):
             return
         text = ctx.text
         spans = ctx.sentences
-        for i, (a, b) in enumerate(spans[1:], 1):
+        for i, (a, b) in enumerate(spans):
             m = regex.search(r"\b(?:[Hh]e|[Ss]he)\b", text[a:b])
             if not m or _in_quotes(text, a + m.start()):
                 continue
-            prev_a, prev_b = spans[i - 1]
-            window = [x for x in ctx.mentions if spans[max(0, i - 2)][0] <= x.start < a + m.start()]
-            if any(x.kind == "person" for x in window):
-                continue
-            subject = next((x for x in window if prev_a <= x.start < prev_b), None)
-            lead = text[prev_a : subject.start].strip().lower() if subject else "x"
-            common = _institution_subject(text[prev_a:prev_b])
-            if common is not None:  # "The ministry published the figures. He said ..."
-                subject, lead = Mention(prev_a, prev_a + len(common), common, "organization"), ""
-            if subject is None or subject.kind not in ("organization", "place") or lead not in ("", "the"):
-                continue
-            if subject.kind == "place" and not regex.match(
-                r"\s*(?:The\s+)?\S+\s+(?:supplies|managed|has|is)\b", text[subject.start : prev_b]
-            ):
-                continue  # a place as subject ("Moscow was cold") is too often scenery, not an actor
             start = a + m.start()
+            subject = _institution_speaker(ctx, i, start) or self._previous_subject(ctx, i, start)
+            if subject is None:
+                continue
             new = "It" if m.group()[0].isupper() else "it"
             yield self.finding(
                 text,
@@ -315,6 +341,30 @@ class PronounInstitution(Rule):
                 title=f"Use {new!r}",
                 confidence=0.7,
             )
+
+    @staticmethod
+    def _previous_subject(ctx: Context, i: int, start: int) -> Mention | None:
+        """The organisation or acting place that opens sentence ``i - 1``, when no person is named from
+        the sentence before it up to the pronoun at ``start``."""
+        spans, text = ctx.sentences, ctx.text
+        if i == 0:
+            return None
+        prev_a, prev_b = spans[i - 1]
+        window = [x for x in ctx.mentions if spans[max(0, i - 2)][0] <= x.start < start]
+        if any(x.kind == "person" for x in window):
+            return None
+        subject = next((x for x in window if prev_a <= x.start < prev_b), None)
+        lead = text[prev_a : subject.start].strip().lower() if subject else "x"
+        common = _institution_subject(text[prev_a:prev_b])
+        if common is not None:  # "The ministry published the figures. He said ..."
+            subject, lead = Mention(prev_a, prev_a + len(common), common, "organization"), ""
+        if subject is None or subject.kind not in ("organization", "place") or lead not in ("", "the"):
+            return None
+        if subject.kind == "place" and not regex.match(
+            r"\s*(?:The\s+)?\S+\s+(?:supplies|managed|has|is)\b", text[subject.start : prev_b]
+        ):
+            return None  # a place as subject ("Moscow was cold") is too often scenery, not an actor
+        return subject
 
 
 @register
@@ -527,6 +577,10 @@ class RunOnSentence(Rule):
         Example("The talks were hosted by Azerbaijani President Ilham Aliyev on Friday.", language="en"),
         Example("President Ilham Aliyev on Friday he threatened Armenia.", language="en"),
         Example("Yesterday said Azerbaijani President Ilham Aliyev on Friday he would come.", language="en"),
+        Example(
+            "Talks resume on maritime borders\n\nTurkish President Recep Tayyip Erdogan on Monday he said so.",
+            language="en",
+        ),
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
@@ -548,6 +602,8 @@ class RunOnSentence(Rule):
             previous = words[i - 1]
             if not previous.group().isalpha() or not previous.group().islower() or previous.group() in glue:
                 continue
+            if "\n" in text[previous.end() : words[i].start()]:
+                continue  # a headline without a stop, then the article
             title_start = words[i].start()
             yield self.finding(
                 text,
@@ -646,16 +702,26 @@ def _spelling_key(form: str) -> str:
     return regex.sub(r"[\s\-‐‑]+", "", bare)
 
 
+#: how alike (difflib's ratio) two surnames of a glossary person must be to be spellings of one name.
+SURNAME_SIMILARITY = 0.75
+
+
 @lru_cache(maxsize=8)
 def _surname_variants(glossary: Glossary, lang: str) -> dict[str, tuple[str, str]]:
     """Surnames a glossary spells several ways ("Zelensky", "Zelenskyy"): variant -> (concept id, preferred).
     Built once per glossary and language, not per document."""
+    from difflib import SequenceMatcher
+
     out: dict[str, tuple[str, str]] = {}
     for concept in glossary.concepts:
         forms = concept.terms.get(lang, ())
         last = [f.split()[-1] for f in forms if len(f.split()) > 1]
-        if concept.type == "person" and len(set(last)) > 1:
-            out.update((word, (concept.id, last[0])) for word in last)
+        if concept.type != "person" or not last:
+            continue
+        # spellings of one surname, not other parts of the name ("Tedros Adhanom Ghebreyesus|Tedros Adhanom")
+        same = [w for w in dict.fromkeys(last) if SequenceMatcher(None, w, last[0]).ratio() >= SURNAME_SIMILARITY]
+        if len(same) > 1:
+            out.update((word, (concept.id, last[0])) for word in same)
     return out
 
 
@@ -685,6 +751,7 @@ class InconsistentSpelling(Rule):
     must_not_fire = (
         Example("New York and York are different cities."),
         Example("Nagorno-Karabakh and Karabakh are not the same area."),
+        Example("Tedros Adhanom Ghebreyesus spoke in Geneva. Tedros Adhanom thanked the donors.", language="en"),
     )
     known_false_positives = (
         Example("Saint-Denis is near Paris. ⟦Saint Denis⟧ was a bishop. Saint-Denis has a basilica."),
@@ -704,14 +771,18 @@ class InconsistentSpelling(Rule):
                 start, form = start + first.end(), form[first.end() :]  # "Later José Mourinho"
             groups.setdefault(_spelling_key(form), []).append((start, start + len(form), form))
         surnames = _surname_variants(ctx.glossary, ctx.language or "en")
+        in_person_groups = set()
         for m in regex.finditer(r"\b\p{Lu}[\p{L}\p{M}]+\b", text) if surnames else ():
             if m.group() in surnames:
                 concept_id, _ = surnames[m.group()]
                 groups.setdefault(f"person:{concept_id}", []).append((m.start(), m.end(), m.group()))
+                in_person_groups.add(m.start())
         for key, spans in groups.items():
             counts = Counter(form for _, _, form in spans)
             if len(counts) < 2:
                 continue
+            if not key.startswith("person:") and any(start in in_person_groups for start, _, _ in spans):
+                continue  # the glossary's surname group decides ("Erdogan", "Erdoğan")
             top, top_count = counts.most_common(1)[0]
             if list(counts.values()).count(top_count) > 1:
                 top = spans[0][2]  # a tie: the first spelling used
