@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: install run test lint clean docs chromium fuzz
+.PHONY: install run test lint clean docs chromium fuzz places
 
 install: $(VENV)/.installed
 
@@ -27,6 +27,10 @@ run: install
 		$(BIN)/transclean fix --exit-zero --diff $$f > $(OUT)/$$name.diff || exit $$?; \
 	done
 	@echo "fixed texts and diffs written to $(OUT)/"
+
+# The shipped place list (src/transclean/data/places.txt) from GeoNames, less common English surnames.
+places: install
+	$(BIN)/python -m transclean.places
 
 lint: install
 	$(BIN)/ruff check src tests bench

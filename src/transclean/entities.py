@@ -16,6 +16,7 @@ from typing import Any
 import regex
 
 from transclean.glossary import Concept, Glossary, Match
+from transclean.places import places
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -77,9 +78,9 @@ def _lone_word(
     """What a lone capitalised word is: ("person", gender) or ("other", None).
 
     Introduced before ("Kathleen Nott ... Kathleen") it has that gender; an acronym is no person; after
-    "in", "from" ... it is a place; a first name is a person, of its gender unless it is also a frequent
-    word ("May", "Paris"); a frequent word that is no first name ("London") is not a person; a rare one
-    may be.
+    "in", "from" ..., or in the list of large places ("Ankara"), it is a place; a first name is a person,
+    of its gender unless it is also a frequent word ("May", "Paris"); a frequent word that is no first
+    name ("London") is not a person; a rare one may be.
     """
     from transclean.lexicon import zipf
 
@@ -93,6 +94,8 @@ def _lone_word(
     if regex.search(r"\p{Lu}\p{Ll}+,\s*$", text[max(0, start - 30) : start]):
         return "other", None  # "Atlanta, Georgia": a region after its city
     gender = first_name_gender(word)
+    if word in places():  # "Ankara was ready": a place; "Florence" may be either, of unknown gender then
+        return ("person", None) if gender else ("other", None)
     if gender:
         # "Colin", "Isabel": a first name standing alone has its gender; a frequent word that is also a first
         # name ("May", "Paris", "George") may be a place, a month or a surname: a person of unknown gender.

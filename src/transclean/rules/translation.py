@@ -32,13 +32,22 @@ def _pronoun_table(lang: str) -> dict[str, tuple[str, str]]:
     return table
 
 
-def _swap(word: str, gender: str, role: str, lang: str, next_word: str) -> str:
+def _role(word: str, role: str, next_word: str) -> str:
+    """The role of an English "her": possessive before a word ("her plan"), else object."""
+    if word.lower() != "her":
+        return role
+    return "possessive" if next_word[:1].isalpha() and next_word.lower() not in ("and", "or", "to") else "object"
+
+
+def _next_word(text: str, end: int) -> str:
+    rest = text[end : end + 40].split(maxsplit=1)
+    return rest[0] if rest else ""
+
+
+def _swap(word: str, gender: str, role: str, lang: str) -> str:
     """The pronoun of the other gender in the same role and case ("She" -> "He", "her" -> "his"/"him")."""
     other = "male" if gender == "female" else "female"
-    roles = language_data(lang)["pronouns"][other]
-    if word.lower() == "her":  # object or possessive: a following word means possessive ("her plan")
-        role = "possessive" if next_word[:1].isalpha() and next_word.lower() not in ("and", "or", "to") else "object"
-    new = roles[role]
+    new = language_data(lang)["pronouns"][other][role]
     return new.capitalize() if word[0].isupper() else new
 
 
@@ -125,6 +134,7 @@ class PronounGender(Rule):
         Example("Mrs Eleanor Vance founded the school in 1901. ⟦He⟧ ran it for thirty years.", language="en"),
         Example("Angela Merkel spoke first. ⟦His⟧ spokesman answered questions.", language="en"),
         Example("Isabel opened the bakery in 1990. ⟦He⟧ sold it in 2001.", language="en"),
+        Example("Recep Tayyip Erdogan said Ankara would talk to Athens. ⟦She⟧ added a warning.", language="en"),
         Example(
             "The opposition criticised the plan, Meloni said. Elly Schlein said ⟦he⟧ would present amendments.",
             language="en",
@@ -176,7 +186,10 @@ class PronounGender(Rule):
         for p in people:
             if p.gender:
                 known.setdefault(_key(p), p.gender)
-        items = [(m, *table[m.group().lower()]) for m in _PRONOUN.finditer(text)]
+        items = []
+        for m in _PRONOUN.finditer(text):
+            gender, role = table[m.group().lower()]
+            items.append((m, gender, _role(m.group(), role, _next_word(text, m.end()))))
         windows = [[p for p in _window(ctx, m.start()) if p.kind == "person"] for m, _, _ in items]
         eligible = [_salient(text, m.start(), role) and not _in_quotes(text, m.start()) for m, _, role in items]
         votes = [
@@ -209,8 +222,7 @@ class PronounGender(Rule):
                     continue
             elif not window or gender in genders or None in genders:
                 continue  # nobody named nearby, someone of this gender, or someone of unknown gender
-            next_word = text[m.end() :].split(maxsplit=1)[0] if text[m.end() :].strip() else ""
-            new = _swap(m.group(), gender, role, lang or "en", next_word)
+            new = _swap(m.group(), gender, role, lang or "en")
             yield self.finding(
                 text,
                 m.start(),
@@ -452,11 +464,13 @@ class InstitutionForTitle(Rule):
         Example("The Russian Foreign ⟦Ministry⟧, Sergei Lavrov, called for a ceasefire.", language="en"),
         Example("Italian Foreign ⟦Ministry⟧ Antonio Tajani arrived in Kyiv.", language="en"),
         Example("The Italian Foreign ⟦Ministry⟧ Marco Rossi arrived in Kyiv on Monday.", language="en"),
+        Example("The ⟦Ministry⟧ of Foreign Affairs, José Manuel Albares, explained the deal.", language="en"),
     )
     must_not_fire = (
         Example("The Russian Foreign Ministry said on Friday that talks would resume.", language="en"),
         Example("The Foreign Ministry spokeswoman Maria Zakharova said so.", language="en"),
         Example("Foreign Minister Sergei Lavrov called for a ceasefire.", language="en"),
+        Example("The spokeswoman of the Russian Foreign Ministry, Maria Zakharova, confirmed it.", language="en"),
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
@@ -465,8 +479,12 @@ class InstitutionForTitle(Rule):
             return
         text = ctx.text
         people = [m for m in ctx.mentions if m.kind == "person"]
-        pattern = regex.compile(r"\b(" + "|".join(titles) + r")\b,?\s+")
+        # "Ministry of Foreign Affairs, José Manuel Albares": a complement may follow the noun
+        of = r"(?:\s+(?:of|for)\s+(?:the\s+)?\p{Lu}\p{L}+(?:\s+(?:and\s+)?\p{Lu}\p{L}+)*)?"
+        pattern = regex.compile(r"\b(" + "|".join(titles) + rf")\b{of},?\s+")
         for m in pattern.finditer(text):
+            if regex.search(r"\bof\s+(?:the\s+)?(?:\p{Lu}\p{L}+\s+)*$", text[max(0, m.start() - 80) : m.start()]):
+                continue  # "the spokeswoman of the Foreign Ministry, Maria Zakharova": she is the spokeswoman
             if any(p.start == m.end() for p in people):
                 title = titles[m.group(1)]
                 yield self.finding(
@@ -505,11 +523,24 @@ class ResumptivePronoun(Rule):
             fixed="German Chancellor Olaf Scholz on Tuesday warned that the crisis could last.",
             language="en",
         ),
+        Example(
+            "The Prime Minister, Pedro Sánchez, yesterday ⟦he⟧ announced a new agreement.",
+            fixed="The Prime Minister, Pedro Sánchez, yesterday announced a new agreement.",
+            language="en",
+        ),
+        Example(
+            "President Vladimir Putin, who spoke at the Security Council, ⟦he⟧ said Moscow would respond.",
+            fixed="President Vladimir Putin, who spoke at the Security Council, said Moscow would respond.",
+            language="en",
+        ),
     )
     must_not_fire = (
         Example("Ilham Aliyev, he said, would never accept it.", language="en"),
         Example("When Ilham Aliyev arrived on Friday he threatened to leave.", language="en"),
         Example("Ilham Aliyev said on Friday he would attend.", language="en"),
+        Example("The Prime Minister, Pedro Sánchez, he said, would attend.", language="en"),
+        Example("Pedro Sánchez, who met Macron, she said, was tired.", language="en"),
+        Example("Ilham Aliyev, the president, he said, would come.", language="en"),
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
@@ -540,12 +571,19 @@ def _resumptive(ctx: Context) -> Iterator[tuple[Mention, regex.Match[str]]]:
     for person in (m for m in ctx.mentions if m.kind == "person"):
         sentence_start = next((a for a, b in ctx.sentences if a <= person.start <= b), 0)
         before = text[sentence_start : person.start].split()
+        apposition = bool(before) and before[-1].endswith(",")  # "The Prime Minister, Pedro Sánchez, ..."
+        before = [w.rstrip(",") for w in before]
         # The name opens its clause ("President Ilham Aliyev on Friday he ..."), or follows a title in a
         # run-on sentence ("... border area Azerbaijani President Ilham Aliyev on Friday he ..."); after
         # "With Umberto Eco she" or "telling Michael she" the pronoun is a new subject.
         if before and not all(w in titles or w in ("The", "the") for w in before) and before[-1] not in titles:
             continue
-        m = regex.match(r"((?:\s+[\w]+){0,3}?)\s+(he|she|they)\s+(\w+)", text[person.end : person.end + 80])
+        # Between the name and the pronoun: the comma closing an apposition, or a relative clause
+        # ("Vladimir Putin, who spoke at the Council, he said").
+        aside = r"(?:,\s+(?:who|which)\b[^,.;\n]{1,120},%s)?" % ("|," if apposition else "")
+        m = regex.match(
+            aside + r"((?:\s+[\w]+){0,3}?)\s+(he|she|they)\s+(\w+)\b(?!\s*,)", text[person.end : person.end + 200]
+        )
         if m and all(w in between for w in m.group(1).split()):
             yield person, m
 
