@@ -61,6 +61,27 @@ def _common(word: str, lang: str) -> bool:
     return zipf(word.lower(), lang) >= 5.5
 
 
+def _opens(words: list[tuple[int, str]], lang: str) -> bool:
+    """Whether the first word of a capitalised run opens the sentence rather than a name: a very frequent
+    word ("The", "After"), or a frequent one that is no first name before a first name ("Later Dmitri
+    Peskov"; "Will Smith" stays whole)."""
+    from transclean.lexicon import zipf
+
+    first = words[0][1]
+    if _common(first, lang):
+        return True
+    return (
+        len(words) > 2
+        and zipf(first.lower(), lang) >= OPENING_WORD_ZIPF
+        and not _any_first_name(words[:1])
+        and _any_first_name(words[1:2])
+    )
+
+
+#: a capitalised word this frequent in lower case, and no first name, opens a sentence before a name.
+OPENING_WORD_ZIPF = 4.5
+
+
 def _any_first_name(words: list[tuple[int, str]]) -> bool:
     """Whether any word of a run is a first name of any gender (gender-guesser knows it at all)."""
     return any(_first_names().get_gender(w.lower()) != "unknown" for _, w in words[:2])
@@ -186,7 +207,7 @@ def mentions(text: str, glossary: Glossary, matches: list[Match], lang: str = "e
                 continue
             words = words[name:]
         # A sentence-opening function word is not part of a name; after an article the run is a thing.
-        if words and words[0][1] not in honorifics and words[0][1] not in titles and _common(words[0][1], lang):
+        if words and words[0][1] not in honorifics and words[0][1] not in titles and _opens(words, lang):
             if words[0][1] in ARTICLES:
                 continue
             words = words[1:]

@@ -740,6 +740,40 @@ def _spelling_key(form: str) -> str:
     return regex.sub(r"[\s\-‐‑]+", "", bare)
 
 
+_TRANSLITERATION_FOLDS = (("kh", "h"), ("ks", "x"), ("ph", "f"), ("ou", "u"), ("y", "i"), ("j", "i"), ("w", "v"))
+
+
+def _transliteration_key(word: str) -> str:
+    """A name with the usual differences of romanisation folded ("Zelenskyy" and "Zelensky", "Dmitry" and
+    "Dmitri", "Aleksei" and "Alexei", "Harutyunyan" and "Harutiunian"); "Johnson" and "Johnston" differ.
+
+    >>> _transliteration_key("Zelenskyy") == _transliteration_key("Zelensky")
+    True
+    """
+    key = _spelling_key(word)  # case kept: "LeFroy" and "Lefroy" are not a romanisation
+    for a, b in _TRANSLITERATION_FOLDS:
+        key = key.replace(a, b)
+    return regex.sub(r"(.)\1+", r"\1", key)
+
+
+def _transliterations(ctx: Context) -> list[tuple[str, str]]:
+    """Pairs of full names of persons that differ in one word by romanisation only ("Dmitry Peskov" and
+    "Dmitri Peskov", "Araik Harutyunyan" and "Arayik Harutyunyan")."""
+    forms = sorted({m.text for m in ctx.mentions if m.kind == "person" and m.concept is None and " " in m.text})
+    pairs = []
+    for i, a in enumerate(forms):
+        for b in forms[i + 1 :]:
+            wa, wb = a.split(), b.split()
+            diff = [(x, y) for x, y in zip(wa, wb, strict=False) if x != y]
+            if len(wa) != len(wb) or len(diff) != 1 or _spelling_key(a) == _spelling_key(b):
+                continue
+            if any(regex.fullmatch(r"[IVXLC]+", w) for w in diff[0]):
+                continue  # "Charles I" and "Charles II"
+            if _transliteration_key(diff[0][0]) == _transliteration_key(diff[0][1]):
+                pairs.append((a, b))
+    return pairs
+
+
 #: how alike (difflib's ratio) two surnames of a glossary person must be to be spellings of one name.
 SURNAME_SIMILARITY = 0.75
 
@@ -769,7 +803,8 @@ class InconsistentSpelling(Rule):
 
     Capitalised names that differ only by hyphens, spaces or accents are grouped, and so are the surnames
     a glossary spells several ways ("Zelensky", "Zelenskyy"); the minority spellings are flagged with the
-    majority one as suggestion (the glossary's preferred form wins where a glossary knows the name, TC901
+    majority one as suggestion (a surname in a full name counts for the surname alone; a tie goes to the
+    accented spelling) (the glossary's preferred form wins where a glossary knows the name, TC901
     for whole names). Unsafe: both spellings may be legitimate.
     """
 
@@ -785,11 +820,20 @@ class InconsistentSpelling(Rule):
         ),
         Example("⟦Jose Mourinho⟧ arrived. Later José Mourinho spoke. José Mourinho left."),
         Example("President Volodymyr Zelensky spoke on Monday. Later ⟦Zelenskyy⟧ thanked the allies.", language="en"),
+        Example("Pedro Sánchez spoke first. ⟦Sanchez⟧ left early. Sánchez will travel on Monday."),
+        Example(
+            "Sergei Kovalenko said the talks had stalled. Later ⟦Sergey Kovalenko⟧ added that Sergei Kovalenko had "
+            "not been invited.",
+            language="en",
+        ),
     )
     must_not_fire = (
         Example("New York and York are different cities."),
         Example("Nagorno-Karabakh and Karabakh are not the same area."),
         Example("Tedros Adhanom Ghebreyesus spoke in Geneva. Tedros Adhanom thanked the donors.", language="en"),
+        Example("Maria Rossi met Mario Rossi in Rome.", language="en"),
+        Example("Peter Johnson met Peter Johnston in Leeds.", language="en"),
+        Example("Charles I was the father of Charles II.", language="en"),
     )
     known_false_positives = (
         Example("Saint-Denis is near Paris. ⟦Saint Denis⟧ was a bishop. Saint-Denis has a basilica."),
@@ -800,6 +844,7 @@ class InconsistentSpelling(Rule):
         glossary_spans = {(m.start, m.end) for m in ctx.matches}
         glossary_spans |= {(m.end - len(m.text.split()[-1]), m.end) for m in ctx.matches}  # their surnames
         groups: dict[str, list[tuple[int, int, str]]] = {}
+        tails: Counter[str] = Counter()
         from transclean.lexicon import zipf
 
         for m in regex.finditer(r"\p{Lu}[\p{L}\p{M}]+(?:(?:[ \-‐‑])\p{Lu}[\p{L}\p{M}]+){0,3}", text):
@@ -808,6 +853,8 @@ class InconsistentSpelling(Rule):
             if first and zipf(first.group().strip().lower(), ctx.language or "en") >= COMMON_WORD_ZIPF:
                 start, form = start + first.end(), form[first.end() :]  # "Later José Mourinho"
             groups.setdefault(_spelling_key(form), []).append((start, start + len(form), form))
+            if " " in form:  # "Pedro Sánchez" votes for the spelling of a lone "Sánchez"
+                tails[form.rsplit(" ", 1)[1]] += 1
         surnames = _surname_variants(ctx.glossary, ctx.language or "en")
         in_person_groups = set()
         for m in regex.finditer(r"\b\p{Lu}[\p{L}\p{M}]+\b", text) if surnames else ():
@@ -815,15 +862,19 @@ class InconsistentSpelling(Rule):
                 concept_id, _ = surnames[m.group()]
                 groups.setdefault(f"person:{concept_id}", []).append((m.start(), m.end(), m.group()))
                 in_person_groups.add(m.start())
+        for i, (a, b) in enumerate(_transliterations(ctx)):
+            groups[f"variant:{i}"] = [(m.start, m.end, m.text) for m in ctx.mentions if m.text in (a, b)]
         for key, spans in groups.items():
             counts = Counter(form for _, _, form in spans)
             if len(counts) < 2:
                 continue
             if not key.startswith("person:") and any(start in in_person_groups for start, _, _ in spans):
                 continue  # the glossary's surname group decides ("Erdogan", "Erdoğan")
-            top, top_count = counts.most_common(1)[0]
-            if list(counts.values()).count(top_count) > 1:
-                top = spans[0][2]  # a tie: the first spelling used
+            votes = counts + Counter({form: tails[form] for form in counts})
+            # The most used spelling; in a tie the one with more accents (scrapers and translation systems
+            # drop accents, they do not add them), then the first used.
+            first_use = {form: -i for i, (_, _, form) in reversed(list(enumerate(spans)))}
+            top = max(votes, key=lambda f: (votes[f], sum(not c.isascii() for c in f), first_use[f]))
             if key.startswith("person:") and surnames[top][1] in counts:
                 top = surnames[top][1]  # the glossary's preferred surname, when the document uses it
             for start, end, form in spans:
