@@ -111,3 +111,15 @@ def test_batch_builds_the_lexicon_once_in_a_child(tmp_path, monkeypatch) -> None
     lexicon._cache_path().write_bytes(b"")
     lexicon.ensure_cache()
     assert len(calls) == 1  # present: nothing to do
+
+
+def test_damaged_names_in_sentences_leave_the_rest_alone() -> None:
+    """The whole default chain around damaged names: a '?' opening a word keeps its space (TC302), a word
+    restored by TC103 is not re-read as mojibake by ftfy (TC101), a name after a lower-case word keeps
+    its capital, and two letters lost side by side in UTF-8 are read as two."""
+    pipeline = Pipeline(language="en")
+    assert pipeline.process("On Monday U?ur ?ahin told reporters.").text == "On Monday U?ur Şahin told reporters."
+    text = "On Monday Tobi\ufffd\ufffd\ufffd\ufffd Lep\ufffd\ufffd\ufffd\ufffdk told reporters."
+    assert pipeline.process(text).text.startswith("On Monday Tobiáš Lep\ufffd")
+    assert "by ákos" not in pipeline.process("The delegation was led by \ufffd\ufffdkos Pap.").text
+    assert recover("Wa\ufffd\ufffd\ufffd\ufffdsa").best.word == "wałęsa"

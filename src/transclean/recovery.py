@@ -122,20 +122,39 @@ def _fits(token: str, word: str) -> bool:
     return True
 
 
-def _utf8_readings(token: str) -> list[tuple[str, list[int]]]:
-    """Readings of runs of 2-3 markers as one letter whose UTF-8 bytes each became a marker.
+#: undamaged letters a word needs for a run of markers to be read as two letters side by side.
+MIN_LETTERS_FOR_PAIRS = 3
+#: how the markers of a run of UTF-8 bytes split into letters of 2 or 3 bytes ("Wa����sa": ł and ę).
+_UTF8_SPLITS = {2: ((2,),), 3: ((3,),), 4: ((2, 2),), 5: ((2, 3), (3, 2)), 6: ((2, 2, 2), (3, 3))}
 
-    Returns (token with each run collapsed to one marker, byte length of each collapsed letter).
+
+def _utf8_readings(token: str) -> list[tuple[str, list[int]]]:
+    """Readings of runs of 2-6 markers as letters whose UTF-8 bytes each became a marker.
+
+    Returns (token with each letter's bytes collapsed to one marker, byte length of each collapsed letter),
+    one reading per way of splitting the runs.
+
+    >>> _utf8_readings("wa????sa")
+    [('wa??sa', [2, 2])]
     """
-    runs = list(regex.finditer(f"[{MARKERS}]{{2,3}}", token))
+    from itertools import product
+
+    runs = list(regex.finditer(f"[{MARKERS}]{{2,6}}", token))
     if not runs or len(runs) > 3:
         return []
-    collapsed, sizes, pos = [], [], 0
-    for m in runs:
-        collapsed.append(token[pos : m.start()] + "?")
-        sizes.append(m.end() - m.start())
-        pos = m.end()
-    return [("".join(collapsed) + token[pos:], sizes)]
+    # Two letters lost side by side leave too little of a short word to tell ("Ni����": Niță or Ničí).
+    longest = 6 if sum(c.isascii() and c.isalpha() for c in token) >= MIN_LETTERS_FOR_PAIRS else 3
+    if any(m.end() - m.start() > longest for m in runs):
+        return []
+    readings = []
+    for splits in product(*(_UTF8_SPLITS[m.end() - m.start()] for m in runs)):
+        collapsed, sizes, pos = [], [], 0
+        for m, split in zip(runs, splits, strict=True):
+            collapsed.append(token[pos : m.start()] + "?" * len(split))
+            sizes.extend(split)
+            pos = m.end()
+        readings.append(("".join(collapsed) + token[pos:], sizes))
+    return readings
 
 
 def _fits_utf8(collapsed: str, sizes: list[int], word: str) -> bool:

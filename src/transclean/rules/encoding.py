@@ -143,6 +143,15 @@ def _cp1251_dropped(line: str) -> str | None:
     return "".join(words) if dropped else None
 
 
+def _as_in_source(ctx: Context, start: int, end: int) -> bool:
+    """Whether the text at ``start:end`` is still as it was in the source (no earlier pass changed it)."""
+    document = ctx.document
+    if not len(document.log):
+        return True
+    source = document.source or ""
+    return source[document.log.to_source(start) : document.log.to_source(end)] == ctx.text[start:end]
+
+
 class _FtfyRule(Rule):
     """Shared body of the ftfy-backed rules: run ftfy line by line, report each changed stretch."""
 
@@ -166,6 +175,8 @@ class _FtfyRule(Rule):
                 continue
             edits = tuple(_diff_edits(line, fixed, start))
             first, last = edits[0].start, edits[-1].end
+            if not _as_in_source(ctx, first, last):
+                continue  # ftfy reads a word that another rule restored as mojibake ("Tobiáš Lep����k")
             yield self.finding(
                 text,
                 first,

@@ -156,8 +156,8 @@ class LostCharacter(Rule):
                 continue
             upper = _upper_first(text, start)
             previous = words[index - 1] if index > 0 else ""
-            if upper is None and previous[:1].islower() and previous.islower() and best.score >= COMMON_WORD:
-                upper = False  # a common word after a lower-case one: "il ?tait" is "il était"
+            if upper is None and previous.islower() and best.source != "name" and best.score >= COMMON_WORD:
+                upper = False  # a common word after a lower-case one: "il ?tait" is "il était" ("by ??kos": Ákos)
             if upper is None and best.source == "name" and previous[:1].isupper():
                 upper = True  # a name after a capitalised word: "Zora ?estak" (not "Karlovačka ?upanija")
             word = restore_case(token, best.word, upper is not False)

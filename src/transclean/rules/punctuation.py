@@ -59,8 +59,11 @@ class DoubledPunctuation(Rule):
 
 
 # A space before , or . is always wrong; before ; : ! ? it is French typography, so those are checked
-# only for a known non-French document. Numbers (" .5", " ,5") and ellipses are skipped.
-_SPACE_BEFORE = regex.compile(r"(?<=[\p{L}\p{N}\"”’»)])([ \t]+)([,.](?![.\d])|[;:!?](?![\d/]))")
+# only for a known non-French document. Numbers (" .5", " ,5") and ellipses are skipped, and so is a mark
+# that opens a word: " .venv", and a '?' standing for a lost first letter ("Uğur Şahin" as "U?ur ?ahin").
+_SPACE_BEFORE = regex.compile(
+    r"(?<=[\p{L}\p{N}\"”’»)])([ \t]+)(,(?![\d])|\.(?![.\d\p{L}])|[;:!?](?![\d/\p{L}?\ufffd]))"
+)
 _SPACE_MARK = re.compile(r"[ \t][,.;:!?]")
 _SPACE_BEFORE_OK_LANGUAGES = frozenset({"fr"})
 
@@ -87,8 +90,9 @@ class SpaceBeforePunctuation(Rule):
         Example("The minister said so.\nLe ministre a déclaré : « Nous suivons la situation. »"),
         Example("The rate fell to .5 percent."),
         Example("He paused ... and went on."),
+        Example("Run it with the .venv activated."),
+        Example("On Monday U?ur ?ahin told reporters.", language="en"),
     )
-    known_false_positives = (Example("Run it with the⟦ .⟧venv activated.", fixed="Run it with the.venv activated."),)
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
