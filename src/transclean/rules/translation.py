@@ -12,9 +12,10 @@ from functools import lru_cache
 
 import regex
 
-from transclean.entities import Mention, context_rival, language_data
+from transclean.entities import Mention, context_rival, first_name_gender, language_data
 from transclean.glossary import Entry, Glossary
 from transclean.model import Applicability, Category, Edit, Finding, Severity
+from transclean.places import places
 from transclean.rules.base import Context, Example, Rule, register
 
 _PRONOUN = regex.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]im|[Hh]is|[Hh]ers|[Hh]erself|[Hh]imself)\b")
@@ -59,9 +60,11 @@ def _window(ctx: Context, start: int) -> list[Mention]:
 
 @lru_cache(maxsize=4)
 def _reporting_end(lang: str) -> regex.Pattern[str] | None:
-    """A reporting verb (and a word, and "that") ending the text: "said ", "told reporters that "."""
+    """A reporting verb (and a word or a day, and "that") ending the text: "said ", "told reporters that ",
+    "said on Tuesday "."""
     verbs = "|".join(language_data(lang).get("lists", {}).get("reporting_verbs", ()))
-    return regex.compile(rf"\b(?:{verbs})(?:\s+\p{{Ll}}+)?(?:\s+that)?\s+$") if verbs else None
+    when = r"\s+(?:on|last|this)\s+\p{L}+"
+    return regex.compile(rf"\b(?:{verbs})(?:{when}|\s+\p{{Ll}}+)?(?:\s+that)?\s+$") if verbs else None
 
 
 def _reporter(ctx: Context, start: int, role: str, window: list[Mention]) -> Mention | None:
@@ -287,6 +290,8 @@ def _institution_speaker(ctx: Context, sentence: int, start: int) -> Mention | N
         return subject
     if regex.fullmatch(_institution_noun_phrase(), head[lead:]):
         return Mention(a + lead, a + len(head), head[lead:], "organization")
+    if head[lead:] in places() and first_name_gender(head[lead:]) is None:  # "Ukraine said", not "Georgia said"
+        return Mention(a + lead, a + len(head), head[lead:], "place")
     return None
 
 
@@ -313,6 +318,7 @@ class PronounInstitution(Rule):
         Example("The ministry published the figures on Monday. ⟦He⟧ said growth had slowed.", language="en"),
         Example("The European Commission, which mediated the talks, said ⟦she⟧ hoped for an agreement.", language="en"),
         Example("The Spanish government said ⟦he⟧ would review the measures in May.", language="en"),
+        Example("Ukraine said on Tuesday ⟦he⟧ would not accept a ceasefire.", language="en"),
     )
     must_not_fire = (
         Example("The Kremlin said Vladimir Putin would attend. He arrived on Monday.", language="en"),
@@ -323,6 +329,7 @@ class PronounInstitution(Rule):
         Example("The ministry, which Anna Berg leads, said she would publish the figures.", language="en"),
         Example("The government spokesman said he would resign.", language="en"),
         Example("Foreign Office Minister Baroness Symons said she was dismayed.", language="en"),
+        Example("Georgia said she would stay at home.", language="en"),
         Example(
             "The Senate approved the bill. Senate Majority Leader John Thune said the vote was historic. "
             "He thanked both parties.",
@@ -348,7 +355,8 @@ class PronounInstitution(Rule):
                 text,
                 start,
                 a + m.end(),
-                f"{m.group()!r} refers to {subject.text!r}, an {subject.kind}",
+                f"{m.group()!r} refers to {subject.text!r}, {'an' if subject.kind[0] in 'aeiou' else 'a'} "
+                f"{subject.kind}",
                 suggestion=new,
                 title=f"Use {new!r}",
                 confidence=0.7,
@@ -658,6 +666,8 @@ class RunOnSentence(Rule):
 #: Sentences shorter than this are never judged: names, short quotes and slogans mislead language ID.
 UNTRANSLATED_MIN_CHARS = 50
 UNTRANSLATED_MIN_PROBABILITY = 0.95
+#: a sentence this rich in the document language's function words is in that language (English: 30-50%).
+FUNCTION_WORD_SHARE = 0.2
 _QUOTED = regex.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"")
 
 
@@ -707,8 +717,8 @@ class UntranslatedSentence(Rule):
             if len(sentence) < UNTRANSLATED_MIN_CHARS:
                 continue
             tokens = [t.lower() for t in regex.findall(r"\p{L}+", sentence)]
-            if words and sum(t in words for t in tokens) >= 2:
-                continue
+            if sum(t in words for t in tokens) >= max(2, FUNCTION_WORD_SHARE * len(tokens)):
+                continue  # enough of the document language's function words ("in" is German too)
             masked = _QUOTED.sub(" ", sentence)  # quoted words are meant to stay in their language
             masked = regex.sub(r"\b\p{Lu}[\p{L}\p{M}'’.-]*", " ", masked)  # names say nothing of the language
             for m in ctx.matches:
