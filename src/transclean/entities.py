@@ -61,6 +61,17 @@ def _common(word: str, lang: str) -> bool:
     return zipf(word.lower(), lang) >= 5.5
 
 
+def _known_word(word: str, lang: str) -> bool:
+    """A capitalised word that is a common word in lower case ("Central"), not a name."""
+    from transclean.lexicon import zipf
+
+    return zipf(word.lower(), lang) >= KNOWN_WORD_ZIPF
+
+
+#: from this frequency in lower case a capitalised word is a word first ("Central America").
+KNOWN_WORD_ZIPF = 3.5
+
+
 def _opens(words: list[tuple[int, str]], lang: str) -> bool:
     """Whether the first word of a capitalised run opens the sentence rather than a name: a very frequent
     word ("The", "After"), or a frequent one that is no first name before a first name ("Later Dmitri
@@ -110,8 +121,9 @@ def _lone_word(
     if len(word) > 1 and word.isupper():
         return "other", None  # an acronym ("NATO"), or a word in capitals for emphasis
     before = text[max(0, start - 12) : start].split()
-    if before and before[-1].lower() in (*place_prepositions, "the"):
-        return "other", None  # "born in Camberwell", "the Mayo doctors"
+    possessive = text[start + len(word) : start + len(word) + 2] in ("'s", "’s")
+    if before and (before[-1].lower() == "the" or (before[-1].lower() in place_prepositions and not possessive)):
+        return "other", None  # "born in Camberwell", "the Mayo doctors"; "at Victoria's grief" may be a person
     if regex.search(r"\p{Lu}\p{Ll}+,\s*$", text[max(0, start - 30) : start]):
         return "other", None  # "Atlanta, Georgia": a region after its city
     gender = first_name_gender(word)
@@ -231,7 +243,10 @@ def mentions(text: str, glossary: Glossary, matches: list[Match], lang: str = "e
                 if kind != "person":
                     continue
             elif len(rest) > 1:
-                gender = first_name_gender(first) or first_name_gender(rest[1][1])
+                gender = first_name_gender(first)
+                if gender is None and (_any_first_name(rest[:1]) or not _known_word(first, lang)):
+                    # "Sam Morris", "Tayyip Erdogan"; not "Central America"
+                    gender = first_name_gender(rest[1][1])
                 if gender is None and i == 0 and (rest[-1][1] in place_words or not _any_first_name(rest)):
                     continue  # "Dulles Airport", "Copa Libertadores": no first name, no title: not a person
         start, end = rest[0][0], rest[-1][0] + len(rest[-1][1])

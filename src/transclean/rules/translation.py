@@ -537,6 +537,11 @@ class ResumptivePronoun(Rule):
             language="en",
         ),
         Example(
+            "Its president, Joachim Nagel, ⟦he⟧ said inflation was on the right path.",
+            fixed="Its president, Joachim Nagel, said inflation was on the right path.",
+            language="en",
+        ),
+        Example(
             "President Vladimir Putin, who spoke at the Security Council, ⟦he⟧ said Moscow would respond.",
             fixed="President Vladimir Putin, who spoke at the Security Council, said Moscow would respond.",
             language="en",
@@ -568,6 +573,9 @@ class ResumptivePronoun(Rule):
             )
 
 
+_DETERMINERS = frozenset({"The", "the", "Its", "its", "Their", "their", "His", "his", "Her", "her"})
+
+
 def _resumptive(ctx: Context) -> Iterator[tuple[Mention, regex.Match[str]]]:
     """Named subjects repeated by a pronoun: (the person, the match of "<time words> <pronoun> <verb>")."""
     lists = language_data(ctx.language or "").get("lists", {})
@@ -584,7 +592,11 @@ def _resumptive(ctx: Context) -> Iterator[tuple[Mention, regex.Match[str]]]:
         # The name opens its clause ("President Ilham Aliyev on Friday he ..."), or follows a title in a
         # run-on sentence ("... border area Azerbaijani President Ilham Aliyev on Friday he ..."); after
         # "With Umberto Eco she" or "telling Michael she" the pronoun is a new subject.
-        if before and not all(w in titles or w in ("The", "the") for w in before) and before[-1] not in titles:
+        opens = not before or all(w in titles or w in ("The", "the") for w in before) or before[-1] in titles
+        # In apposition the title may be a common noun after a determiner: "Its president, Joachim Nagel, he".
+        if apposition and not opens:
+            opens = all(w in titles or w.capitalize() in titles or w in _DETERMINERS for w in before)
+        if not opens:
             continue
         # Between the name and the pronoun: the comma closing an apposition, or a relative clause
         # ("Vladimir Putin, who spoke at the Council, he said").
