@@ -44,9 +44,22 @@ def _first_names() -> Any:
 
 
 def first_name_gender(name: str) -> str | None:
-    """'female' or 'male' when the first-name lexicon is sure, else None ("mostly", andy, unknown)."""
-    gender = _first_names().get_gender(name.lower())
-    return gender if gender in ("female", "male") else None
+    """'female' or 'male' when the first-name lexicon is sure, else None ("mostly", andy, unknown, or a name
+    that some country often gives the other gender: "Andrea" and "Simone" are men in Italy)."""
+    lower = name.lower()
+    detector = _first_names()
+    gender = detector.get_gender(lower)
+    if gender not in ("female", "male"):
+        return None
+    other = "male" if gender == "female" else "female"
+    countries = detector.names.get(lower, {})
+    peak = max((int(c, 16) for k in (other, f"mostly_{other}") for c in countries.get(k, "") if c != " "), default=0)
+    return None if peak >= OTHER_GENDER_PEAK else gender
+
+
+#: a name this common (gender-guesser's 1-13 scale) for the other gender in some country has no sure
+#: gender: "Andrea" (7 for men, in Italy), "Karen" (8, Armenia), "Jean"; "Jane", "Jan" and "Luca" keep theirs.
+OTHER_GENDER_PEAK = 5
 
 
 #: a lone first name at most this frequent as a word (wordfreq's Zipf scale) is taken to have its gender.

@@ -169,6 +169,7 @@ class PronounGender(Rule):
         Example("Okonkwo grew up in Lagos. He trained as a surgeon and founded a clinic.", language="en"),
         Example("Mario Rossi was not invited. Elly Schlein said he would present amendments.", language="en"),
         Example("May opened the bakery in 1990. He sold it in 2001.", language="en"),
+        Example("Labour Minister Andrea Orlando met the unions. He said the talks were useful.", language="en"),
         Example("Okonkwo met Adeyemi in Lagos. She trained him as a surgeon. He ran a clinic.", language="en"),
         Example(
             "Okonkwo grew up in Lagos. She trained as a surgeon. In 1995 Okonkwo founded a clinic. He ran it.",
