@@ -296,6 +296,20 @@ def _institution_speaker(ctx: Context, sentence: int, start: int) -> Mention | N
     return None
 
 
+def _state_subject(ctx: Context, a: int, b: int) -> str | None:
+    """The organisation or country that opens the sentence ``a:b`` and acts ("Azerbaijan insists", "The
+    ministry published"), if any."""
+    sentence = ctx.text[a:b]
+    lead = len(sentence) - len(sentence.lstrip())
+    org = next((x for x in ctx.mentions if x.kind in ("organization", "place") and a <= x.start <= a + lead + 4), None)
+    if org is not None and ctx.text[a + lead : org.start].strip() in ("", "The"):
+        return org.text
+    word = regex.match(r"\s*(\p{Lu}\p{Ll}+)\s+\p{Ll}+", sentence)
+    if word and word.group(1) in places() and first_name_gender(word.group(1)) is None:
+        return word.group(1)
+    return _institution_subject(sentence)
+
+
 @register
 class PronounInstitution(Rule):
     """'he' or 'she' for an institution, state or place ("The Kremlin ... for almost 30 years he managed").
@@ -320,6 +334,8 @@ class PronounInstitution(Rule):
         Example("The European Commission, which mediated the talks, said ⟦she⟧ hoped for an agreement.", language="en"),
         Example("The Spanish government said ⟦he⟧ would review the measures in May.", language="en"),
         Example("Ukraine said on Tuesday ⟦he⟧ would not accept a ceasefire.", language="en"),
+        Example("Azerbaijan insists on regaining ⟦his⟧ territorial integrity.", language="en"),
+        Example("The Bundestag approved the budget and ⟦her⟧ committees began work.", language="en"),
     )
     must_not_fire = (
         Example("The Kremlin said Vladimir Putin would attend. He arrived on Monday.", language="en"),
@@ -331,6 +347,9 @@ class PronounInstitution(Rule):
         Example("The government spokesman said he would resign.", language="en"),
         Example("Foreign Office Minister Baroness Symons said she was dismayed.", language="en"),
         Example("Georgia said she would stay at home.", language="en"),
+        Example("Ronaldo scored twice. Brazil won the match thanks to his goals.", language="en"),
+        Example("France welcomed the plan and its president praised his ministers.", language="en"),
+        Example("Germany mourns his death, the chancellor said.", language="en"),
         Example(
             "The Senate approved the bill. Senate Majority Leader John Thune said the vote was historic. "
             "He thanked both parties.",
@@ -361,6 +380,41 @@ class PronounInstitution(Rule):
                 suggestion=new,
                 title=f"Use {new!r}",
                 confidence=0.7,
+            )
+        yield from self._possessives(ctx)
+
+    def _possessives(self, ctx: Context) -> Iterator[Finding]:
+        """ "Azerbaijan insists on regaining his territorial integrity": "his"/"her" in a sentence whose
+        subject is a state or an institution, with no other pronoun or person noun in it and no person named
+        from two sentences before up to it."""
+        text = ctx.text
+        lists = language_data(ctx.language or "")
+        people_words = {w.lower() for w in lists.get("lists", {}).get("titles", ())}
+        people_words |= {w.lower() for w in lists.get("honorifics", {})} | set(lists.get("gendered_nouns", {}))
+        for i, (a, b) in enumerate(ctx.sentences):
+            m = regex.search(r"\b(?:[Hh]is|[Hh]er)\s+(?=\p{Ll})", text[a:b])
+            if m is None or _in_quotes(text, a + m.start()):
+                continue
+            start = a + m.start()
+            rest = text[a:start] + text[a + m.end() : b]  # the sentence without the possessive
+            if _PRONOUN.search(rest) or any(w.lower() in people_words for w in regex.findall(r"\p{L}+", rest)):
+                continue
+            first = ctx.sentences[max(0, i - WINDOW_SENTENCES)][0]
+            if any(x.kind == "person" and first <= x.start < start for x in ctx.mentions):
+                continue
+            subject = _state_subject(ctx, a, b)
+            if subject is None:
+                continue
+            word = m.group().strip()
+            new = "Its" if word[0].isupper() else "its"
+            yield self.finding(
+                text,
+                start,
+                start + len(word),
+                f"{word!r} refers to {subject!r}, which is no person",
+                suggestion=new,
+                title=f"Use {new!r}",
+                confidence=0.6,
             )
 
     @staticmethod
