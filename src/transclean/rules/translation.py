@@ -312,7 +312,7 @@ def _state_subject(ctx: Context, a: int, b: int) -> str | None:
 
 @register
 class PronounInstitution(Rule):
-    """'he' or 'she' for an institution, state or place ("The Kremlin ... for almost 30 years he managed").
+    """'he', 'she', 'his' or 'her' for an institution, state or place ("The Kremlin ... he managed").
 
     Fires when the previous sentence's subject is an organisation or place (glossary entry, or a
     capitalised run ending in an institution noun) and no person is named in the window, or when an
