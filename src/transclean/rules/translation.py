@@ -117,14 +117,16 @@ def _in_quotes(text: str, start: int) -> bool:
 class PronounGender(Rule):
     """A pronoun whose gender contradicts every person it can refer to ("Ilham Aliyev ... She also claimed").
 
-    Looks at subject pronouns and sentence-opening possessives. Fires when persons are named in the
-    pronoun's sentence or the two before it and all of them have the other gender: from the glossaries,
-    honorifics, gender-guesser's first names, or the other pronouns of the text ("Clapp left. He ..."
-    makes Clapp male); after a reporting verb ("Elly Schlein said he would") the speaker is the referent
-    when nobody of the pronoun's gender is named nearby. Silent when another pronoun of its gender (in
-    the same window, or in the sentence after) or an earlier noun of its gender ("wife") shows that
-    someone of that gender is about, when anyone nearby has
-    an unknown gender, and inside quotations. The fix is unsafe: the referent is inferred, not known.
+    Looks at subject pronouns and sentence-opening possessives; an object pronoun or a mid-sentence
+    possessive only when it is the text's one pronoun of its gender, no noun of that gender or for people
+    ("the coach") stands in the text, and every person named has the other gender from a full name, a
+    glossary or an honorific. Fires when persons are named in the pronoun's sentence or the two before it
+    and all of them have the other gender: from the glossaries, honorifics, gender-guesser's first names,
+    or the other pronouns of the text ("Clapp left. He ..." makes Clapp male); after a reporting verb
+    ("Elly Schlein said he would") the speaker is the referent when nobody of the pronoun's gender is
+    named nearby. Silent when another pronoun of its gender (in the same window, or in the sentence after)
+    or an earlier noun of its gender ("wife") shows that someone of that gender is about, when anyone
+    nearby has an unknown gender, and inside quotations. The fix is unsafe: the referent is inferred.
     """
 
     code = "TC401"
@@ -138,6 +140,7 @@ class PronounGender(Rule):
         Example("Angela Merkel spoke first. ⟦His⟧ spokesman answered questions.", language="en"),
         Example("Isabel opened the bakery in 1990. ⟦He⟧ sold it in 2001.", language="en"),
         Example("Recep Tayyip Erdogan said Ankara would talk to Athens. ⟦She⟧ added a warning.", language="en"),
+        Example("Angela Merkel presented the plan. The parliament approved ⟦his⟧ proposal on Friday.", language="en"),
         Example(
             "The opposition criticised the plan, Meloni said. Elly Schlein said ⟦he⟧ would present amendments.",
             language="en",
@@ -170,6 +173,9 @@ class PronounGender(Rule):
         Example("Mario Rossi was not invited. Elly Schlein said he would present amendments.", language="en"),
         Example("May opened the bakery in 1990. He sold it in 2001.", language="en"),
         Example("Labour Minister Andrea Orlando met the unions. He said the talks were useful.", language="en"),
+        Example("Giorgia Meloni met Olaf Scholz in Rome and thanked him.", language="en"),
+        Example("Giorgia Meloni thanked the coach for his support.", language="en"),
+        Example("Giorgia Meloni praised the nuns and thanked them for her school.", language="en"),
         Example("Okonkwo met Adeyemi in Lagos. She trained him as a surgeon. He ran a clinic.", language="en"),
         Example(
             "Okonkwo grew up in Lagos. She trained as a surgeon. In 1995 Okonkwo founded a clinic. He ran it.",
@@ -184,7 +190,8 @@ class PronounGender(Rule):
         if not table or not people:
             return
         text = ctx.text
-        nouns = language_data(lang or "").get("gendered_nouns", {})
+        nouns = dict(language_data(lang or "").get("gendered_nouns", {}))
+        nouns.update(dict.fromkeys(language_data(lang or "").get("lists", {}).get("person_nouns", ()), "person"))
         noun_genders = [(w.start(), nouns.get(w.group().lower())) for w in regex.finditer(r"\p{L}+", text)]
         known: dict[str, str] = {}
         for p in people:
@@ -206,8 +213,10 @@ class PronounGender(Rule):
             if vote:
                 tally.setdefault(vote[0], Counter())[vote[1]] += 1
         inferred = {key: max(c, key=c.__getitem__) for key, c in tally.items() if len(set(c.values())) == len(c)}
+        # Genders from a full name, a glossary or an honorific, not from a lone word read as a first name.
+        strong = {_key(p) for p in people if p.gender and (p.concept is not None or " " in p.text)}
         for i, ((m, gender, role), window) in enumerate(zip(items, windows, strict=True)):
-            if not eligible[i]:
+            if not eligible[i] and not self._unbound(i, items, window, people, noun_genders, known, strong, text):
                 continue
             first = first_sentence_start(ctx, m.start())
             limit = ctx.sentences[min(len(ctx.sentences) - 1, _sentence_index(ctx, m.start()) + 1)][1]
@@ -236,6 +245,30 @@ class PronounGender(Rule):
                 title=f"Use {new!r}",
                 confidence=0.8,
             )
+
+    @staticmethod
+    def _unbound(
+        i: int,
+        items: list[tuple[regex.Match[str], str, str]],
+        window: list[Mention],
+        people: list[Mention],
+        noun_genders: list[tuple[int, str | None]],
+        known: dict[str, str],
+        strong: set[str],
+        text: str,
+    ) -> bool:
+        """Whether an object pronoun or mid-sentence possessive ("him", "her career") can be checked: it is
+        the text's only pronoun of its gender, no noun of that gender stands anywhere ("the nuns"), and
+        every person of the text has a gender from a full name, a glossary or an honorific, the other one:
+        then nobody it could stand for is named. Title case ("Miley Cyrus & Her Dead Petz") is no pronoun."""
+        m, gender, _ = items[i]
+        if m.group()[0].isupper() or _in_quotes(text, m.start()) or not window:
+            return False
+        if any(g == gender for j, (_, g, _) in enumerate(items) if j != i):
+            return False
+        if any(g == gender for _, g in noun_genders) or any(g == "person" for _, g in noun_genders):
+            return False  # "the nuns", or "thanked the coach for his help"
+        return all(_key(p) in strong and known.get(_key(p)) not in (None, gender) for p in people)
 
     @staticmethod
     def _vote(gender: str, window: list[Mention], known: dict[str, str]) -> tuple[str, str] | None:
@@ -391,6 +424,7 @@ class PronounInstitution(Rule):
         lists = language_data(ctx.language or "")
         people_words = {w.lower() for w in lists.get("lists", {}).get("titles", ())}
         people_words |= {w.lower() for w in lists.get("honorifics", {})} | set(lists.get("gendered_nouns", {}))
+        people_words |= set(lists.get("lists", {}).get("person_nouns", ()))
         for i, (a, b) in enumerate(ctx.sentences):
             m = regex.search(r"\b(?:[Hh]is|[Hh]er)\s+(?=\p{Ll})", text[a:b])
             if m is None or _in_quotes(text, a + m.start()):
