@@ -53,3 +53,15 @@ def test_pronoun_recall_on_flipped_gap_pronouns(pronoun_figures: dict[str, float
     gender near most pronouns and the rules stay silent then (see the README). This guards what exists.
     """
     assert pronoun_figures["flagged"] >= 0.05 * pronoun_figures["flipped"]
+
+
+def test_shipped_places_are_no_persons() -> None:
+    """The GeoNames list keeps capitals out of the person mentions, but not common English surnames."""
+    from transclean.entities import mentions
+    from transclean.glossary import Glossary
+    from transclean.places import places
+
+    assert {"Ankara", "Athens", "Yerevan"} <= places()
+    assert not {"Wilson", "Preston", "Jackson"} & places()
+    text = "Okafor said Ankara would talk to Athens."
+    assert [m.text for m in mentions(text, Glossary(), [], "en") if m.kind == "person"] == ["Okafor"]
