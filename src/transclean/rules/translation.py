@@ -316,9 +316,7 @@ def _institution_speaker(ctx: Context, sentence: int, start: int) -> Mention | N
     head = regex.sub(r",\s*(?:which|that|who)\b[^,]*,\s*$|\s+(?:on|last|this)\s+\p{L}+\s*$", "", head).rstrip()
     lead = len(head) - len(head.lstrip())
     subject = next((x for x in ctx.mentions if x.kind in ("organization", "place") and x.end == a + len(head)), None)
-    lists = language_data(ctx.language or "")
-    people_words = set(lists.get("lists", {}).get("titles", ())) | set(lists.get("honorifics", {}))
-    if subject is not None and any(w in people_words for w in subject.text.split()):
+    if subject is not None and any(w.lower() in _people_words(ctx.language or "") for w in subject.text.split()):
         return None  # "Foreign Office Minister Baroness Symons said she"
     if subject is not None and head[lead : subject.start - a].strip() in ("", "The", "the"):
         return subject
@@ -327,6 +325,14 @@ def _institution_speaker(ctx: Context, sentence: int, start: int) -> Mention | N
     if head[lead:] in places() and first_name_gender(head[lead:]) is None:  # "Ukraine said", not "Georgia said"
         return Mention(a + lead, a + len(head), head[lead:], "place")
     return None
+
+
+@lru_cache(maxsize=4)
+def _people_words(lang: str) -> frozenset[str]:
+    """Lower-case words for people: honorifics, gendered nouns and nouns for either gender ("minister")."""
+    data = language_data(lang)
+    words = [*data.get("honorifics", {}), *data.get("gendered_nouns", {})]
+    return frozenset(w.lower() for w in [*words, *data.get("lists", {}).get("person_nouns", ())])
 
 
 def _state_subject(ctx: Context, a: int, b: int) -> str | None:
@@ -351,6 +357,8 @@ class PronounInstitution(Rule):
     capitalised run ending in an institution noun) and no person is named in the window, or when an
     institution is the speaker of the pronoun's own sentence ("The Commission, which mediated, said she
     hoped") and no person is named before the pronoun. Suggests "it"; unsafe, since "they" may be meant.
+    A "his" or "her" is flagged (suggesting "its") in a sentence that a state or an institution opens, with
+    no other pronoun or word for a person in it and no person named nearby.
     """
 
     code = "TC402"
@@ -421,10 +429,7 @@ class PronounInstitution(Rule):
         subject is a state or an institution, with no other pronoun or person noun in it and no person named
         from two sentences before up to it."""
         text = ctx.text
-        lists = language_data(ctx.language or "")
-        people_words = {w.lower() for w in lists.get("lists", {}).get("titles", ())}
-        people_words |= {w.lower() for w in lists.get("honorifics", {})} | set(lists.get("gendered_nouns", {}))
-        people_words |= set(lists.get("lists", {}).get("person_nouns", ()))
+        people_words = _people_words(ctx.language or "")
         for i, (a, b) in enumerate(ctx.sentences):
             m = regex.search(r"\b(?:[Hh]is|[Hh]er)\s+(?=\p{Ll})", text[a:b])
             if m is None or _in_quotes(text, a + m.start()):
