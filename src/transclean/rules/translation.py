@@ -375,6 +375,7 @@ class PronounInstitution(Rule):
         Example("The European Commission, which mediated the talks, said ⟦she⟧ hoped for an agreement.", language="en"),
         Example("The Spanish government said ⟦he⟧ would review the measures in May.", language="en"),
         Example("Ukraine said on Tuesday ⟦he⟧ would not accept a ceasefire.", language="en"),
+        Example("The Russian Foreign Ministry said ⟦he⟧ would respond in kind.", language="en"),
         Example("Azerbaijan insists on regaining ⟦his⟧ territorial integrity.", language="en"),
         Example("The Bundestag approved the budget and ⟦her⟧ committees began work.", language="en"),
     )
