@@ -8,6 +8,7 @@ candidates are ranked by frequency, by the document language, by the languages o
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -115,8 +116,8 @@ def _fits(token: str, word: str) -> bool:
         return False
     for t, w in zip(token, word, strict=True):
         if t in MARKERS:
-            if w.isascii() or not w.isalpha():
-                return False
+            if w.isascii() or not w.isalpha() or unicodedata.category(w) == "Lm":
+                return False  # a lost letter, not a modifier such as "ˆ" (a C1 byte decoded as cp1252)
         elif t.lower() != w:
             return False
     return True
@@ -187,6 +188,12 @@ def _cyrillic_greek_candidates(reading: str, langs: tuple[str, ...]) -> tuple[tu
 
 #: A Cyrillic reading from the cp1252 letters counts when the word list has it at least this often.
 MIN_FOUND_ZIPF = 2.0
+
+
+def reading_keys(token: str) -> list[str]:
+    """The lexicon keys (skeletons) under which the words a damaged token may have been are found."""
+    lower = token.lower().replace("\ufffd", "?")
+    return [skeleton(r) for r in (lower, *(reading for reading, _ in _utf8_readings(lower)))]
 
 
 def word_languages(word: str) -> list[str]:
@@ -282,7 +289,31 @@ def recover(
                 best, source = score, kind or "lexicon"
         candidates.append(Candidate(word, best, source, concepts.get(word)))
     candidates.sort(key=lambda c: (-c.score, c.word))
-    return Recovery(token, tuple(candidates))
+    return Recovery(token, tuple(_merge_twins(candidates)))
+
+
+#: Letters written two ways for one sound: Romanian's comma-below letters and the cedilla forms that
+#: legacy code pages forced ("Nicușor", "Nicuşor"): candidates that differ only so are one word.
+_TWINS = str.maketrans("şţŞŢ", "șțȘȚ")
+_T_CEDILLA = str.maketrans("ţŢ", "țȚ")
+
+
+def _merge_twins(candidates: list[Candidate]) -> list[Candidate]:
+    """Candidates with the weight of their twin spellings added, written with the comma letters (the
+    Romanian spelling; the cedilla forms are what legacy code pages left).
+
+    >>> [c.word for c in _merge_twins([Candidate("nicuşor", 4.5, "name"), Candidate("nicușor", 4.0, "name")])]
+    ['nicușor']
+    """
+    merged: dict[str, Candidate] = {}
+    for c in candidates:  # best first
+        key = c.word.translate(_TWINS)
+        if key in merged:
+            kept = merged[key]
+            merged[key] = Candidate(key, math.log10(10**kept.score + 10**c.score), kept.source, kept.concept)
+        else:  # "ţ" is only ever a legacy Romanian "ț"; "ş" is also Turkish, so it stays without a twin
+            merged[key] = Candidate(c.word.translate(_T_CEDILLA), c.score, c.source, c.concept)
+    return sorted(merged.values(), key=lambda c: (-c.score, c.word))
 
 
 def restore_case(token: str, word: str, upper_first: bool) -> str:

@@ -94,6 +94,14 @@ def _mojibake_signs() -> re.Pattern[str]:
 _MOJIBAKE_SIGN = _mojibake_signs()
 
 
+#: Runs of U+FFFD after a letter that is no UTF-8 lead byte read in a legacy code page: letters lost
+#: whole ("Lep����k"), not the lost second byte of mojibake ("AmĂ©rica, Ă�frica").
+_LEAD_BYTES = "".join(
+    sorted({bytes([b]).decode(cp, "ignore") for b in range(0xC2, 0xF5) for cp in ("cp1252", "cp1250", "cp1251")})
+)
+_LOST_LETTERS = re.compile(f"(?<![{re.escape(_LEAD_BYTES)}])\ufffd+")
+
+
 def encoding_repair(ctx: Context, line: str) -> str:
     """ftfy's encoding repair of one line, computed once per document and shared by the rules that need it;
     UTF-8 read as cp1251 with its one undefined byte dropped is decoded whole first (ftfy leaves "Рванов")."""
@@ -101,10 +109,13 @@ def encoding_repair(ctx: Context, line: str) -> str:
     if key not in ctx.memo:
         from ftfy import fix_text
 
-        if not _MOJIBAKE_SIGN.search(line):
-            ctx.memo[key] = line
-        else:
-            ctx.memo[key] = fix_text(_cp1251_dropped(line) or line, _config("encoding"))
+        config = _config("encoding")
+        fixed = line if not _MOJIBAKE_SIGN.search(line) else fix_text(_cp1251_dropped(line) or line, config)
+        if fixed != line and "\ufffd" in line:
+            masked = _LOST_LETTERS.sub(lambda m: "x" * len(m.group()), line)
+            if masked != line and fix_text(masked, config) == masked:
+                fixed = line  # only letters lost to U+FFFD looked like mojibake to ftfy ("Tobiáš Lep����k")
+        ctx.memo[key] = fixed
     return ctx.memo[key]  # type: ignore[return-value]
 
 
@@ -143,15 +154,6 @@ def _cp1251_dropped(line: str) -> str | None:
     return "".join(words) if dropped else None
 
 
-def _as_in_source(ctx: Context, start: int, end: int) -> bool:
-    """Whether the text at ``start:end`` is still as it was in the source (no earlier pass changed it)."""
-    document = ctx.document
-    if not len(document.log):
-        return True
-    source = document.source or ""
-    return source[document.log.to_source(start) : document.log.to_source(end)] == ctx.text[start:end]
-
-
 class _FtfyRule(Rule):
     """Shared body of the ftfy-backed rules: run ftfy line by line, report each changed stretch."""
 
@@ -175,8 +177,6 @@ class _FtfyRule(Rule):
                 continue
             edits = tuple(_diff_edits(line, fixed, start))
             first, last = edits[0].start, edits[-1].end
-            if not _as_in_source(ctx, first, last):
-                continue  # ftfy reads a word that another rule restored as mojibake ("Tobiáš Lep����k")
             yield self.finding(
                 text,
                 first,

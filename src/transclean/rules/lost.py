@@ -14,6 +14,7 @@ from transclean.recovery import (
     Recovery,
     convention,
     plausible_code_pages,
+    reading_keys,
     recover,
     restore_case,
     word_languages,
@@ -42,14 +43,18 @@ def _name_window(text: str, start: int, end: int) -> tuple[list[str], int]:
 def _recovered(ctx: Context, token: str, start: int, words: list[str], pages: tuple[str, ...]) -> Recovery:
     """The recovery of a damaged word among its neighbours, computed once per document: a later pass reuses
     the first pass's result for a token still at the same place in the source."""
-    key = ("recover", token, ctx.document.log.to_source(start), pages)
+    document_words = _document_words(ctx)
+    # Keyed by the document's words that fit too: one restored by another rule ("ŠAL" from a C1 byte) is
+    # evidence the first pass did not have, and fix(fix(x)) must equal fix(x).
+    fitting = frozenset(w for k in reading_keys(token) for w in document_words.get(k, ()))
+    key = ("recover", token, ctx.document.log.to_source(start), pages, fitting)
     if key not in ctx.memo:
         kwargs = {
             "language": ctx.language,
             "neighbours": words,
             "glossary": ctx.glossary,
             "code_pages": pages,
-            "document_words": _document_words(ctx),
+            "document_words": document_words,
         }
         result = recover(token, **kwargs)
         if not result.safe and len(result.candidates) > 1:  # let the rest of the name break the tie
