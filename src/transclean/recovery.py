@@ -190,10 +190,12 @@ def _cyrillic_greek_candidates(reading: str, langs: tuple[str, ...]) -> tuple[tu
 MIN_FOUND_ZIPF = 2.0
 
 
-def reading_keys(token: str) -> list[str]:
-    """The lexicon keys (skeletons) under which the words a damaged token may have been are found."""
+@lru_cache(maxsize=65536)
+def reading_keys(token: str) -> tuple[str, ...]:
+    """The lexicon keys (skeletons) under which the words a damaged token may have been are found (kept per
+    process: damaged words recur in a corpus)."""
     lower = token.lower().replace("\ufffd", "?")
-    return [skeleton(r) for r in (lower, *(reading for reading, _ in _utf8_readings(lower)))]
+    return tuple(skeleton(r) for r in (lower, *(reading for reading, _ in _utf8_readings(lower))))
 
 
 def word_languages(word: str) -> list[str]:
