@@ -67,21 +67,18 @@ LONE_FIRST_NAME_ZIPF = 4.6
 ARTICLES = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "Our", "His", "Her"})
 
 
-def _common(word: str, lang: str) -> bool:
-    """A capitalised word that is a frequent word in lower case ("The", "After", "In"): no name starts so."""
+def _frequent(word: str, lang: str, floor: float) -> bool:
+    """Whether a capitalised word is at least this frequent (Zipf) as a word in lower case."""
     from transclean.lexicon import zipf
 
-    return zipf(word.lower(), lang) >= 5.5
+    return zipf(word.lower(), lang) >= floor
 
 
-def _known_word(word: str, lang: str) -> bool:
-    """A capitalised word that is a common word in lower case ("Central"), not a name."""
-    from transclean.lexicon import zipf
-
-    return zipf(word.lower(), lang) >= KNOWN_WORD_ZIPF
-
-
-#: from this frequency in lower case a capitalised word is a word first ("Central America").
+#: a capitalised word this frequent in lower case opens a sentence ("The", "After", "In"): no name starts so.
+SENTENCE_WORD_ZIPF = 5.5
+#: this frequent, and no first name, it opens a sentence before a name ("Later Dmitri Peskov").
+OPENING_WORD_ZIPF = 4.5
+#: from this frequency a capitalised word is a word first ("Central America").
 KNOWN_WORD_ZIPF = 3.5
 
 
@@ -89,21 +86,15 @@ def _opens(words: list[tuple[int, str]], lang: str) -> bool:
     """Whether the first word of a capitalised run opens the sentence rather than a name: a very frequent
     word ("The", "After"), or a frequent one that is no first name before a first name ("Later Dmitri
     Peskov"; "Will Smith" stays whole)."""
-    from transclean.lexicon import zipf
-
     first = words[0][1]
-    if _common(first, lang):
+    if _frequent(first, lang, SENTENCE_WORD_ZIPF):
         return True
     return (
         len(words) > 2
-        and zipf(first.lower(), lang) >= OPENING_WORD_ZIPF
+        and _frequent(first, lang, OPENING_WORD_ZIPF)
         and not _any_first_name(words[:1])
         and _any_first_name(words[1:2])
     )
-
-
-#: a capitalised word this frequent in lower case, and no first name, opens a sentence before a name.
-OPENING_WORD_ZIPF = 4.5
 
 
 def _any_first_name(words: list[tuple[int, str]]) -> bool:
@@ -257,7 +248,7 @@ def mentions(text: str, glossary: Glossary, matches: list[Match], lang: str = "e
                     continue
             elif len(rest) > 1:
                 gender = first_name_gender(first)
-                if gender is None and (_any_first_name(rest[:1]) or not _known_word(first, lang)):
+                if gender is None and (_any_first_name(rest[:1]) or not _frequent(first, lang, KNOWN_WORD_ZIPF)):
                     # "Sam Morris", "Tayyip Erdogan"; not "Central America"
                     gender = first_name_gender(rest[1][1])
                 if gender is None and i == 0 and (rest[-1][1] in place_words or not _any_first_name(rest)):

@@ -242,7 +242,7 @@ def recover(
     concepts: dict[str, Concept] = {}
     neighbour_set = {n.lower() for n in neighbours}
     lex = lexicon()
-    for reading, sizes in readings:
+    for (reading, sizes), key in zip(readings, reading_keys(token), strict=True):
 
         def ok(word: str, reading: str = reading, sizes: list[int] | None = sizes) -> bool:
             if not (_fits(reading, word) if sizes is None else _fits_utf8(reading, sizes, word)):
@@ -252,7 +252,6 @@ def recover(
                 return False  # "Lavrov?" is a question, not a Turkish "ı" lost at the end of a word
             return not pages or any(not any(_encodable(ch, cp) for ch in lost) for cp in pages)
 
-        key = skeleton(reading)
         if sum(c.isascii() and c.isalpha() for c in reading) >= 2:
             for word, langs in lex.candidates(key).items():
                 if ok(word):

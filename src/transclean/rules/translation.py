@@ -303,6 +303,11 @@ def _institution_noun_phrase() -> str:
     return rf"The\s+(?:\p{{L}}+\s+)?(?:{nouns})"
 
 
+def _acting_place(word: str) -> bool:
+    """A country or city of the shipped list that is no first name: "Ukraine", not "Georgia"."""
+    return word in places() and first_name_gender(word) is None
+
+
 def _institution_speaker(ctx: Context, sentence: int, start: int) -> Mention | None:
     """The institution that reports, in its own sentence, what a pronoun says: "The European Commission,
     which mediates, said she hoped ...", "The Spanish government said he would ..."; None when a person
@@ -322,7 +327,7 @@ def _institution_speaker(ctx: Context, sentence: int, start: int) -> Mention | N
         return subject
     if regex.fullmatch(_institution_noun_phrase(), head[lead:]):
         return Mention(a + lead, a + len(head), head[lead:], "organization")
-    if head[lead:] in places() and first_name_gender(head[lead:]) is None:  # "Ukraine said", not "Georgia said"
+    if _acting_place(head[lead:]):  # "Ukraine said"
         return Mention(a + lead, a + len(head), head[lead:], "place")
     return None
 
@@ -344,7 +349,7 @@ def _state_subject(ctx: Context, a: int, b: int) -> str | None:
     if org is not None and ctx.text[a + lead : org.start].strip() in ("", "The"):
         return org.text
     word = regex.match(r"\s*(\p{Lu}\p{Ll}+)\s+\p{Ll}+", sentence)
-    if word and word.group(1) in places() and first_name_gender(word.group(1)) is None:
+    if word and _acting_place(word.group(1)):
         return word.group(1)
     return _institution_subject(sentence)
 
@@ -919,10 +924,11 @@ class InconsistentSpelling(Rule):
     """One name spelt two ways in a document ("Nagorno-Karabakh" and "Nagorno Karabakh"), no glossary needed.
 
     Capitalised names that differ only by hyphens, spaces or accents are grouped, and so are the surnames
-    a glossary spells several ways ("Zelensky", "Zelenskyy"); the minority spellings are flagged with the
-    majority one as suggestion (a surname in a full name counts for the surname alone; a tie goes to the
-    accented spelling) (the glossary's preferred form wins where a glossary knows the name, TC901
-    for whole names). Unsafe: both spellings may be legitimate.
+    a glossary spells several ways ("Zelensky", "Zelenskyy"), and full names that differ in one word by
+    romanisation only ("Sergei"/"Sergey Kovalenko"). The minority spellings are flagged with the majority
+    one as suggestion: a surname in a full name counts for the surname alone, a tie goes to the accented
+    spelling, and the glossary's preferred form wins where a glossary knows the name (TC901 for whole
+    names). Unsafe: both spellings may be legitimate.
     """
 
     code = "TC903"
