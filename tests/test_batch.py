@@ -34,9 +34,10 @@ def corpus(path: Path, n: int = 40, broken: bool = True) -> Path:
 
 
 def outputs(outdir: Path) -> dict[str, bytes]:
-    """Every output and reject file's bytes (stats hold timings, so they are compared separately)."""
-    files = sorted(p for p in outdir.rglob("*") if p.is_file() and p.parent.name != ".done" and p.name != "stats.json")
-    return {str(p.relative_to(outdir)): p.read_bytes() for p in files if p.name != "plan.json"}
+    """Every output and reject file's bytes (stats hold timings, so they are compared separately; the plan
+    holds input paths; the lock and markers are bookkeeping)."""
+    files = sorted(p for p in outdir.rglob("*") if p.is_file() and not p.relative_to(outdir).parts[0].startswith("."))
+    return {str(p.relative_to(outdir)): p.read_bytes() for p in files if p.name not in ("stats.json", "plan.json")}
 
 
 def run_cli(*args: str, **kw: object) -> subprocess.CompletedProcess[str]:
