@@ -512,7 +512,8 @@ DataDir = Annotated[
 def models_install(
     archive: Annotated[Path, typer.Argument(help="An .argosmodel file.")], data_dir: DataDir = None
 ) -> None:
-    """Validate an .argosmodel archive (one folder, metadata.json, no absolute path, '..' or link); install it."""
+    """Validate an .argosmodel archive (one folder, metadata.json, no absolute path, '..' or link, sizes and
+    compression within limits); install it, all or nothing."""
     from transclean import argos
 
     try:
