@@ -191,8 +191,9 @@ def alive(pids: set[int]) -> set[int]:
 def start_and_wait(src: Path, outdir: Path, *extra: str, markers: int = 2) -> tuple[subprocess.Popen[bytes], set[int]]:
     """Start a 2-worker run in its own process group; return once ``markers`` chunks are done, with its
     processes."""
-    proc = subprocess.Popen(clean_args(src, outdir, "--workers", "2", "-q", *extra), start_new_session=True,
-                            stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        clean_args(src, outdir, "--workers", "2", "-q", *extra), start_new_session=True, stderr=subprocess.PIPE
+    )
     deadline = time.time() + 60
     while time.time() < deadline and len(list((outdir / ".done").glob("*.json"))) < markers:
         time.sleep(0.02)

@@ -34,9 +34,7 @@ class E(str, Enum):
     OUTDIR_IN_USE = (
         "{outdir} is in use by another run ({holder}); wait for it to finish or use another output directory."
     )
-    WORKER_DIED = (
-        "a worker process died ({reason}); finished chunks are kept: rerun the same command to resume."
-    )
+    WORKER_DIED = "a worker process died ({reason}); finished chunks are kept: rerun the same command to resume."
     OUTPUT_MISMATCH = (
         "{path}: holds {found} records but its chunk marker says {expected}; delete the marker "
         "{marker} and rerun to redo the chunk."
