@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from transclean.batch import Options, clean
-from transclean.batch.formats import expand_inputs
 from transclean.errors import TranscleanError
 
 DIRTY = [
@@ -98,7 +97,7 @@ def test_resume_refuses_other_settings_unless_overwrite(tmp_path: Path) -> None:
     with pytest.raises(TranscleanError, match="chunk_bytes: was 1500, now 3000"):
         clean([str(src)], tmp_path / "out", chunk_bytes=3000)
     flag = Options(mode="flag")
-    with pytest.raises(TranscleanError, match="mode: was 'fix', now 'flag'.*--overwrite"):
+    with pytest.raises(TranscleanError, match=r"mode: was 'fix', now 'flag'.*--overwrite"):
         clean([str(src)], tmp_path / "out", options=flag, chunk_bytes=1500)
     os.utime(src, ns=(0, 0))
     with pytest.raises(TranscleanError, match=f"input {src.resolve()} changed \\(modification time\\)"):
@@ -257,7 +256,7 @@ def test_unknown_output_format_is_refused_before_anything_is_written(tmp_path: P
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert "'csv' is not one of" in proc.stderr and "'jsonl.zst', 'parquet'" in proc.stderr
     assert not (tmp_path / "out").exists()
-    with pytest.raises(TranscleanError, match="output_format: 'csv' is not one of jsonl, jsonl.gz"):
+    with pytest.raises(TranscleanError, match=r"output_format: 'csv' is not one of jsonl, jsonl\.gz"):
         Options(output_format="csv")
 
 

@@ -7,6 +7,7 @@ cannot be entered in the middle); a Parquet file has one chunk per row group.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import gzip
 import io
@@ -388,10 +389,8 @@ class ChunkWriter:
     def abort(self) -> None:
         """Drop the temporary file. Never raises: on a full disk closing flushes again and fails again."""
         if self._raw is not None:
-            try:
+            with contextlib.suppress(OSError):  # the descriptor is closed even when the final flush fails
                 self._raw.close()
-            except OSError:
-                pass  # the descriptor is closed even when the final flush fails
         self.tmp.unlink(missing_ok=True)
 
 
