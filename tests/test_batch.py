@@ -1,4 +1,5 @@
-"""Issue 7: batch cleaning — formats, rejects, counts, determinism across workers and engines, resume."""
+"""Batch cleaning: formats, rejects, counts, determinism across workers and engines, resume and what it checks,
+file names and modes."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from transclean.batch import Options, clean
+from transclean.errors import TranscleanError
 
 DIRTY = [
     "Il caffÃ¨ Ã¨ buono. . Poi uscì.",
@@ -34,9 +36,10 @@ def corpus(path: Path, n: int = 40, broken: bool = True) -> Path:
 
 
 def outputs(outdir: Path) -> dict[str, bytes]:
-    """Every output and reject file's bytes (stats hold timings, so they are compared separately)."""
-    files = sorted(p for p in outdir.rglob("*") if p.is_file() and p.parent.name != ".done" and p.name != "stats.json")
-    return {str(p.relative_to(outdir)): p.read_bytes() for p in files if p.name != "plan.json"}
+    """Every output and reject file's bytes (stats hold timings, so they are compared separately; the plan
+    holds input paths; the lock and markers are bookkeeping)."""
+    files = sorted(p for p in outdir.rglob("*") if p.is_file() and not p.relative_to(outdir).parts[0].startswith("."))
+    return {str(p.relative_to(outdir)): p.read_bytes() for p in files if p.name not in ("stats.json", "plan.json")}
 
 
 def run_cli(*args: str, **kw: object) -> subprocess.CompletedProcess[str]:
@@ -84,13 +87,43 @@ def test_same_output_whatever_the_workers_and_engine(tmp_path: Path) -> None:
     assert outputs(tmp_path / "one") == outputs(tmp_path / "dask")
 
 
-def test_resume_skips_done_chunks_and_refuses_other_chunking(tmp_path: Path) -> None:
+def test_resume_refuses_other_settings_unless_overwrite(tmp_path: Path) -> None:
+    """A rerun with other chunking, mode or inputs is refused with the difference named (it used to keep the
+    fix-mode output and say "already done"); --overwrite redoes the folder."""
     src = corpus(tmp_path / "c.jsonl", n=100)
     first = clean([str(src)], tmp_path / "out", chunk_bytes=1500)
     again = clean([str(src)], tmp_path / "out", chunk_bytes=1500)
     assert again.skipped == again.chunks == first.chunks
-    with pytest.raises(Exception, match="different chunking"):
+    with pytest.raises(TranscleanError, match="chunk_bytes: was 1500, now 3000"):
         clean([str(src)], tmp_path / "out", chunk_bytes=3000)
+    flag = Options(mode="flag")
+    with pytest.raises(TranscleanError, match=r"mode: was 'fix', now 'flag'.*--overwrite"):
+        clean([str(src)], tmp_path / "out", options=flag, chunk_bytes=1500)
+    os.utime(src, ns=(0, 0))
+    with pytest.raises(TranscleanError, match=f"input {src.resolve()} changed \\(modification time\\)"):
+        clean([str(src)], tmp_path / "out", chunk_bytes=1500)
+    redone = clean([str(src)], tmp_path / "out", options=flag, chunk_bytes=3000, overwrite=True)
+    assert redone.skipped == 0
+    clean([str(src)], tmp_path / "fresh", options=flag, chunk_bytes=3000)
+    assert outputs(tmp_path / "out") == outputs(tmp_path / "fresh")
+
+
+def test_tally_counts_the_records_in_the_files(tmp_path: Path) -> None:
+    """A marker whose files changed is not trusted: the chunk is redone. A marker that claims records its
+    file does not hold is an error (a run used to print "(ok)" over empty outputs)."""
+    src = corpus(tmp_path / "c.jsonl", n=100)
+    clean([str(src)], tmp_path / "ref", chunk_bytes=1500)
+    clean([str(src)], tmp_path / "out", chunk_bytes=1500)
+    (tmp_path / "out" / "c-00001.jsonl").write_bytes(b"")
+    resumed = clean([str(src)], tmp_path / "out", chunk_bytes=1500)
+    assert resumed.skipped == resumed.chunks - 1
+    assert outputs(tmp_path / "out") == outputs(tmp_path / "ref")
+    marker = tmp_path / "out" / ".done" / "c-00001.json"
+    data = json.loads(marker.read_text())
+    n = data["documents_out"]
+    marker.write_text(json.dumps({**data, "documents_in": data["documents_in"] + 5, "documents_out": n + 5}))
+    with pytest.raises(TranscleanError, match=f"c-00001.jsonl: holds {n} records but its chunk marker says {n + 5}"):
+        clean([str(src)], tmp_path / "out", chunk_bytes=1500)
 
 
 def test_killed_run_resumes_to_identical_output(tmp_path: Path) -> None:
@@ -134,7 +167,9 @@ def test_formats_parquet_zst_gz_txt(tmp_path: Path) -> None:
     assert table[1]["text"] == "Title\n\nBody text here."
     unz = zstandard.ZstdDecompressor().decompress((out / "z-00000.jsonl.zst").read_bytes(), max_output_size=1 << 20)
     assert json.loads(unz.splitlines()[0])["text"] == "Il caffè è buono. Poi uscì."
-    assert (out / "a-00000.txt").read_text("utf-8") == "Title\n\nBody text here."
+    assert (out / "a.txt").read_text("utf-8") == "Title\n\nBody text here."
+    assert not (out / "bad.txt").exists()  # its one document is rejected
+    assert sorted(p.name for p in (out / "rejects").iterdir()) == ["bad.jsonl", "t-00000.jsonl"]  # none empty
     reasons = [
         json.loads(line)["reason"] for p in (out / "rejects").glob("*.jsonl") for line in p.read_text().splitlines()
     ]
@@ -147,7 +182,11 @@ def test_modes_drop_and_flag(tmp_path: Path) -> None:
     (tmp_path / "c.jsonl").write_text(
         src.read_text() + json.dumps({"id": 8, "text": "Ilham Aliyev spoke. She left."}) + "\n"
     )
-    dropped = clean([str(src)], tmp_path / "drop", options=Options(mode="drop", config=_en()))
+    kept = clean([str(src)], tmp_path / "keep", options=Options(mode="drop", config=_en()))
+    assert kept.stats.dropped == 0  # one heuristic pronoun flag (confidence 0.8) drops no record by default
+    assert not list((tmp_path / "keep" / "rejects").iterdir())
+    options = Options(mode="drop", config=_en(), drop_confidence=0.8)
+    dropped = clean([str(src)], tmp_path / "drop", options=options)
     assert dropped.stats.dropped == 1 and dropped.stats.adds_up
     reject = json.loads((tmp_path / "drop" / "rejects" / "c-00000.jsonl").read_text().splitlines()[0])
     assert reject["reason"] == "dropped: TC401 major" and reject["line"] == 9
@@ -172,3 +211,86 @@ def test_unwritable_output_and_unknown_format(tmp_path: Path) -> None:
     (tmp_path / "x.csv").write_text("a,b")
     proc = run_cli("clean", str(tmp_path / "x.csv"), "-o", str(tmp_path / "o"))
     assert proc.returncode == 2 and "unknown corpus format" in proc.stderr
+
+
+def test_a_folder_of_text_files_keeps_its_relative_paths(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    for name in ("a.txt", "sub/a.txt", "sub/deeper/b.txt"):
+        (src / name).parent.mkdir(parents=True, exist_ok=True)
+        (src / name).write_text(DIRTY[1], "utf-8")
+    clean([str(src)], tmp_path / "out")
+    assert sorted(outputs(tmp_path / "out")) == ["a.txt", "sub/a.txt", "sub/deeper/b.txt"]
+    assert (tmp_path / "out" / "sub" / "deeper" / "b.txt").read_text("utf-8") == "Title\n\nBody text here."
+
+
+def test_files_follow_the_umask_and_keep_an_existing_mode(tmp_path: Path) -> None:
+    """Outputs, stats, plan, markers and reports, `fix -o` and `glossary convert` (all used to be 0o600)."""
+    src = corpus(tmp_path / "c.jsonl", n=8)
+    old = os.umask(0o022)
+    try:
+        clean([str(src)], tmp_path / "out", report=True)
+        article = tmp_path / "a.txt"
+        article.write_text(DIRTY[1])
+        assert run_cli("fix", str(article), "-o", str(tmp_path / "fixed.txt")).returncode == 0
+        glossary = tmp_path / "g.tsv"
+        glossary.write_text("id\ten\tit\nc1\tChamber of Deputies\tCamera dei deputati\n")
+        assert run_cli("glossary", "convert", str(glossary), str(tmp_path / "g.tbx")).returncode == 0
+        (tmp_path / "kept.txt").write_text("x")
+        (tmp_path / "kept.txt").chmod(0o640)
+        assert run_cli("fix", str(article), "-o", str(tmp_path / "kept.txt")).returncode == 0
+    finally:
+        os.umask(old)
+    files = [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
+    assert {p.name for p in files} >= {"stats.json", "plan.json", "report.html", "c-00000.json", "c-00000.jsonl"}
+    assert {str(p.relative_to(tmp_path)): oct(p.stat().st_mode & 0o777) for p in files} == {
+        str(p.relative_to(tmp_path)): "0o644" for p in files
+    }
+    assert oct((tmp_path / "fixed.txt").stat().st_mode & 0o777) == "0o644"
+    assert oct((tmp_path / "g.tbx").stat().st_mode & 0o777) == "0o644"
+    assert oct((tmp_path / "kept.txt").stat().st_mode & 0o777) == "0o640"
+
+
+def test_unknown_output_format_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    src = corpus(tmp_path / "c.jsonl", n=3, broken=False)
+    proc = run_cli("clean", str(src), "-o", str(tmp_path / "out"), "--output-format", "csv")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "'csv' is not one of" in proc.stderr and "'jsonl.zst', 'parquet'" in proc.stderr
+    assert not (tmp_path / "out").exists()
+    with pytest.raises(TranscleanError, match=r"output_format: 'csv' is not one of jsonl, jsonl\.gz"):
+        Options(output_format="csv")
+
+
+def test_read_errors_are_errors_not_rejects(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unreadable input stops the run (no marker, so a rerun reads it), while damage stays a reject; a
+    name that is no regular file, or an unreadable Parquet file, is an error before any work."""
+    from transclean.batch import formats
+
+    rows = "".join(json.dumps({"id": i, "text": DIRTY[i % 4]}) + "\n" for i in range(50))
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "z.jsonl.gz").write_bytes(gzip.compress(rows.encode()))
+    opened = formats._open_binary
+
+    def denied(chunk: formats.Chunk) -> object:
+        if chunk.fmt == "jsonl.gz":
+            raise PermissionError(13, "Permission denied", chunk.path)
+        return opened(chunk)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(formats, "_open_binary", denied)
+        with pytest.raises(TranscleanError, match=r"z.jsonl.gz: cannot read: Permission denied"):
+            clean([str(tmp_path / "in")], tmp_path / "out")
+    assert not list((tmp_path / "out" / ".done").iterdir())
+    assert clean([str(tmp_path / "in")], tmp_path / "out").stats.documents_out == 50
+    os.mkfifo(tmp_path / "fifo.jsonl")
+    (tmp_path / "dangling.jsonl").symlink_to(tmp_path / "missing.jsonl")
+    (tmp_path / "loop.jsonl").symlink_to(tmp_path / "loop.jsonl")
+    (tmp_path / "bad.parquet").write_bytes(b"not parquet")
+    for name, message in (
+        ("fifo.jsonl", r"not a regular file \(a FIFO\)"),
+        ("dangling.jsonl", r"not a regular file \(a dangling symbolic link\)"),
+        ("loop.jsonl", r"not a regular file \(a symbolic link loop\)"),
+        ("bad.parquet", "cannot read: not a readable Parquet file"),
+    ):
+        with pytest.raises(TranscleanError, match=message):
+            clean([str(tmp_path / name)], tmp_path / "never")
+    assert not (tmp_path / "never").exists()

@@ -75,22 +75,55 @@ def test_cli_refuses_traversal_and_manages_the_store(tmp_path: Path) -> None:
     assert run("models", "remove", "it-en", env=env).returncode == 0 and not folder.exists()
 
 
-def test_install_goes_through_argostranslate(tmp_path: Path) -> None:
-    """A well-formed archive is extracted by argostranslate's own installer into transclean's store (the XDG
-    folders argostranslate creates at import point into the test's temporary folder)."""
-    pytest.importorskip("argostranslate")
-    env = {
-        **os.environ,
-        "TRANSCLEAN_DATA_DIR": str(tmp_path / "data"),
-        "XDG_DATA_HOME": str(tmp_path / "xdg"),
-        "XDG_CONFIG_HOME": str(tmp_path / "xdg"),
-        "XDG_CACHE_HOME": str(tmp_path / "xdg-cache"),
-    }
-    good = archive(
-        tmp_path / "good.argosmodel",
-        {"translate-it_en-1_0/metadata.json": json.dumps(META).encode(), "translate-it_en-1_0/README.md": b"tiny"},
-    )
-    proc = run("models", "install", str(good), env=env)
+def test_install_extracts_into_the_store_and_replaces_a_previous_version(tmp_path: Path) -> None:
+    """No argostranslate import: the archive is extracted by transclean (argostranslate's installer is a bare
+    extractall) into a hidden staging folder, then renamed into place."""
+    env = {**os.environ, "TRANSCLEAN_DATA_DIR": str(tmp_path / "data")}
+    members = {"translate-it_en-1_0/metadata.json": json.dumps(META).encode(), "translate-it_en-1_0/README.md": b"v1"}
+    proc = run("models", "install", str(archive(tmp_path / "good.argosmodel", members)), env=env)
     assert proc.returncode == 0, proc.stderr
     assert "installed it-en (translate-it_en-1_0, version 1.0)" in proc.stdout
-    assert (tmp_path / "data" / "models" / "translate-it_en-1_0" / "README.md").read_text() == "tiny"
+    members["translate-it_en-1_0/README.md"] = b"v2"
+    assert run("models", "install", str(archive(tmp_path / "v2.argosmodel", members)), env=env).returncode == 0
+    store = tmp_path / "data" / "models"
+    assert (store / "translate-it_en-1_0" / "README.md").read_text() == "v2"
+    assert [p.name for p in store.iterdir()] == ["translate-it_en-1_0"]
+
+
+def _forge_size(path: Path, declared: int) -> None:
+    """Make the archive's only member declare ``declared`` unpacked bytes (local and central headers)."""
+    data = bytearray(path.read_bytes())
+    for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        at = data.index(signature) + offset
+        data[at : at + 4] = declared.to_bytes(4, "little")
+    path.write_bytes(bytes(data))
+
+
+def test_real_sizes_are_checked_and_a_refused_install_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A member declaring 10 bytes that holds 2 MB, a 5 MB run of zeros (ratio ~1000x), too many members:
+    refused with the reason, and neither the model nor a staging folder is left in the store."""
+    meta = json.dumps(META).encode()
+    liar = tmp_path / "liar.argosmodel"
+    with zipfile.ZipFile(liar, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("pkg/model.bin", os.urandom(2 << 20))
+    _forge_size(liar, 10)
+    with zipfile.ZipFile(liar, "a") as z:
+        z.writestr("pkg/metadata.json", meta)
+    bomb = tmp_path / "bomb.argosmodel"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("pkg/metadata.json", meta)
+        z.writestr("pkg/model.bin", bytes(5 << 20))
+    many = archive(tmp_path / "many.argosmodel", {"pkg/metadata.json": meta, **{f"pkg/{i}": b"" for i in range(6)}})
+    monkeypatch.setattr(argos, "MAX_ENTRIES", 5)
+    store = tmp_path / "store"
+    for path, reason in (
+        (liar, "damaged archive"),
+        (bomb, "unpacks to 5242880 bytes from"),
+        (many, "7 members, over 5"),
+    ):
+        with pytest.raises(TranscleanError, match=reason):
+            argos.install(path, store)
+        assert argos.installed(store) == []
+        assert not any((store / "models").iterdir())

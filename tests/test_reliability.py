@@ -1,13 +1,17 @@
-"""Issue 9: bad input gets a clear error or a rejected record; nothing reaches the network; a failing disk
-leaves a resumable run."""
+"""Bad input gets a clear error or a rejected record; nothing reaches the network; a run stopped in any way
+(kill -9 of the parent or a worker, SIGTERM, Ctrl-C, a full disk, a second run on its folder) leaves no
+process behind and resumes to identical output."""
 
 from __future__ import annotations
 
 import errno
 import json
 import os
+import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -124,3 +128,183 @@ def test_a_200_mb_single_line_file(tmp_path: Path) -> None:
         handle.write(b'"}\n{"text": "after"}\n')
     report = clean([str(corpus)], tmp_path / "out")
     assert (report.stats.documents_in, report.stats.documents_out, report.stats.rejected) == (3, 2, 1)
+
+
+# --- A batch run stops as a whole and resumes to identical output (docs/reliability.md) ---------------
+
+KILL_RECORDS = 1500  # about 40 chunks of 2,000 bytes: a run lasts a few seconds, long enough to stop mid-way
+SENTENCES = ["Il caffÃ¨ Ã¨ buono. . Poi uscì.", "Title\n\n[ad_1]\n\nBody text here.", "Clean text."]
+
+
+@pytest.fixture(scope="module")
+def kill_corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes]]:
+    """A corpus and the outputs of one uninterrupted run over it."""
+    folder = tmp_path_factory.mktemp("kill")
+    src = folder / "c.jsonl"
+    src.write_text(
+        "".join(json.dumps({"id": i, "text": SENTENCES[i % 3]}, ensure_ascii=False) + "\n" for i in range(KILL_RECORDS))
+    )
+    clean([str(src)], folder / "reference", chunk_bytes=2000)
+    return src, outputs(folder / "reference")
+
+
+def outputs(outdir: Path) -> dict[str, bytes]:
+    """Output and reject files (not the bookkeeping: lock, markers, temporary files, plan, timed stats)."""
+    files = [p for p in outdir.rglob("*") if p.is_file() and not p.relative_to(outdir).parts[0].startswith(".")]
+    return {str(p.relative_to(outdir)): p.read_bytes() for p in files if p.name not in ("stats.json", "plan.json")}
+
+
+def clean_args(src: Path, outdir: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "transclean", "clean", str(src), "-o", str(outdir), "--chunk-size", "2000", *extra]
+
+
+def descendants(pid: int) -> set[int]:
+    """Every process below ``pid`` (read from /proc before a kill: orphans are re-parented after it)."""
+    children: dict[int, list[int]] = {}
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat_file.parent.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def alive(pids: set[int]) -> set[int]:
+    """The processes of ``pids`` still running (a zombie is dead)."""
+    running = set()
+    for pid in pids:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if state != "Z":
+            running.add(pid)
+    return running
+
+
+def start_and_wait(src: Path, outdir: Path, *extra: str, markers: int = 2) -> tuple[subprocess.Popen[bytes], set[int]]:
+    """Start a 2-worker run in its own process group; return once ``markers`` chunks are done, with its
+    processes."""
+    proc = subprocess.Popen(
+        clean_args(src, outdir, "--workers", "2", "-q", *extra), start_new_session=True, stderr=subprocess.PIPE
+    )
+    deadline = time.time() + 60
+    while time.time() < deadline and len(list((outdir / ".done").glob("*.json"))) < markers:
+        time.sleep(0.02)
+    pids = descendants(proc.pid)
+    assert len(pids) >= 2, "the pool's workers should be running"
+    return proc, pids
+
+
+def resumes_identically(src: Path, outdir: Path, reference: dict[str, bytes]) -> None:
+    proc = subprocess.run(clean_args(src, outdir), capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert f"{KILL_RECORDS} records in = {KILL_RECORDS} out + 0 rejected + 0 dropped (ok)" in proc.stderr
+    assert outputs(outdir) == reference
+    assert not list((outdir / ".tmp").iterdir())
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads processes from /proc")
+def test_killing_the_parent_kills_the_workers(tmp_path: Path, kill_corpus: tuple[Path, dict[str, bytes]]) -> None:
+    """kill -9 of the parent: no worker is alive 3 s later (they used to finish chunks as orphans)."""
+    src, reference = kill_corpus
+    proc, pids = start_and_wait(src, tmp_path / "out")
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    time.sleep(3)
+    assert not alive(pids)
+    resumes_identically(src, tmp_path / "out", reference)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads processes from /proc")
+def test_a_killed_worker_stops_the_run_with_a_clear_error(
+    tmp_path: Path, kill_corpus: tuple[Path, dict[str, bytes]]
+) -> None:
+    src, reference = kill_corpus
+    proc, pids = start_and_wait(src, tmp_path / "out")
+    os.kill(max(pids), signal.SIGKILL)
+    _, stderr = proc.communicate(timeout=30)
+    assert proc.returncode == 2, stderr
+    assert b"a worker process died (pid" in stderr and b"killed by SIGKILL" in stderr
+    assert b"rerun the same command to resume" in stderr and b"Traceback" not in stderr
+    time.sleep(0.5)
+    assert not alive(pids)
+    resumes_identically(src, tmp_path / "out", reference)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads processes from /proc")
+@pytest.mark.parametrize(("signals", "status"), [((signal.SIGTERM,), 143), ((signal.SIGINT, signal.SIGINT), 130)])
+def test_sigterm_and_ctrl_c_stop_the_run_and_it_resumes(
+    tmp_path: Path, kill_corpus: tuple[Path, dict[str, bytes]], signals: tuple[int, ...], status: int
+) -> None:
+    """SIGTERM to the parent, or Ctrl-C twice (SIGINT to the whole process group, as a terminal sends it):
+    the run stops within seconds, removes its temporary files, says how to resume, exits 143 or 130."""
+    src, reference = kill_corpus
+    outdir = tmp_path / "out"
+    proc, pids = start_and_wait(src, outdir)
+    started = time.time()
+    for i, signum in enumerate(signals):
+        if signum == signal.SIGINT:
+            os.killpg(proc.pid, signum)
+        else:
+            os.kill(proc.pid, signum)
+        if i < len(signals) - 1:
+            time.sleep(0.3)
+    _, stderr = proc.communicate(timeout=30)
+    assert time.time() - started < 10
+    assert proc.returncode == status, stderr
+    assert b"chunks are done and kept" in stderr and b"run the same command again to resume" in stderr
+    assert b"Traceback" not in stderr
+    assert not alive(pids)
+    assert not list((outdir / ".tmp").iterdir())
+    done = len(list((outdir / ".done").glob("*.json")))
+    assert 0 < done < len(json.loads((outdir / "plan.json").read_text())["chunks"]), "stopped mid-way"
+    resumes_identically(src, outdir, reference)
+
+
+def test_one_run_per_output_folder(tmp_path: Path, kill_corpus: tuple[Path, dict[str, bytes]]) -> None:
+    """A second run on a folder in use is refused, naming the first; once the first is killed, the kernel
+    releases its lock and the next run resumes."""
+    src, reference = kill_corpus
+    outdir = tmp_path / "out"
+    first, _ = start_and_wait(src, outdir, markers=1)
+    with pytest.raises(TranscleanError, match=rf"is in use by another run \(pid {first.pid}, started"):
+        clean([str(src)], outdir, chunk_bytes=2000)  # in-process: a CLI would start after the first ended
+    os.killpg(first.pid, signal.SIGKILL)
+    first.wait()
+    resumes_identically(src, outdir, reference)
+
+
+@pytest.mark.skipif(shutil.which("unshare") is None, reason="needs unshare(1) to mount a small tmpfs")
+def test_a_full_disk_is_a_clear_error_and_the_run_resumes(
+    tmp_path: Path, kill_corpus: tuple[Path, dict[str, bytes]]
+) -> None:
+    """On a real 1 MB tmpfs filled up (in a private mount namespace): exit 2 "No space left on device", no
+    temporary file left; with space freed the rerun completes to the reference output."""
+    src, reference = kill_corpus
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    run = " ".join(clean_args(src, disk / "out", "-q"))
+    script = (
+        f"mount -t tmpfs -o size=1m tmpfs {disk} || exit 77\n"
+        f"head -c 800000 /dev/zero > {disk}/filler\n"
+        f"{run} 2> {tmp_path}/full.err; echo $? > {tmp_path}/full.status\n"
+        f"ls -A {disk}/out/.tmp > {tmp_path}/full.tmp\n"
+        f"rm {disk}/filler\n"
+        f"{run} && cp -r {disk}/out {tmp_path}/copy\n"
+    )
+    proc = subprocess.run(["unshare", "-rm", "sh", "-c", script], capture_output=True, text=True)
+    if proc.returncode == 77:
+        pytest.skip(f"cannot mount a tmpfs here: {proc.stderr.strip()}")
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "full.status").read_text().strip() == "2"
+    error = (tmp_path / "full.err").read_text()
+    assert "No space left on device" in error and "Traceback" not in error
+    assert (tmp_path / "full.tmp").read_text() == ""
+    assert outputs(tmp_path / "copy") == reference

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from collections.abc import Callable
 from enum import Enum
@@ -195,6 +196,21 @@ class Engine(str, Enum):
     dask = "dask"
 
 
+class CorpusFormat(str, Enum):
+    jsonl = "jsonl"
+    jsonl_gz = "jsonl.gz"
+    jsonl_zst = "jsonl.zst"
+    parquet = "parquet"
+    txt = "txt"
+
+
+class SeverityChoice(str, Enum):
+    info = "info"
+    minor = "minor"
+    major = "major"
+    critical = "critical"
+
+
 @app.command()
 def clean(
     inputs: Annotated[
@@ -213,18 +229,34 @@ def clean(
         Mode,
         typer.Option(
             "--mode",
-            help="fix: apply safe fixes; flag: annotate only; drop: also move records with severe findings to rejects.",
+            help="fix: apply safe fixes; flag: annotate only; drop: also move records with severe, confident "
+            "findings to rejects.",
         ),
     ] = Mode.fix,
     annotate: Annotated[
         bool, typer.Option("--annotate", help="Add findings and an edit summary under 'transclean'.")
     ] = False,
     drop_severity: Annotated[
-        str, typer.Option("--drop-severity", help="Lowest severity that drops a record.")
-    ] = "major",
+        SeverityChoice, typer.Option("--drop-severity", help="Lowest severity that drops a record (--mode drop).")
+    ] = SeverityChoice.major,
+    drop_confidence: Annotated[
+        float,
+        typer.Option(
+            "--drop-confidence",
+            min=0.0,
+            max=1.0,
+            help="Lowest finding confidence that drops a record (--mode drop); heuristic pronoun and acronym "
+            "flags (0.6-0.8) stay below the default.",
+        ),
+    ] = 0.9,
     output_format: Annotated[
-        str | None, typer.Option("--output-format", help="jsonl, jsonl.gz, jsonl.zst, parquet.")
+        CorpusFormat | None,
+        typer.Option("--output-format", help="Output format (default: each input's own)."),
     ] = None,
+    overwrite: Annotated[
+        bool,
+        typer.Option("--overwrite", help="Redo an output folder that holds a run with other inputs or options."),
+    ] = False,
     workers: Annotated[int, typer.Option("--workers", "-w", help="Local worker processes.")] = 1,
     engine: Annotated[
         Engine, typer.Option("--engine", help="local process pool, or an existing Dask cluster.")
@@ -252,17 +284,17 @@ def clean(
     language: Language = None,
     glossary: Glossaries = None,
 ) -> None:
-    """Clean a corpus in batch: cleaned records, rejects with reasons, stats.json; resumable."""
-    from transclean.batch import Options
+    """Clean a corpus in batch: cleaned records, rejects with reasons, stats.json; resumable.
+
+    Ctrl-C or SIGTERM stops the run (exit 130 or 143), keeping finished chunks: rerun the same command to
+    resume. One run at a time per output folder."""
+    from transclean.batch import Interrupted, Options
     from transclean.batch import clean as run_clean
-    from transclean.model import Severity
 
     try:
         config = _pipeline(select, extend_select, ignore, profile, language, glossary).config
         if report not in (None, "html"):
             raise typer.BadParameter("--report takes 'html'")
-        if drop_severity not in {s.value for s in Severity}:
-            raise typer.BadParameter(f"--drop-severity must be one of {', '.join(s.value for s in Severity)}")
         pair = tuple(translate_to.split(":")) if translate_to else None
         if pair is not None and len(pair) != 3:
             raise typer.BadParameter("--translate takes FROM:TO:FIELD, e.g. it:en:text_en")
@@ -274,8 +306,9 @@ def clean(
             lang_field=lang_field,
             mode=mode.value,
             annotate=annotate,
-            drop_severity=drop_severity,
-            output_format=output_format,
+            drop_severity=drop_severity.value,
+            drop_confidence=drop_confidence,
+            output_format=output_format.value if output_format else None,
         )
         with _progress(quiet) as progress:
             report = run_clean(
@@ -288,9 +321,19 @@ def clean(
                 chunk_bytes=chunk_size,
                 progress=progress,
                 report=report == "html",
+                overwrite=overwrite,
             )
     except TranscleanError as exc:
         _fail(exc)
+    except Interrupted as exc:
+        for signum in (signal.SIGINT, signal.SIGTERM):  # the run has stopped: a second Ctrl-C changes nothing
+            signal.signal(signum, signal.SIG_IGN)
+        typer.echo(
+            f"transclean: interrupted by {exc}: {exc.done} of {exc.total} chunks are done and kept in {output}; "
+            "run the same command again to resume.",
+            err=True,
+        )
+        raise typer.Exit(exc.exit_status) from None
     if not quiet:
         typer.echo(report.summary(), err=True)
 
@@ -469,7 +512,8 @@ DataDir = Annotated[
 def models_install(
     archive: Annotated[Path, typer.Argument(help="An .argosmodel file.")], data_dir: DataDir = None
 ) -> None:
-    """Validate an .argosmodel archive (one folder, metadata.json, no absolute path, '..' or link); install it."""
+    """Validate an .argosmodel archive (one folder, metadata.json, no absolute path, '..' or link, sizes and
+    compression within limits); install it, all or nothing."""
     from transclean import argos
 
     try:

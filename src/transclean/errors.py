@@ -26,10 +26,20 @@ class E(str, Enum):
     BAD_CONFIG = "{path}: invalid configuration: {reason}."
     BAD_GLOSSARY = "glossary rejected:\n{issues}"
     UNKNOWN_FORMAT = "{path}: unknown corpus format; expected one of {formats} (by file name)."
+    NOT_REGULAR = "{path}: not a regular file ({kind}); name files, directories or globs of corpus files."
     PLAN_MISMATCH = (
-        "{outdir} holds a run with a different chunking ({reason}); rerun with the same inputs and "
-        "--chunk-size, or use a new output directory."
+        "{outdir} holds a run with other settings ({reason}); rerun with the same ones to resume, add "
+        "--overwrite to redo the folder, or use a new output directory."
     )
+    OUTDIR_IN_USE = (
+        "{outdir} is in use by another run ({holder}); wait for it to finish or use another output directory."
+    )
+    WORKER_DIED = "a worker process died ({reason}); finished chunks are kept: rerun the same command to resume."
+    OUTPUT_MISMATCH = (
+        "{path}: holds {found} records but its chunk marker says {expected}; delete the marker "
+        "{marker} and rerun to redo the chunk."
+    )
+    BAD_CHOICE = "{option}: {value!r} is not one of {choices}."
     COUNTS_DO_NOT_ADD_UP = "records in ({total}) != out ({out}) + rejected ({rejected}) + dropped ({dropped})."
     NEEDS_EXTRA = "{what} needs the optional package {package!r}: pip install 'transclean[{extra}]'."
     BAD_MODEL = "{path}: refused as a translation model: {reason}."

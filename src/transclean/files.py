@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -87,15 +88,38 @@ def read_text(path: str) -> str:
     return read_document(path)[0]
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it into place."""
+def new_file_mode() -> int:
+    """The mode ``open()`` gives a new file under the current umask (0o644 under umask 022).
+
+    Read from /proc on Linux: ``os.umask`` can only be read by setting it, which races with other threads.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return 0o666 & ~int(line.split()[1], 8)
+    except OSError:
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes, *, tmpdir: str | os.PathLike[str] | None = None) -> None:
+    """Write ``data`` to a temporary file (beside ``path``, or in ``tmpdir`` on the same disk), then rename it
+    into place. The file gets the mode of the file it replaces, else the umask's (mkstemp's own 0o600 would
+    hide outputs from other users)."""
     target = Path(path)
     try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        mode = new_file_mode()
+    try:
+        fd, tmp = tempfile.mkstemp(dir=tmpdir or target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
         raise TranscleanError(E.UNWRITABLE, path=target, reason=exc.strerror or exc) from None
     try:
         with os.fdopen(fd, "wb") as handle:
+            os.chmod(tmp, mode)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())

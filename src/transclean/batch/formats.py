@@ -7,9 +7,13 @@ cannot be entered in the middle); a Parquet file has one chunk per row group.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import gzip
 import io
 import os
+import stat
+import zlib
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -23,19 +27,21 @@ DEFAULT_CHUNK_BYTES = 16 * 1024 * 1024
 MAX_RECORD_BYTES = 64 * 1024 * 1024
 
 
+#: File name endings of each format, longest first within a format.
+FORMAT_SUFFIXES = (
+    ("jsonl.gz", (".jsonl.gz", ".json.gz")),
+    ("jsonl.zst", (".jsonl.zst", ".json.zst", ".jsonl.zstd")),
+    ("jsonl", (".jsonl", ".ndjson")),
+    ("parquet", (".parquet",)),
+    ("txt", (".txt",)),
+)
+SUFFIXES = tuple(suffix for _, suffixes in FORMAT_SUFFIXES for suffix in suffixes)
+
+
 def detect_format(path: Path) -> str | None:
     """The format of a file from its name, or None."""
     name = path.name.lower()
-    for fmt, suffixes in (
-        ("jsonl.gz", (".jsonl.gz", ".json.gz")),
-        ("jsonl.zst", (".jsonl.zst", ".json.zst", ".jsonl.zstd")),
-        ("jsonl", (".jsonl", ".ndjson")),
-        ("parquet", (".parquet",)),
-        ("txt", (".txt",)),
-    ):
-        if name.endswith(suffixes):
-            return fmt
-    return None
+    return next((fmt for fmt, suffixes in FORMAT_SUFFIXES if name.endswith(suffixes)), None)
 
 
 @dataclass(frozen=True)
@@ -54,51 +60,99 @@ class Chunk:
         return asdict(self)
 
 
-def expand_inputs(inputs: list[str]) -> list[Path]:
-    """Files named, found in directories (recursively), or matched by globs; sorted, deduplicated."""
+def expand_inputs(inputs: list[str]) -> dict[Path, str]:
+    """Files named, found in directories (recursively), or matched by globs, each with its output name: its
+    path relative to the directory it was found in, else its file name. Sorted, deduplicated. A name that is
+    no regular file (a FIFO, a dangling link, a link loop) is an error, never skipped in silence."""
     import glob
 
-    found: list[Path] = []
+    found: dict[Path, str] = {}
+
+    def add(path: Path, name: str) -> None:
+        found.setdefault(path.resolve(), name)
+
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            found += [p for p in sorted(path.rglob("*")) if p.is_file() and detect_format(p)]
-        elif path.is_file():
-            found.append(path)
-        else:
-            matches = sorted(Path(m) for m in glob.glob(item, recursive=True))
-            if not matches:
-                raise TranscleanError(E.NOT_FOUND, path=item)
-            found += [m for m in matches if m.is_file()]
-    unique = list(dict.fromkeys(p.resolve() for p in found))
-    for path in unique:
+            for file in sorted(path.rglob("*")):
+                if file.is_file() and detect_format(file):
+                    add(file, file.relative_to(path).as_posix())
+            continue
+        matches = [path] if os.path.lexists(path) else sorted(Path(m) for m in glob.glob(item, recursive=True))
+        if not matches:
+            raise TranscleanError(E.NOT_FOUND, path=item)
+        for match in matches:
+            if not match.is_dir():
+                _check_regular(match)
+                add(match, match.name)
+    for path in found:
         if detect_format(path) is None:
             raise TranscleanError(E.UNKNOWN_FORMAT, path=path, formats=", ".join(FORMATS))
-    return unique
+    return found
 
 
-def plan_chunks(paths: list[Path], chunk_bytes: int = DEFAULT_CHUNK_BYTES) -> list[Chunk]:
-    """Split the inputs into chunks. Deterministic: the same inputs and chunk size give the same plan."""
+def _check_regular(path: Path) -> None:
+    """Raise a clear error unless ``path`` is (a link to) a regular file."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise TranscleanError(E.NOT_REGULAR, path=path, kind="a symbolic link loop") from None
+        if exc.errno == errno.ENOENT:
+            raise TranscleanError(E.NOT_REGULAR, path=path, kind="a dangling symbolic link") from None
+        raise TranscleanError(E.UNREADABLE, path=path, reason=exc.strerror or exc) from None
+    if not stat.S_ISREG(mode):
+        kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+        raise TranscleanError(E.NOT_REGULAR, path=path, kind=kind)
+
+
+def plan_chunks(inputs: dict[Path, str], chunk_bytes: int = DEFAULT_CHUNK_BYTES) -> list[Chunk]:
+    """Split the inputs into chunks. Deterministic: the same inputs and chunk size give the same plan.
+
+    A chunk's name is its input's relative name without the format suffix: ``sub/a`` for ``DIR/sub/a.txt``
+    (one text file, one output ``sub/a.txt``), ``sub/c-00003`` for the fourth chunk of ``DIR/sub/c.jsonl``.
+    A file that cannot be read is an error naming it, before any work starts."""
     chunks: list[Chunk] = []
-    stems: dict[str, int] = {}
-    for path in paths:
+    used: set[str] = set()
+    for path, name in inputs.items():
         fmt = detect_format(path) or ""
-        stem = path.name.split(".")[0]
-        stems[stem] = stems.get(stem, 0) + 1
-        if stems[stem] > 1:
-            stem = f"{stem}_{stems[stem]}"
-        if fmt == "jsonl":
-            ranges = _line_ranges(path, chunk_bytes)
-        elif fmt == "parquet":
-            import pyarrow.parquet as pq
-
-            groups = pq.ParquetFile(path).num_row_groups
-            ranges = [(g, g + 1, 0) for g in range(groups)] or [(0, 0, 0)]
-        else:
-            ranges = [(0, path.stat().st_size, 1)]
+        base = name[: len(name) - len(_suffix(name))]
+        unique, n = base, 1
+        while unique.lower() in used:  # a.jsonl and a.parquet, or two folders with a/b.txt
+            n += 1
+            unique = f"{base}_{n}"
+        used.add(unique.lower())
+        try:
+            if fmt == "jsonl":
+                ranges = _line_ranges(path, chunk_bytes)
+            elif fmt == "parquet":
+                ranges = _row_groups(path)
+            else:
+                with path.open("rb"):  # readable now, not only at its turn
+                    ranges = [(0, path.stat().st_size, 1)]
+        except OSError as exc:
+            raise TranscleanError(E.UNREADABLE, path=path, reason=exc.strerror or exc) from None
         for i, (start, end, first_line) in enumerate(ranges):
-            chunks.append(Chunk(str(path), fmt, i, start, end, first_line, f"{stem}-{i:05d}"))
+            chunk_name = unique if fmt == "txt" else f"{unique}-{i:05d}"
+            chunks.append(Chunk(str(path), fmt, i, start, end, first_line, chunk_name))
     return chunks
+
+
+def _suffix(name: str) -> str:
+    """The format suffix of a file name as written (``.jsonl.gz``, ``.txt``), or ''."""
+    lower = name.lower()
+    return next((name[len(name) - len(s) :] for s in SUFFIXES if lower.endswith(s)), "")
+
+
+def _row_groups(path: Path) -> list[tuple[int, int, int]]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        groups = pq.ParquetFile(path).num_row_groups
+    except pa.ArrowException as exc:
+        raise TranscleanError(E.UNREADABLE, path=path, reason=f"not a readable Parquet file: {exc}") from None
+    return [(g, g + 1, 0) for g in range(groups)] or [(0, 0, 0)]
 
 
 def _line_ranges(path: Path, chunk_bytes: int) -> list[tuple[int, int, int]]:
@@ -173,19 +227,42 @@ def _lines(chunk: Chunk) -> Iterator[tuple[int, bytes | None, int]]:
 
 
 def read_records(chunk: Chunk, text_field: str) -> Iterator[Raw]:
-    """Every record of a chunk, parsed, or with the reason it cannot be used."""
-    if chunk.fmt == "parquet":
-        yield from _parquet_records(chunk, text_field)
-        return
-    if chunk.fmt == "txt":
-        from transclean.files import decode_text
+    """Every record of a chunk, parsed, or with the reason it cannot be used. Damaged data (a truncated or
+    corrupt compressed stream) is a reject; a failing read (permission, I/O) is an error naming the input,
+    so the chunk gets no marker and a rerun reads it again."""
+    try:
+        if chunk.fmt == "parquet":
+            yield from _parquet_records(chunk, text_field)
+        elif chunk.fmt == "txt":
+            yield _text_record(chunk, text_field)
+        else:
+            yield from _jsonl_records(chunk, text_field)
+    except OSError as exc:
+        raise TranscleanError(E.UNREADABLE, path=chunk.path, reason=exc.strerror or exc) from None
 
-        data = Path(chunk.path).read_bytes()
-        try:
-            yield Raw(1, {text_field: decode_text(data, chunk.path)[0]}, size=len(data))
-        except TranscleanError as exc:
-            yield Raw(1, None, str(exc).removeprefix(f"{chunk.path}: "), size=len(data))
-        return
+
+def _text_record(chunk: Chunk, text_field: str) -> Raw:
+    from transclean.files import decode_text
+
+    data = Path(chunk.path).read_bytes()
+    try:
+        return Raw(1, {text_field: decode_text(data, chunk.path)[0]}, size=len(data))
+    except TranscleanError as exc:
+        return Raw(1, None, str(exc).removeprefix(f"{chunk.path}: "), size=len(data))
+
+
+def _damage_errors(fmt: str) -> tuple[type[BaseException], ...]:
+    """The exceptions that mean a compressed stream is damaged (as opposed to unreadable)."""
+    if fmt == "jsonl.gz":
+        return (EOFError, zlib.error, gzip.BadGzipFile)
+    if fmt == "jsonl.zst":
+        import zstandard
+
+        return (zstandard.ZstdError,)
+    return ()
+
+
+def _jsonl_records(chunk: Chunk, text_field: str) -> Iterator[Raw]:
     import orjson
 
     number = chunk.first_line
@@ -198,9 +275,7 @@ def read_records(chunk: Chunk, text_field: str) -> Iterator[Raw]:
             if not stripped:
                 continue
             yield _parse_line(number, stripped, text_field, size, orjson)
-    except (EOFError, OSError, Exception) as exc:  # zstandard raises its own ZstdError
-        if isinstance(exc, TranscleanError):
-            raise
+    except _damage_errors(chunk.fmt) as exc:
         yield Raw(number + 1, None, f"truncated or corrupt compressed file after line {number}: {exc}")
 
 
@@ -241,30 +316,43 @@ def _parquet_records(chunk: Chunk, text_field: str) -> Iterator[Raw]:
 
 
 class ChunkWriter:
-    """Writes one chunk's output records to a temporary file; ``commit`` renames it into place."""
+    """Writes one chunk's output records to a temporary file; ``commit`` renames it into place.
 
-    def __init__(self, target: Path, fmt: str) -> None:
-        self.target, self.fmt = target, fmt
-        self.tmp = target.with_name(f".{target.name}.tmp")
+    The temporary file ``tmp`` lives in the run's own folder, so two runs, or a dead run's stray process,
+    never share a name. With ``keep_empty=False`` (rejects) nothing is created until a record is
+    written, and a commit with no record leaves no file.
+    """
+
+    def __init__(self, target: Path, fmt: str, tmp: Path, *, keep_empty: bool = True) -> None:
+        self.target, self.fmt, self.tmp = target, fmt, tmp
         self.rows: list[dict[str, Any]] = []
         self.handle: Any = None
+        self._raw: Any = None
         self.bytes = 0
-        if fmt in ("jsonl", "jsonl.gz", "jsonl.zst", "txt"):
-            raw = open(self.tmp, "wb")  # noqa: SIM115
-            if fmt == "jsonl.gz":
-                self.handle = gzip.GzipFile(fileobj=raw, mode="wb", mtime=0)  # mtime 0: identical bytes every run
-            elif fmt == "jsonl.zst":
-                import zstandard
+        self.records = 0
+        if keep_empty:
+            self._open()
 
-                self.handle = zstandard.ZstdCompressor().stream_writer(raw)
-            else:
-                self.handle = raw
-            self._raw = raw
+    def _open(self) -> None:
+        if self.fmt == "parquet":
+            return
+        self._raw = open(self.tmp, "wb")  # noqa: SIM115
+        if self.fmt == "jsonl.gz":
+            self.handle = gzip.GzipFile(fileobj=self._raw, mode="wb", mtime=0)  # mtime 0: same bytes every run
+        elif self.fmt == "jsonl.zst":
+            import zstandard
+
+            self.handle = zstandard.ZstdCompressor().stream_writer(self._raw)
+        else:
+            self.handle = self._raw
 
     def write(self, record: dict[str, Any], text_field: str) -> None:
+        self.records += 1
         if self.fmt == "parquet":
             self.rows.append(record)
             return
+        if self._raw is None:
+            self._open()
         if self.fmt == "txt":
             data = record[text_field].encode("utf-8")
         else:
@@ -274,14 +362,16 @@ class ChunkWriter:
         self.bytes += len(data)
         self.handle.write(data)
 
-    def commit(self) -> None:
-        """Flush, fsync and rename into place."""
+    def commit(self) -> Path | None:
+        """Flush, fsync and rename into place; returns the file written (None: no record, none kept)."""
         if self.fmt == "parquet":
             import pyarrow as pa
             import pyarrow.parquet as pq
 
             pq.write_table(pa.Table.from_pylist(self.rows), self.tmp, compression="zstd")
             self.bytes = self.tmp.stat().st_size
+        elif self._raw is None:
+            return None
         else:
             if self.fmt == "jsonl.gz":
                 self.handle.close()  # writes the gzip trailer; the raw file stays open
@@ -292,9 +382,28 @@ class ChunkWriter:
             self._raw.flush()
             os.fsync(self._raw.fileno())
             self._raw.close()
+        self.target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(self.tmp, self.target)
+        return self.target
 
     def abort(self) -> None:
-        if self.handle is not None and not self._raw.closed:
-            self._raw.close()
+        """Drop the temporary file. Never raises: on a full disk closing flushes again and fails again."""
+        if self._raw is not None:
+            with contextlib.suppress(OSError):  # the descriptor is closed even when the final flush fails
+                self._raw.close()
         self.tmp.unlink(missing_ok=True)
+
+
+def count_records(path: Path, fmt: str) -> int:
+    """Records in an output file (the final tally counts files, not only what the markers claim)."""
+    if fmt == "txt":
+        return 1
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        return int(pq.ParquetFile(path).metadata.num_rows)
+    count = 0
+    with _open_binary(Chunk(str(path), fmt, 0, 0, path.stat().st_size, 1, "")) as handle:
+        while block := handle.read(1 << 22):
+            count += block.count(b"\n")
+    return count

@@ -1,24 +1,28 @@
 """Batch cleaning: chunks are tasks; each writes its output, rejects and stats atomically, then a marker.
 
 Every record comes out: in the output, or in ``rejects/`` with its source, line and reason (malformed,
-or dropped by ``--mode drop``). Stats merge by addition; ``in = out + rejected + dropped`` is checked at the
-end of every run. A rerun skips chunks whose marker exists, so a killed run resumes where it stopped.
+or dropped by ``--mode drop``). Stats merge by addition; at the end of every run the records in the files
+are counted against the markers and ``in = out + rejected + dropped`` is checked. A rerun skips chunks
+whose marker matches its files, so a stopped run resumes where it stopped, provided it was started with
+the same inputs and options (``plan.json``); see docs/reliability.md.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
+from transclean.batch.executors import Interrupted, interruptible, run_tasks
 from transclean.batch.formats import DEFAULT_CHUNK_BYTES, Chunk, ChunkWriter, expand_inputs, plan_chunks, read_records
+from transclean.batch.state import OutputFolder
 from transclean.config import Config
 from transclean.errors import E, TranscleanError
 from transclean.files import write_atomic
@@ -27,6 +31,10 @@ from transclean.model import Document, Severity
 from transclean.pipeline import Pipeline
 
 MODES = ("fix", "flag", "drop")
+#: ``--mode drop`` drops a record only for a finding at least this confident. Heuristic detectors sit
+#: below it (pronoun gender 0.8, resumptive pronouns and acronyms 0.6-0.8): one guess about a pronoun must
+#: not cost a whole record. Certain findings (mojibake, debris, glossary terms) are 0.9-1.0.
+DROP_CONFIDENCE = 0.9
 EXTENSIONS = {
     "jsonl": ".jsonl",
     "jsonl.gz": ".jsonl.gz",
@@ -47,9 +55,30 @@ class Options:
     mode: str = "fix"
     annotate: bool = False
     drop_severity: str = "major"
+    drop_confidence: float = DROP_CONFIDENCE
     output_format: str | None = None
     #: (source, target, field): also translate the cleaned text into ``field`` with an installed model.
     translate: tuple[str, str, str] | None = None
+
+    def __post_init__(self) -> None:
+        choices = {
+            "mode": MODES,
+            "output_format": (None, *EXTENSIONS),
+            "drop_severity": tuple(s.value for s in Severity),
+        }
+        for name, allowed in choices.items():
+            if getattr(self, name) not in allowed:
+                shown = ", ".join(str(a) for a in allowed if a is not None)
+                raise TranscleanError(E.BAD_CHOICE, option=name, value=getattr(self, name), choices=shown)
+
+    def shape(self) -> dict[str, Any]:
+        """Everything that shapes the output, as JSON values (recorded in plan.json, compared on resume)."""
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "config"}
+        if self.mode != "drop":
+            del data["drop_severity"], data["drop_confidence"]
+        data.update({f.name: getattr(self.config, f.name) for f in fields(self.config) if f.name != "origin"})
+        data["glossary_files"] = [_file_identity(Path(p)) for p in self.config.glossaries]
+        return json.loads(json.dumps(data))
 
 
 class Examples(dict[str, dict[str, Any]]):
@@ -111,6 +140,7 @@ class Stats:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Stats:
+        data = {k: v for k, v in data.items() if k != "files"}  # a marker's file list is no count
         stats = cls(**{k: v for k, v in data.items() if not isinstance(v, dict)})
         for key, value in data.items():
             if isinstance(value, dict):
@@ -129,15 +159,29 @@ def _reject(chunk: Chunk, line: int, reason: str, raw: str, record_id: Any = Non
     return out
 
 
-def process_chunk(chunk: Chunk, options: Options, outdir: str) -> dict[str, Any]:
-    """Clean one chunk: write its output, rejects and stats, then its completion marker. Returns the stats."""
+@lru_cache(maxsize=8)
+def _pipeline(config: Config) -> Pipeline:
+    """One Pipeline per process and configuration: rules, glossaries and their automata are built once."""
+    return Pipeline(config)
+
+
+def output_name(chunk: Chunk, options: Options) -> str:
+    """A chunk's output file, relative to the output folder."""
+    return chunk.name + EXTENSIONS[options.output_format or chunk.fmt]
+
+
+def process_chunk(chunk: Chunk, options: Options, outdir: str, tmpdir: str) -> dict[str, Any]:
+    """Clean one chunk: write its output and rejects (through temporary files in ``tmpdir``), then its
+    completion marker, which lists the files with their sizes. Returns the marker's data."""
     started = time.perf_counter()
-    out = Path(outdir)
+    out, tmp = Path(outdir), Path(tmpdir)
     keeps_findings = options.annotate or options.mode != "fix"
-    pipeline = Pipeline(options.config.merged(only_fixable=not keeps_findings or None))
+    pipeline = _pipeline(options.config.merged(only_fixable=not keeps_findings or None))
     fmt = options.output_format or chunk.fmt
-    writer = ChunkWriter(out / f"{chunk.name}{EXTENSIONS[fmt]}", fmt)
-    rejects = ChunkWriter(out / "rejects" / f"{chunk.name}.jsonl", "jsonl")
+    key = quote(chunk.name, safe="")  # chunk names may hold '/': one flat, injective temp name each
+    # A text file's output exists only if its one document does; other formats always get a (maybe empty) file.
+    writer = ChunkWriter(out / output_name(chunk, options), fmt, tmp / f"{key}.out", keep_empty=fmt != "txt")
+    rejects = ChunkWriter(out / "rejects" / f"{chunk.name}.jsonl", "jsonl", tmp / f"{key}.rej", keep_empty=False)
     stats = Stats()
     threshold = Severity(options.drop_severity).weight
     kept: list[dict[str, Any]] = []  # a chunk's records, held so its sentences translate in one batch
@@ -163,7 +207,11 @@ def process_chunk(chunk: Chunk, options: Options, outdir: str) -> dict[str, Any]
                 stats.findings_by_category[f.category.value] += 1
                 if f.code not in stats.examples:
                     stats.examples[f.code] = _example(record[options.text_field], f, raw.line, chunk.path)
-            worst = [f for f in result.remaining if f.severity.weight >= threshold]
+            worst = [
+                f
+                for f in result.remaining
+                if f.severity.weight >= threshold and f.confidence >= options.drop_confidence
+            ]
             if options.mode == "drop" and worst:
                 stats.dropped += 1
                 reason = "dropped: " + ", ".join(sorted({f"{f.code} {f.severity.value}" for f in worst}))
@@ -181,12 +229,11 @@ def process_chunk(chunk: Chunk, options: Options, outdir: str) -> dict[str, Any]
         for record in _translated(kept, options):
             writer.write(record, options.text_field)
             stats.documents_out += 1
-        writer.commit()
-        rejects.commit()
+        written = [writer.commit(), rejects.commit()]
     except OSError as exc:  # disk full, permissions: a clear error; the chunk has no marker, so a rerun redoes it
         writer.abort()
         rejects.abort()
-        raise TranscleanError(E.UNWRITABLE, path=writer.target, reason=exc.strerror or exc) from None
+        raise TranscleanError(E.UNWRITABLE, path=exc.filename or writer.target, reason=exc.strerror or exc) from None
     except BaseException:
         writer.abort()
         rejects.abort()
@@ -194,7 +241,10 @@ def process_chunk(chunk: Chunk, options: Options, outdir: str) -> dict[str, Any]
     stats.bytes_out = writer.bytes
     stats.seconds = time.perf_counter() - started
     data = stats.to_dict()
-    write_atomic(out / ".done" / f"{chunk.name}.json", json.dumps(data).encode())  # the marker comes last
+    data["files"] = {path.relative_to(out).as_posix(): path.stat().st_size for path in written if path}
+    marker = out / ".done" / f"{chunk.name}.json"
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(marker, json.dumps(data).encode(), tmpdir=tmp)  # the marker comes last
     return data
 
 
@@ -206,7 +256,7 @@ def _translated(records: list[dict[str, Any]], options: Options) -> list[dict[st
 
     source, target, out_field = options.translate
     results = translate_texts(
-        [r[options.text_field] for r in records], _translator(source, target), pipeline=Pipeline(options.config)
+        [r[options.text_field] for r in records], _translator(source, target), pipeline=_pipeline(options.config)
     )
     return [{**r, out_field: t.text} for r, t in zip(records, results, strict=True)]
 
@@ -250,17 +300,26 @@ class RunReport:
         )
 
 
-def _check_plan(outdir: Path, plan: dict[str, Any]) -> None:
-    path = outdir / "plan.json"
-    if path.exists():
-        old = json.loads(path.read_text("utf-8"))
-        if old["chunks"] != plan["chunks"]:
-            reason = (
-                f"{len(old['chunks'])} chunks of {old['chunk_bytes']} bytes, now {len(plan['chunks'])} of "
-                f"{plan['chunk_bytes']}"
-            )
-            raise TranscleanError(E.PLAN_MISMATCH, outdir=outdir, reason=reason)
-    write_atomic(path, json.dumps(plan, indent=1).encode())
+def _file_identity(path: Path) -> dict[str, Any]:
+    """A file as the plan records it: a changed size or modification time means changed content."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise TranscleanError(E.UNREADABLE, path=path, reason=exc.strerror or exc) from None
+    return {"path": str(path), "size": info.st_size, "mtime_ns": info.st_mtime_ns}
+
+
+def make_plan(inputs: dict[Path, str], chunks: list[Chunk], chunk_bytes: int, options: Options) -> dict[str, Any]:
+    """What ``plan.json`` records: inputs, chunking, every option that shapes the output, the version."""
+    from transclean import __version__
+
+    return {
+        "version": __version__,
+        "inputs": [{**_file_identity(path), "name": name} for path, name in inputs.items()],
+        "chunk_bytes": chunk_bytes,
+        "options": options.shape(),
+        "chunks": [{"input": c.path, "name": c.name, "output": output_name(c, options)} for c in chunks],
+    }
 
 
 def clean(
@@ -274,39 +333,61 @@ def clean(
     chunk_bytes: int = DEFAULT_CHUNK_BYTES,
     progress: Callable[[int, int, dict[str, Any]], None] | None = None,
     report: bool = False,
+    overwrite: bool = False,
 ) -> RunReport:
     """Clean a corpus into ``outdir``; resumable. ``progress(done_bytes, total_bytes, chunk_stats)``;
-    ``report`` also writes ``report.html`` (counts per rule and language, an example of each change)."""
-    out = Path(outdir)
-    paths = expand_inputs(inputs)
-    chunks = plan_chunks(paths, chunk_bytes)
-    if "TC103" in Pipeline(options.config).codes:  # validates rules and glossaries before any work starts
-        ensure_cache()  # workers then load the lost-letter lexicon instead of each building it
-    try:
-        (out / "rejects").mkdir(parents=True, exist_ok=True)
-        (out / ".done").mkdir(exist_ok=True)
-    except OSError as exc:
-        raise TranscleanError(E.UNWRITABLE, path=out, reason=exc.strerror or exc) from None
-    for leftover in [*out.glob(".*.tmp"), *(out / "rejects").glob(".*.tmp")]:
-        leftover.unlink()  # from a run that was killed
-    plan = {"chunk_bytes": chunk_bytes, "chunks": [[c.path, c.start, c.end, c.name] for c in chunks]}
-    _check_plan(out, plan)
-    todo = [c for c in chunks if not (out / ".done" / f"{c.name}.json").exists()]
-    sizes = {c.name: _chunk_bytes(c) for c in chunks}  # once: a file's size is one stat per chunk
-    total = sum(sizes.values())
-    done_bytes = total - sum(sizes[c.name] for c in todo)
-    for stats in _execute(todo, options, str(out), workers, engine, scheduler):
-        done_bytes += sizes[stats["_name"]]
-        if progress:
-            progress(done_bytes, total, stats)
-    merged = Stats()
-    for chunk in chunks:
-        merged = merged + Stats.from_dict(json.loads((out / ".done" / f"{chunk.name}.json").read_text("utf-8")))
-    write_atomic(out / "stats.json", json.dumps(merged.to_dict(), indent=1, ensure_ascii=False).encode())
-    if report:
-        from transclean.report import corpus_report
+    ``report`` also writes ``report.html`` (counts per rule and language, an example of each change);
+    ``overwrite`` redoes a folder that holds a run with other inputs or options (else it is refused).
 
-        write_atomic(out / "report.html", corpus_report(merged.to_dict(), str(out)).encode("utf-8"))
+    SIGINT and SIGTERM stop the run (workers included) and raise :class:`Interrupted` with the count of
+    chunks done; finished chunks are kept for the next run."""
+    out = Path(outdir)
+    with interruptible():
+        paths = expand_inputs(inputs)
+        chunks = plan_chunks(paths, chunk_bytes)
+        if "TC103" in _pipeline(options.config).codes:  # validates rules and glossaries before any work starts
+            ensure_cache()  # workers then load the lost-letter lexicon instead of each building it
+        plan = make_plan(paths, chunks, chunk_bytes, options)
+        with OutputFolder(out) as folder:
+            folder.check_plan(plan, overwrite=overwrite)
+            todo = [c for c in chunks if not folder.done(c)]
+            sizes = {c.name: _chunk_bytes(c) for c in chunks}  # once: a file's size is one stat per chunk
+            total = sum(sizes.values())
+            state = {"bytes": total - sum(sizes[c.name] for c in todo), "chunks": len(chunks) - len(todo)}
+
+            def finished(stats: dict[str, Any]) -> None:
+                state["bytes"] += sizes[stats["_name"]]
+                state["chunks"] += 1
+                if progress:
+                    progress(state["bytes"], total, stats)
+
+            try:
+                run_tasks(
+                    _task,
+                    todo,
+                    finished,
+                    workers=workers,
+                    engine=engine,
+                    scheduler=scheduler,
+                    options=options,
+                    outdir=str(out),
+                    tmpdir=str(folder.tmpdir),
+                )
+            except Interrupted as exc:
+                exc.done, exc.total = state["chunks"], len(chunks)
+                raise
+            merged = Stats()
+            for chunk in chunks:
+                data = json.loads(folder.marker(chunk).read_text("utf-8"))
+                folder.tally(chunk, data, options.output_format or chunk.fmt)
+                merged = merged + Stats.from_dict(data)
+            stats_json = json.dumps(merged.to_dict(), indent=1, ensure_ascii=False).encode()
+            write_atomic(out / "stats.json", stats_json, tmpdir=folder.tmpdir)
+            if report:
+                from transclean.report import corpus_report
+
+                page = corpus_report(merged.to_dict(), str(out)).encode("utf-8")
+                write_atomic(out / "report.html", page, tmpdir=folder.tmpdir)
     if not merged.adds_up:
         raise TranscleanError(
             E.COUNTS_DO_NOT_ADD_UP,
@@ -323,35 +404,5 @@ def _chunk_bytes(chunk: Chunk) -> int:
     return chunk.end - chunk.start if chunk.fmt == "jsonl" else os.path.getsize(chunk.path)
 
 
-def _task(chunk: Chunk, options: Options, outdir: str) -> dict[str, Any]:
-    return {**process_chunk(chunk, options, outdir), "_name": chunk.name}
-
-
-def _execute(
-    chunks: list[Chunk], options: Options, outdir: str, workers: int, engine: str, scheduler: str | None
-) -> Iterator[dict[str, Any]]:
-    """Run the chunk tasks in-process, in a local process pool, or on a Dask cluster."""
-    if not chunks:
-        return
-    if engine == "dask":
-        try:
-            from distributed import Client, as_completed
-        except ImportError:
-            raise TranscleanError(E.NEEDS_EXTRA, what="--engine dask", package="distributed", extra="dask") from None
-        with Client(scheduler) if scheduler else Client(n_workers=workers, threads_per_worker=1) as client:
-            futures = client.map(_task, chunks, options=options, outdir=outdir, pure=False)
-            for future in as_completed(futures):
-                yield future.result()
-        return
-    if workers <= 1:
-        for chunk in chunks:
-            yield _task(chunk, options, outdir)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(_task, c, options, outdir) for c in chunks]
-        for future in as_completed(futures):
-            yield future.result()
+def _task(chunk: Chunk, options: Options, outdir: str, tmpdir: str) -> dict[str, Any]:
+    return {**process_chunk(chunk, options, outdir, tmpdir), "_name": chunk.name}
