@@ -1,40 +1,25 @@
-"""Who and what a text talks about: sentences, person mentions with gender, institutions and places.
+"""Who and what a text talks about: person mentions with gender, institutions and places.
 
 Knowledge comes from data: glossary entries (persons with gender, organisations, places), gender-guesser's
-first names, and the honorific and title lists in ``data/english.toml``. Other target languages add a file.
+first names, and the honorific and title lists of the language files (``data/lang/<code>.toml``).
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import regex
 
 from transclean.glossary import Concept, Glossary, Match
+from transclean.langdata import language_data
 from transclean.places import places
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
-_SENTENCE_END = regex.compile(r"(?<=[.!?…][\"'”’»)]*)\s+(?=[\"'“‘«(¿¡]?[\p{Lu}\d])|\n\s*\n|\n(?=\S)")
 _WORD = r"(?:(?:Mr|Mrs|Ms|Dr|St|Prof|Sen|Gen|Rep)\.|\p{Lu}[\p{L}\p{M}'’-]*)"
+
+
 _CAPITALISED = regex.compile(rf"{_WORD}(?:[ \t]+{_WORD})*")
-
-
-@lru_cache(maxsize=4)
-def language_data(lang: str) -> dict[str, Any]:
-    """Pronouns, honorifics, titles and institution nouns of a target language (``data/<name>.toml``)."""
-    names = {"en": "english"}
-    if lang not in names:
-        return {}
-    return tomllib.loads(resources.files("transclean").joinpath(f"data/{names[lang]}.toml").read_text("utf-8"))
 
 
 def _first_names() -> Any:
@@ -64,6 +49,8 @@ OTHER_GENDER_PEAK = 5
 
 #: a lone first name at most this frequent as a word (wordfreq's Zipf scale) is taken to have its gender.
 LONE_FIRST_NAME_ZIPF = 4.6
+
+
 ARTICLES = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "Our", "His", "Her"})
 
 
@@ -76,8 +63,12 @@ def _frequent(word: str, lang: str, floor: float) -> bool:
 
 #: a capitalised word this frequent in lower case opens a sentence ("The", "After", "In"): no name starts so.
 SENTENCE_WORD_ZIPF = 5.5
+
+
 #: this frequent, and no first name, it opens a sentence before a name ("Later Dmitri Peskov").
 OPENING_WORD_ZIPF = 4.5
+
+
 #: from this frequency a capitalised word is a word first ("Central America").
 KNOWN_WORD_ZIPF = 3.5
 
@@ -141,25 +132,6 @@ def _lone_word(
     # keeps the pronoun rule silent. Counting rare words as non-persons triples recall on GAP (7% -> 24%)
     # but also false flags (2 -> 5 per 200 paragraphs), so precision wins.
     return ("other", None) if zipf(word.lower(), lang) >= 4.0 else ("person", None)
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: a stop followed by a capital, a blank line, or a new line.
-
-    >>> text = "Mr. Smith left. She stayed.\\nNew line"
-    >>> [text[a:b] for a, b in sentences(text)]
-    ['Mr. Smith left.', 'She stayed.', 'New line']
-    """
-    spans, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        if text[max(0, m.start() - 3) : m.start()] in ("Mr.", "Ms.", "Dr.", "St.") or text[
-            max(0, m.start() - 4) : m.start()
-        ] in ("Mrs.", "Gen.", "Sen.", "Rep."):
-            continue  # an abbreviation, not the end of a sentence
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
 @dataclass(frozen=True)
@@ -259,45 +231,3 @@ def mentions(text: str, glossary: Glossary, matches: list[Match], lang: str = "e
             surnames.setdefault(rest[-1][1], gender)
             firsts.setdefault(first, gender)
     return sorted(found, key=lambda m: m.start)
-
-
-def confusable_acronyms(a: str, b: str) -> bool:
-    """Acronyms a translation system mixes up: same letters in another order, or one letter apart.
-
-    >>> confusable_acronyms("OCSE", "OSCE"), confusable_acronyms("OECD", "OCSE"), confusable_acronyms("UN", "EU")
-    (True, False, False)
-    """
-    if a == b or len(a) != len(b) or len(a) < 3:
-        return False
-    return sorted(a) == sorted(b) or sum(x != y for x, y in zip(a, b, strict=True)) == 1
-
-
-def context_rival(text: str, glossary: Glossary, concept: Concept, form: str) -> tuple[Concept, set[str]] | None:
-    """The organisation the context points to instead of ``concept`` when ``form`` names it: one whose
-    acronym is confusable with ``form`` or with the concept's own acronyms, with at least two of its context
-    words in the text and more than the concept has ("Vienna", "participating States" against "Paris"),
-    unless the text also names the rival by its acronym. Returns it and the words found."""
-    if not concept.context:
-        return None
-    lower = text.lower()
-
-    def evidence(words: tuple[str, ...]) -> set[str]:
-        return {w for w in words if regex.search(rf"\b{regex.escape(w.lower())}\b", lower)}
-
-    mine = {form} | {a for forms in concept.acronyms.values() for a in forms}
-    rivals = [
-        c
-        for c in glossary.concepts
-        if c.id != concept.id
-        and c.context
-        and any(confusable_acronyms(a, b) for forms in c.acronyms.values() for a in forms for b in mine)
-    ]
-    if not rivals:
-        return None
-    words, rival = max(((evidence(c.context), c) for c in rivals), key=lambda x: len(x[0]))
-    if len(words) < max(2, len(evidence(concept.context)) + 1):
-        return None
-    named = {a for forms in rival.acronyms.values() for a in forms} - {form}
-    if any(regex.search(rf"\b{regex.escape(a)}\b", text) for a in named):
-        return None  # the text names both ("The OECD said ... while the OSCE sent observers")
-    return rival, words
