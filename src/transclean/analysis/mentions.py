@@ -18,7 +18,6 @@ from transclean.places import places
 
 _WORD = r"(?:(?:Mr|Mrs|Ms|Dr|St|Prof|Sen|Gen|Rep)\.|\p{Lu}[\p{L}\p{M}'’-]*)"
 
-
 _CAPITALISED = regex.compile(rf"{_WORD}(?:[ \t]+{_WORD})*")
 
 
@@ -46,10 +45,8 @@ def first_name_gender(name: str) -> str | None:
 #: gender: "Andrea" (7 for men, in Italy), "Karen" (8, Armenia), "Jean"; "Jane", "Jan" and "Luca" keep theirs.
 OTHER_GENDER_PEAK = 5
 
-
 #: a lone first name at most this frequent as a word (wordfreq's Zipf scale) is taken to have its gender.
 LONE_FIRST_NAME_ZIPF = 4.6
-
 
 ARTICLES = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "Our", "His", "Her"})
 
@@ -64,10 +61,8 @@ def _frequent(word: str, lang: str, floor: float) -> bool:
 #: a capitalised word this frequent in lower case opens a sentence ("The", "After", "In"): no name starts so.
 SENTENCE_WORD_ZIPF = 5.5
 
-
 #: this frequent, and no first name, it opens a sentence before a name ("Later Dmitri Peskov").
 OPENING_WORD_ZIPF = 4.5
-
 
 #: from this frequency a capitalised word is a word first ("Central America").
 KNOWN_WORD_ZIPF = 3.5

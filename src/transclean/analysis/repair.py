@@ -31,7 +31,6 @@ _ENCODING_ONLY = {
     "explain": False,
 }
 
-
 _FORMATTING_ONLY = {
     "fix_encoding": False,
     "restore_byte_a0": False,
@@ -97,13 +96,11 @@ def _mojibake_signs() -> re.Pattern[str]:
 
 _MOJIBAKE_SIGN = _mojibake_signs()
 
-
 #: Runs of U+FFFD after a letter that is no UTF-8 lead byte read in a legacy code page: letters lost
 #: whole ("Lep����k"), not the lost second byte of mojibake ("AmĂ©rica, Ă�frica").
 _LEAD_BYTES = "".join(
     sorted({bytes([b]).decode(cp, "ignore") for b in range(0xC2, 0xF5) for cp in ("cp1252", "cp1250", "cp1251")})
 )
-
 
 _LOST_LETTERS = re.compile(f"(?<![{re.escape(_LEAD_BYTES)}])\ufffd+")
 

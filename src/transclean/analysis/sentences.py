@@ -35,7 +35,6 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 _QUOTES = regex.compile(r"[“\"«][^”\"»\n]*[”\"»]|``[^\n]*?''")  # ``...'': tokenised corpora
 
-
 #: sentences before the pronoun's own that hold its possible referents.
 WINDOW_SENTENCES = 2
 

@@ -1,7 +1,8 @@
 """The rule protocol, its examples, and the registry of rule codes.
 
 A rule is declared once, as a class: code, kebab-case name, category, default severity, fix applicability,
-whether it is on by default, its examples and a docstring. It detects; it never mutates the document.
+whether it is on by default, the languages it supports, its examples and a docstring in sections. It
+detects; it never mutates the document.
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ class Rule:
     severity: ClassVar[Severity]
     fix: ClassVar[Applicability]
     default_enabled: ClassVar[bool] = True
+    #: the languages (ISO 639-1) the rule knows how to check; empty: any language.
+    languages: ClassVar[tuple[str, ...]] = ()
     #: why the rule is off by default, when it is.
     off_reason: ClassVar[str] = ""
     must_fire: ClassVar[tuple[Example, ...]] = ()
@@ -68,6 +71,15 @@ class Rule:
     def summary(cls) -> str:
         """The first line of the rule's docstring."""
         return (cls.__doc__ or "").strip().splitlines()[0]
+
+    @classmethod
+    def sections(cls) -> dict[str, str]:
+        """The docstring's ``## Title`` sections (What it finds, Why it matters, Fix safety), dedented."""
+        import inspect
+
+        doc = inspect.cleandoc(cls.__doc__ or "")
+        parts = re.split(r"^## (.+)$", doc, flags=re.M)
+        return {title.strip(): body.strip() for title, body in zip(parts[1::2], parts[2::2], strict=True)}
 
     def finding(
         self,

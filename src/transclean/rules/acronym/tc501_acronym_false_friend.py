@@ -15,12 +15,17 @@ from transclean.rules.base import Example, Rule, register
 class AcronymFalseFriend(Rule):
     """An organisation's acronym where the context points to another organisation ("the OECD troika").
 
+    ## What it finds
+    Two organisations are confusable when any of their acronyms, in any language, are anagrams or one
+    letter apart. When the acronym's own context words (from the glossary) are absent and at least two
+    context words of a confusable organisation are present, the rule suggests that organisation's acronym.
+
+    ## Why it matters
     Acronyms collide across languages: Italian OCSE is the OECD while the OSCE stays OSCE, so a system can
-    turn the OSCE into the OECD, or leave "OCSE" where the OSCE is meant. Two organisations are confusable
-    when any of their acronyms, in any language, are anagrams or one letter apart. When the acronym's own
-    context words (from the glossary) are absent and at least two context words of a confusable
-    organisation are present, the rule suggests that organisation's acronym. Unsafe: the evidence is
-    circumstantial.
+    turn the OSCE into the OECD, or leave "OCSE" where the OSCE is meant.
+
+    ## Fix safety
+    Unsafe: the evidence is circumstantial.
     """
 
     code = "TC501"

@@ -15,9 +15,7 @@ from transclean.text import block_removal
 # Lower-case names only: "[Photo]" or "[Updated]" are editorial and stay.
 _SHORTCODE = r"\[/?[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*(?:\s+[a-z_-]+(?:=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s\]]+))?)*\s*/?\]"
 
-
 _MARKER_LINE = regex.compile(rf"[ \t]*(?:{_SHORTCODE}[ \t]*)+")
-
 
 # Inline, only names that are never prose: ad slots ("ad_1", "ads-2") and WordPress/Visual Composer
 # shortcodes. "[sic]" or "[citation needed]" inside a sentence are editorial.
@@ -30,6 +28,13 @@ _INLINE_MARKER = regex.compile(
 class ScraperMarker(Rule):
     """Scraper or CMS markers left in the text: `[ad_1]`, `[/caption]`, shortcode remnants.
 
+    ## What it finds
+    Lines made only of lower-case shortcodes, and inline ad slots and well-known CMS shortcodes.
+
+    ## Why it matters
+    Markers are no content: they end up in translations, corpora and search indexes.
+
+    ## Fix safety
     Safe: a line made only of lower-case shortcodes carries no content, and inline removal is limited to
     ad slots and well-known CMS shortcode names.
     """

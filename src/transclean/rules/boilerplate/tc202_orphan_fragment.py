@@ -13,7 +13,6 @@ from transclean.text import block_removal
 
 _FRAGMENT = regex.compile(r"\s*\p{Ll}{1,4}\s*")
 
-
 _SENTENCE_END = regex.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 
 
@@ -21,9 +20,17 @@ _SENTENCE_END = regex.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 class OrphanFragment(Rule):
     """A stray word fragment alone on a line between paragraphs ("rep"), left by a scraper.
 
-    Fires only on a paragraph of one to four lower-case letters, with no punctuation, that follows a
-    paragraph of prose ending a sentence. Safe under those limits: lower-case single short tokens are not
-    headings, list items sit among other short lines, and a one-word reply carries punctuation.
+    ## What it finds
+    A paragraph of one to four lower-case letters, with no punctuation, that follows a paragraph of prose
+    ending a sentence.
+
+    ## Why it matters
+    The fragment is the remnant of a cut element (a caption, a button); it breaks the text and its
+    translation.
+
+    ## Fix safety
+    Safe under those limits: lower-case single short tokens are not headings, list items sit among other
+    short lines, and a one-word reply carries punctuation.
     """
 
     code = "TC202"

@@ -20,7 +20,6 @@ _LABEL = regex.compile(
     regex.IGNORECASE,
 )
 
-
 # A linked headline: one line, no sentence-final stop, not too long.
 _HEADLINE = regex.compile(r"\s*\S.{0,200}?(?<![.!?…:;])\s*")
 
@@ -29,8 +28,15 @@ _HEADLINE = regex.compile(r"\s*\S.{0,200}?(?<![.!?…:;])\s*")
 class RelatedArticleBox(Rule):
     """A related-article box: a label line ("Deepening", "Read also", "Leggi anche", ...) and the headline after it.
 
-    Safe: the label must be alone on its line and be followed by a headline-shaped line (no sentence-final
-    stop); a label used in a sentence or followed by prose is left alone.
+    ## What it finds
+    A label of the language files (``data/lang/<code>.toml``, ``related_labels``) alone on its line, followed
+    by a headline-shaped line (no sentence-final stop).
+
+    ## Why it matters
+    The headline belongs to another article: left in, it reads as a sentence of this one.
+
+    ## Fix safety
+    Safe: a label used in a sentence or followed by prose is left alone.
     """
 
     code = "TC203"
@@ -38,6 +44,7 @@ class RelatedArticleBox(Rule):
     category = Category.BOILERPLATE
     severity = Severity.MAJOR
     fix = Applicability.SAFE
+    languages = ("de", "en", "es", "fr", "it", "pt", "ru")
     must_fire = (
         Example(
             "The talks ended without a deal.\n\n⟦Read also\n\nFloods hit the north⟧\n\nRescue teams arrived.",

@@ -14,8 +14,18 @@ from transclean.rules.base import Example, Rule, register
 class Mojibake(Rule):
     """Text decoded with the wrong code page (UTF-8 read as cp1252, cp1251, MacRoman, ...).
 
-    Repaired with ftfy's encoding fixes only; its formatting fixes are rule TC102. Safe: ftfy only
-    re-decodes when the result is far less "bad" than the input, and its test suite of real cases passes.
+    ## What it finds
+    Lines whose characters are the bytes of UTF-8 read in a legacy code page ("caffÃ¨", "РњРёРЅРёСЃС‚СЂ"),
+    repaired with ftfy's encoding fixes only (its formatting fixes are TC102); UTF-8 read as cp1251 with its
+    undefined byte dropped is decoded too.
+
+    ## Why it matters
+    Mojibake makes names and words unreadable and unsearchable, and every later step (language ID,
+    glossary matching, translation) sees garbage.
+
+    ## Fix safety
+    Safe: ftfy only re-decodes when the result is far less "bad" than the input, and its test suite of real
+    cases passes.
     """
 
     code = "TC101"

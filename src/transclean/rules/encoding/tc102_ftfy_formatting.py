@@ -14,8 +14,17 @@ from transclean.rules.base import Example, Rule, register
 class Formatting(Rule):
     """Typography that ftfy would normalise: curly quotes, full-width letters, ligatures, HTML entities.
 
-    Off by default: these characters are usually correct (curly quotes in edited prose, full-width forms in
-    CJK text), and changing them alters text that was right. Select TC102 to get ftfy's full behaviour.
+    ## What it finds
+    Characters that ftfy's formatting fixes change: curly quotes, full-width forms, ligatures, HTML entities.
+
+    ## Why it matters
+    Some pipelines want ftfy's full normalisation. Off by default: these characters are usually correct
+    (curly quotes in edited prose, full-width forms in CJK text), and changing them alters text that was
+    right. Select TC102 to get ftfy's full behaviour.
+
+    ## Fix safety
+    Safe in the sense that ftfy's output is well defined; select the rule only where that normalisation is
+    wanted.
     """
 
     code = "TC102"

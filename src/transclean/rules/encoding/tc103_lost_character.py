@@ -24,13 +24,10 @@ from transclean.rules.base import Example, Rule, register
 #: Score (Zipf plus bonuses) from which a word is common enough to be written in lower case mid-sentence.
 COMMON_WORD = 5.0
 
-
 _WORD = regex.compile(r"[\p{L}\p{M}?\ufffd]+")
-
 
 # A '?' in a URL query or code is not a lost letter.
 _URLISH = regex.compile(r"[/=&]|://")
-
 
 #: characters looked at on each side of a token for its neighbouring words (three words fit).
 _REACH = 120
@@ -81,13 +78,21 @@ def _upper_first(text: str, start: int) -> bool | None:
 class LostCharacter(Rule):
     """A letter lost to '?' or U+FFFD ("Viktorovi? Lavrov", "Dvo?ák"), recovered from word and name lexicons.
 
+    ## What it finds
     A '?' inside a word, or U+FFFD anywhere in one, is damage; a '?' ending a word is damage only when the
     word without it is unknown and a lexicon word fits ("Is it Lavrov? Yes." stays). Candidates come from
     the document's own undamaged words, the glossaries (names with all their spellings), gender-guesser's
     and names-dataset's names and wordfreq's lists for 29 languages, ranked by frequency, the document
-    language and the language of the rest of the name. The fix is safe only when one candidate carries at
-    least 97% of the weight (a lookup, not a guess: see the evaluation in the README); otherwise the
-    candidates are suggested and the text is left alone.
+    language and the language of the rest of the name.
+
+    ## Why it matters
+    Text that passed through a legacy code page loses every letter it cannot encode, mostly in names:
+    the person can no longer be found, matched against a glossary or spelt right in a translation.
+
+    ## Fix safety
+    Safe only when one candidate carries at least 97% of the weight (a lookup, not a guess: see the
+    evaluation in docs/); otherwise the candidates are suggested and the text is left alone. A lost first
+    letter inside a sentence is only suggested: it may be a capital or not.
     """
 
     code = "TC103"

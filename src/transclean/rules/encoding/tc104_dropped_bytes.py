@@ -17,19 +17,14 @@ from transclean.rules.base import Example, Rule, register
 # UTF-8 read as Windows-1252 drops the bytes that code page leaves undefined; a lead byte then stands alone.
 _DROPPED = bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D])
 
-
 _CONTINUATION = frozenset(bytes(range(0x80, 0xC0)).decode("cp1252", "ignore"))
-
 
 # UTF-8 lead bytes whose dropped continuation was a letter: Ã Ä Å (Latin), Î Ï (Greek), Ð Ñ (Cyrillic).
 LEADS = "ÃÄÅÎÏÐÑ"
 
-
 _LEAD = regex.compile(f"[{LEADS}]")
 
-
 _CONTINUATION_CLASS = regex.escape("".join(sorted(_CONTINUATION)), special_only=False)
-
 
 # A debris token: letters, lead characters and the continuation characters that follow them ("Ð¸").
 # Where a lone lead character is debris and not a letter ("Ärger", "Ñandú", "Straße"): beside Cyrillic or
@@ -40,11 +35,9 @@ _DEBRIS_SIGN = regex.compile(
     f"|[{LEADS}][{_CONTINUATION_CLASS}][{LEADS}]"
 )
 
-
 _DEBRIS_TOKEN = regex.compile(
     f"[\\p{{L}}\\p{{M}}{_CONTINUATION_CLASS}]*[{LEADS}][\\p{{L}}\\p{{M}}{_CONTINUATION_CLASS}]*"
 )
-
 
 MAX_GAPS = 4
 
@@ -94,9 +87,16 @@ def _script_languages(word: str, language: str | None) -> tuple[str, ...]:
 class DroppedBytes(Rule):
     """Mojibake whose undefined bytes were dropped, leaving debris ftfy cannot decode ("Ðагорный", "Ãbel").
 
+    ## What it finds
     UTF-8 read as Windows-1252 loses the bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D, so "Н", "с", "я" or "Á"
     leave a lone "Ð", "Ñ" or "Ã". Each lone lead character is completed with every dropped byte and the
-    readings are ranked by word frequency; safe when one reading is a known word and no other comes close.
+    readings are ranked by word frequency.
+
+    ## Why it matters
+    ftfy cannot decode such words, so they stay unreadable after TC101.
+
+    ## Fix safety
+    Safe when one reading is a known word and no other comes close; otherwise suggested only.
     """
 
     code = "TC104"

@@ -14,9 +14,15 @@ from transclean.rules.base import Example, Rule, register
 class ResumptivePronoun(Rule):
     """A subject repeated by a pronoun, left by a pro-drop source: "President Ilham Aliyev on Friday he threatened".
 
-    Fires when a named person opening a clause is followed, within a few time words ("on Friday",
-    "yesterday") and no comma, by a subject pronoun and a verb ("Aliyev, he said, ..." is correct). The fix
-    drops the pronoun; unsafe, since the sentence may need rewriting.
+    ## What it finds
+    A named person opening a clause followed, within a few time words ("on Friday", "yesterday") and no
+    comma, by a subject pronoun and a verb ("Aliyev, he said, ..." is correct).
+
+    ## Why it matters
+    Pro-drop source languages repeat the subject where English must not; the sentence reads broken.
+
+    ## Fix safety
+    Unsafe: the fix drops the pronoun, and the sentence may need rewriting.
     """
 
     code = "TC701"
@@ -24,6 +30,7 @@ class ResumptivePronoun(Rule):
     category = Category.GRAMMAR
     severity = Severity.MAJOR
     fix = Applicability.UNSAFE
+    languages = ("en",)
     must_fire = (
         Example(
             "President Ilham Aliyev on Friday ⟦he⟧ threatened Armenia with retaliation.",

@@ -15,12 +15,19 @@ from transclean.rules.base import Example, Rule, register
 
 @register
 class RunOnSentence(Rule):
-    """Two sentences run together without a stop: "... in the border area Azerbaijani President Ilham Aliyev on
-    Friday he threatened ...".
+    """Two sentences run together without a stop ("... border area Azerbaijani President Ilham Aliyev").
 
-    Fires where a new clause visibly starts mid-sentence: a titled name that a pronoun then repeats (the
-    pro-drop pattern of TC701), directly after a lower-case word that is not a preposition, article or
-    reporting verb. Suggests a full stop before the title; unsafe.
+    ## What it finds
+    A new clause that visibly starts mid-sentence: a titled name that a pronoun then repeats (the pro-drop
+    pattern of TC701), directly after a lower-case word that is not a preposition, article or reporting
+    verb ("... in the border area Azerbaijani President Ilham Aliyev on Friday he threatened ...").
+
+    ## Why it matters
+    Segments joined without their stop make one sentence of two, which a reader or a system then
+    misparses.
+
+    ## Fix safety
+    Unsafe: suggests a full stop before the title.
     """
 
     code = "TC702"
@@ -28,6 +35,7 @@ class RunOnSentence(Rule):
     category = Category.GRAMMAR
     severity = Severity.MINOR
     fix = Applicability.UNSAFE
+    languages = ("en",)
     must_fire = (
         Example(
             "Clashes continue in the border ⟦area Azerbaijani⟧ President Ilham Aliyev on Friday he threatened Armenia.",

@@ -65,6 +65,7 @@ def _salient(text: str, start: int, role: str) -> bool:
 class PronounGender(Rule):
     """A pronoun whose gender contradicts every person it can refer to ("Ilham Aliyev ... She also claimed").
 
+    ## What it finds
     Looks at subject pronouns and sentence-opening possessives; an object pronoun or a mid-sentence
     possessive only when it is the text's one pronoun of its gender, no noun of that gender or for people
     ("the coach") stands in the text, and every person named has the other gender from a full name, a
@@ -74,7 +75,14 @@ class PronounGender(Rule):
     ("Elly Schlein said he would") the speaker is the referent when nobody of the pronoun's gender is
     named nearby. Silent when another pronoun of its gender (in the same window, or in the sentence after)
     or an earlier noun of its gender ("wife") shows that someone of that gender is about, when anyone
-    nearby has an unknown gender, and inside quotations. The fix is unsafe: the referent is inferred.
+    nearby has an unknown gender, and inside quotations.
+
+    ## Why it matters
+    Source languages that drop subjects or mark gender differently (Italian, Turkish, Persian) leave the
+    system to guess the pronoun; a wrong one changes who did what.
+
+    ## Fix safety
+    Unsafe: the referent is inferred.
     """
 
     code = "TC401"
@@ -82,6 +90,7 @@ class PronounGender(Rule):
     category = Category.PRONOUN
     severity = Severity.MAJOR
     fix = Applicability.UNSAFE
+    languages = ("en",)
     must_fire = (
         Example("President Ilham Aliyev threatened Armenia. ⟦She⟧ also claimed victory.", language="en"),
         Example("Mrs Eleanor Vance founded the school in 1901. ⟦He⟧ ran it for thirty years.", language="en"),

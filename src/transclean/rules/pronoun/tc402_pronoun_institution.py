@@ -27,12 +27,20 @@ from transclean.rules.base import Example, Rule, register
 class PronounInstitution(Rule):
     """'he', 'she', 'his' or 'her' for an institution, state or place ("The Kremlin ... he managed").
 
+    ## What it finds
     Fires when the previous sentence's subject is an organisation or place (glossary entry, or a
     capitalised run ending in an institution noun) and no person is named in the window, or when an
     institution is the speaker of the pronoun's own sentence ("The Commission, which mediated, said she
-    hoped") and no person is named before the pronoun. Suggests "it"; unsafe, since "they" may be meant.
-    A "his" or "her" is flagged (suggesting "its") in a sentence that a state or an institution opens, with
-    no other pronoun or word for a person in it and no person named nearby.
+    hoped") and no person is named before the pronoun; suggests "it". A "his" or "her" is flagged
+    (suggesting "its") in a sentence that a state or an institution opens, with no other pronoun or word for
+    a person in it and no person named nearby.
+
+    ## Why it matters
+    Languages with grammatical gender refer to "the Kremlin" or "Azerbaijan" with "he" or "she"; in English
+    that makes an institution a person.
+
+    ## Fix safety
+    Unsafe, since "they" may be meant.
     """
 
     code = "TC402"
@@ -40,6 +48,7 @@ class PronounInstitution(Rule):
     category = Category.PRONOUN
     severity = Severity.MAJOR
     fix = Applicability.UNSAFE
+    languages = ("en",)
     must_fire = (
         Example(
             "The Kremlin supplies arms to both countries. And for years ⟦he⟧ managed to avoid a war.", language="en"

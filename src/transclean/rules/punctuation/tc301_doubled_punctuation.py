@@ -19,6 +19,13 @@ _DOUBLED = regex.compile(r"(?<=[\p{L}\p{N}\"'”’»)\]])([.,])([ \t]?)([.,])(?
 class DoubledPunctuation(Rule):
     """Doubled sentence punctuation: ". .", ",,", ". ," after a word.
 
+    ## What it finds
+    Two sentence marks in a row after a word, with or without a space between them.
+
+    ## Why it matters
+    Scrapers and translation systems double marks where segments were joined; it looks careless.
+
+    ## Fix safety
     Safe for ". ." and ",," (the second mark adds nothing); ".," and ",." are flagged only, since which mark
     was meant is a guess.
     """

@@ -18,9 +18,7 @@ _SPACE_BEFORE = regex.compile(
     r"(?<=[\p{L}\p{N}\"”’»)])([ \t]+)(,(?![\d])|\.(?![.\d\p{L}])|[;:!?](?![\d/\p{L}?\ufffd]))"
 )
 
-
 _SPACE_MARK = re.compile(r"[ \t][,.;:!?]")
-
 
 _SPACE_BEFORE_OK_LANGUAGES = frozenset({"fr"})
 
@@ -29,6 +27,13 @@ _SPACE_BEFORE_OK_LANGUAGES = frozenset({"fr"})
 class SpaceBeforePunctuation(Rule):
     """A space before a comma or full stop (and before ; : ! ? outside French typography).
 
+    ## What it finds
+    A space or tab before , . ; : ! ?; for ; : ! ? only when the line is not French.
+
+    ## Why it matters
+    Tokenised text and joined segments leave these spaces; they break lines before the mark.
+
+    ## Fix safety
     Safe: the space carries nothing. Skipped for ; : ! ? when the line is French or its language cannot be
     told, since French sets a space before them.
     """

@@ -17,6 +17,13 @@ _BLANK_RUN = regex.compile(r"(?:\r?\n)(?:[ \t]*\r?\n){2,}")
 class BlankLineRun(Rule):
     """Two or more blank lines in a row, usually where a scraper dropped an element.
 
+    ## What it finds
+    Runs of two or more blank lines.
+
+    ## Why it matters
+    The gap marks a removed element and splits the text unevenly.
+
+    ## Fix safety
     Safe: collapsed to one blank line, which keeps the paragraph break.
     """
 

@@ -23,10 +23,16 @@ def _forms_by_concept(ctx: Context, lang: str) -> dict[str, set[str]]:
 class NonPreferredTerm(Rule):
     """A term spelt in a variant form where the glossary has a preferred one ("Nagorno Karabakh").
 
-    Fires when the document mixes two spellings of one entity (the glossary's preferred form wins), or
-    always for glossaries the user passed with `--glossary`. Safe: only when the variant belongs to one
-    concept and matches the glossary's form exactly; the shipped glossaries alone never rewrite a
-    document that spells an entity one way consistently.
+    ## What it finds
+    The document mixes two spellings of one entity (the glossary's preferred form wins), or always for
+    glossaries the user passed with `--glossary`.
+
+    ## Why it matters
+    One entity spelt two ways is hard to search and looks careless; a house style names it one way.
+
+    ## Fix safety
+    Safe: only when the variant belongs to one concept and matches the glossary's form exactly; the
+    shipped glossaries alone never rewrite a document that spells an entity one way consistently.
     """
 
     code = "TC901"

@@ -14,8 +14,14 @@ from transclean.rules.base import Example, Rule, register
 class ForbiddenTerm(Rule):
     """A form the glossary marks as a known confusion, such as a foreign acronym left untranslated ("OCSE").
 
-    The fix is unsafe: the forbidden form is a known mistake, but the replacement comes from the glossary
-    and a reviewer should confirm it.
+    ## What it finds
+    Forms a glossary lists as forbidden in the document language.
+
+    ## Why it matters
+    The forbidden form is a known mistake of translation systems and names the wrong thing.
+
+    ## Fix safety
+    Unsafe: the replacement comes from the glossary and a reviewer should confirm it.
     """
 
     code = "TC902"

@@ -20,12 +20,20 @@ COMMON_WORD_ZIPF = 4.5
 class InconsistentSpelling(Rule):
     """One name spelt two ways in a document ("Nagorno-Karabakh" and "Nagorno Karabakh"), no glossary needed.
 
+    ## What it finds
     Capitalised names that differ only by hyphens, spaces or accents are grouped, and so are the surnames
     a glossary spells several ways ("Zelensky", "Zelenskyy"), and full names that differ in one word by
     romanisation only ("Sergei"/"Sergey Kovalenko"). The minority spellings are flagged with the majority
     one as suggestion: a surname in a full name counts for the surname alone, a tie goes to the accented
     spelling, and the glossary's preferred form wins where a glossary knows the name (TC901 for whole
-    names). Unsafe: both spellings may be legitimate.
+    names).
+
+    ## Why it matters
+    Segments translated separately spell one name several ways; readers and search take them for
+    different people or places.
+
+    ## Fix safety
+    Unsafe: both spellings may be legitimate.
     """
 
     code = "TC903"

@@ -16,8 +16,16 @@ from transclean.rules.base import Example, Rule, register
 class InstitutionForTitle(Rule):
     """An institution where a person's title belongs: "the Russian Foreign Ministry, Sergei Lavrov, called".
 
-    Fires when a person's name follows the institution noun directly or after a comma; suggests the title
-    (Ministry -> Minister, Presidency -> President, from ``data/english.toml``). Unsafe.
+    ## What it finds
+    A person's name after an institution noun, directly or after a comma; suggests the title (Ministry ->
+    Minister, Presidency -> President, from the language file's ``institution_titles``).
+
+    ## Why it matters
+    Some languages name the office for its holder; translated word for word, the ministry becomes the
+    person.
+
+    ## Fix safety
+    Unsafe: the title is inferred from the institution.
     """
 
     code = "TC601"
@@ -25,6 +33,7 @@ class InstitutionForTitle(Rule):
     category = Category.TITLE
     severity = Severity.MAJOR
     fix = Applicability.UNSAFE
+    languages = ("en",)
     must_fire = (
         Example("The Russian Foreign ⟦Ministry⟧, Sergei Lavrov, called for a ceasefire.", language="en"),
         Example("Italian Foreign ⟦Ministry⟧ Antonio Tajani arrived in Kyiv.", language="en"),

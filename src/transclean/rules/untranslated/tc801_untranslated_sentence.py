@@ -14,13 +14,10 @@ from transclean.rules.base import Example, Rule, register
 #: Sentences shorter than this are never judged: names, short quotes and slogans mislead language ID.
 UNTRANSLATED_MIN_CHARS = 50
 
-
 UNTRANSLATED_MIN_PROBABILITY = 0.95
-
 
 #: a sentence this rich in the document language's function words is in that language (English: 30-50%).
 FUNCTION_WORD_SHARE = 0.2
-
 
 _QUOTED = regex.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"")
 
@@ -29,10 +26,18 @@ _QUOTED = regex.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]
 class UntranslatedSentence(Rule):
     """A sentence in another language than the document's, left untranslated.
 
+    ## What it finds
     langdetect (seeded) on each sentence with at least 50 characters left once quotations, capitalised
-    words (names) and glossary names are masked;
-    fires when it is sure (probability >= 0.95) of a language other than the document's. Sentences
-    with at least two of the document language's function words are skipped without running it.
+    words (names) and glossary names are masked; fires when it is sure (probability >= 0.95) of a language
+    other than the document's. Sentences with at least two of the document language's function words are
+    skipped without running it.
+
+    ## Why it matters
+    A translation system that fails on a segment passes it through unchanged; the reader gets a passage
+    they cannot read.
+
+    ## Fix safety
+    No fix: the sentence needs translating.
     """
 
     code = "TC801"
@@ -40,6 +45,7 @@ class UntranslatedSentence(Rule):
     category = Category.UNTRANSLATED
     severity = Severity.MAJOR
     fix = Applicability.NONE
+    languages = ("en",)
     must_fire = (
         Example(
             "The talks ended late on Friday after two days of negotiations in Vienna. "

@@ -1,4 +1,4 @@
-"""Issue 4: translation errors in the reference article, and the pronoun rules on public evaluation sets."""
+"""Translation-error rules on the reference article, and the pronoun rules on public evaluation sets (GAP)."""
 
 from __future__ import annotations
 
