@@ -14,9 +14,6 @@ if TYPE_CHECKING:
     from transclean.context import Context
 
 
-_DETERMINERS = frozenset({"The", "the", "Its", "its", "Their", "their", "His", "his", "Her", "her"})
-
-
 def resumptive(ctx: Context) -> Iterator[tuple[Mention, regex.Match[str]]]:
     """Named subjects repeated by a pronoun: (the person, the match of "<time words> <pronoun> <verb>")."""
     lists = language_data(ctx.language or "").get("lists", {})
@@ -25,6 +22,7 @@ def resumptive(ctx: Context) -> Iterator[tuple[Mention, regex.Match[str]]]:
     text = ctx.text
     between = set(lists["time_words"])
     titles = set(lists["titles"])
+    determiners = {d for w in lists["determiners"] for d in (w, w.capitalize())}
     for person in (m for m in ctx.mentions if m.kind == "person"):
         sentence_start = next((a for a, b in ctx.sentences if a <= person.start <= b), 0)
         before = text[sentence_start : person.start].split()
@@ -36,7 +34,7 @@ def resumptive(ctx: Context) -> Iterator[tuple[Mention, regex.Match[str]]]:
         opens = not before or all(w in titles or w in ("The", "the") for w in before) or before[-1] in titles
         # In apposition the title may be a common noun after a determiner: "Its president, Joachim Nagel, he".
         if apposition and not opens:
-            opens = all(w in titles or w.capitalize() in titles or w in _DETERMINERS for w in before)
+            opens = all(w in titles or w.capitalize() in titles or w in determiners for w in before)
         if not opens:
             continue
         # Between the name and the pronoun: the comma closing an apposition, or a relative clause

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -16,9 +17,14 @@ from transclean.glossary import Concept, Glossary, Match
 from transclean.langdata import language_data
 from transclean.places import places
 
-_WORD = r"(?:(?:Mr|Mrs|Ms|Dr|St|Prof|Sen|Gen|Rep)\.|\p{Lu}[\p{L}\p{M}'’-]*)"
 
-_CAPITALISED = regex.compile(rf"{_WORD}(?:[ \t]+{_WORD})*")
+@lru_cache(maxsize=1)
+def _capitalised() -> regex.Pattern[str]:
+    """A run of capitalised words, or of abbreviations that open a name ("Dr. Ann Lee"). The English
+    abbreviations serve every language until runs are made per language."""
+    abbreviations = "|".join(language_data("en")["abbreviations"]["names"])
+    word = rf"(?:(?:{abbreviations})\.|\p{{Lu}}[\p{{L}}\p{{M}}'’-]*)"
+    return regex.compile(rf"{word}(?:[ \t]+{word})*")
 
 
 def _first_names() -> Any:
@@ -173,7 +179,7 @@ def mentions(text: str, glossary: Glossary, matches: list[Match], lang: str = "e
     for m in found:
         if m.kind == "person":
             surnames[m.text.split()[-1]] = m.gender
-    for run in _CAPITALISED.finditer(text):
+    for run in _capitalised().finditer(text):
         if any(a < run.end() and run.start() < b for a, b in taken):
             continue
         words = [(run.start() + w.start(), w.group().rstrip(".,")) for w in regex.finditer(r"\S+", run.group())]

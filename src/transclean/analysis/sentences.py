@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from transclean.langdata import language_data
+
 if TYPE_CHECKING:
     from transclean.context import Context
 
@@ -15,17 +17,17 @@ _SENTENCE_END = regex.compile(r"(?<=[.!?…][\"'”’»)]*)\s+(?=[\"'“‘«(�
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: a stop followed by a capital, a blank line, or a new line.
+    """Sentence spans: a stop followed by a capital, a blank line, or a new line. A stop after an abbreviation
+    of the English data file ends no sentence (English serves every language until splitting is per language).
 
     >>> text = "Mr. Smith left. She stayed.\\nNew line"
     >>> [text[a:b] for a, b in sentences(text)]
     ['Mr. Smith left.', 'She stayed.', 'New line']
     """
+    abbreviations = tuple(f"{a}." for a in language_data("en")["abbreviations"]["not_sentence_ends"])
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
-        if text[max(0, m.start() - 3) : m.start()] in ("Mr.", "Ms.", "Dr.", "St.") or text[
-            max(0, m.start() - 4) : m.start()
-        ] in ("Mrs.", "Gen.", "Sen.", "Rep."):
+        if text.endswith(abbreviations, 0, m.start()):
             continue  # an abbreviation, not the end of a sentence
         spans.append((start, m.start()))
         start = m.end()

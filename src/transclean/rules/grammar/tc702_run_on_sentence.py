@@ -60,7 +60,7 @@ class RunOnSentence(Rule):
         glue = (
             set(lists.get("reporting_verbs", ()))
             | set(language_data("en")["function_words"]["words"])
-            | {"by", "with", "for", "from", "to", "into", "about", "against", "between", "under", "over", "as", "than"}
+            | set(lists.get("clause_glue", ()))
         )
         titles = set(lists.get("titles", ()))
         for person, _ in resumptive(ctx):
