@@ -158,6 +158,19 @@ def _glossary_mentions(matches: list[Match]) -> Iterator[Mention]:
             yield Mention(m.start, m.end, m.text, kind, concept.gender, concept)
 
 
+@lru_cache(maxsize=8)
+def _named_institutions(glossary: Glossary, lang: str) -> frozenset[str]:
+    """Organisations the glossary names in one word ("Kremlin", "Pentagon"): world knowledge, kept in the
+    glossaries; in a capitalised run they make it an institution, and before a name they act as a title."""
+    return frozenset(
+        form
+        for concept in glossary.concepts
+        if concept.type == "organization"
+        for form in concept.terms.get(lang, ())
+        if form.isalpha()
+    )
+
+
 def mentions(text: str, glossary: Glossary, matches: list[Match], lang: str = "en") -> list[Mention]:
     """Every person (with gender where known), organisation and place mentioned, in text order.
 
@@ -167,8 +180,9 @@ def mentions(text: str, glossary: Glossary, matches: list[Match], lang: str = "e
     data = language_data(lang)
     honorifics: dict[str, str] = data.get("honorifics", {})
     lists = data.get("lists", {})
-    titles = set(lists.get("titles", ()))
-    institutions = set(lists.get("institutions", ()))
+    named = _named_institutions(glossary, lang)
+    titles = set(lists.get("titles", ())) | named
+    institutions = set(lists.get("institutions", ())) | named
     not_names = set(lists.get("time_words", ()))
     places = set(lists.get("place_prepositions", ()))
     place_words = set(lists.get("place_words", ()))
