@@ -54,7 +54,6 @@ fuzz: install
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache
 
-# Regenerate the README's rule table from the rule declarations.
+# Regenerate docs/rules/ (one page per rule and an index) from the rule declarations.
 docs: install
-	$(BIN)/python -c "import re, pathlib; from transclean.report import rule_table; p = pathlib.Path('README.md'); \
-	p.write_text(re.sub(r'(<!-- rules:start -->\n).*?(<!-- rules:end -->)', lambda m: m[1] + rule_table() + m[2], p.read_text(), flags=re.S))"
+	$(BIN)/python -m transclean.rules.docs docs/rules

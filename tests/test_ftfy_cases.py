@@ -13,7 +13,7 @@ import pytest
 
 import transclean
 from conftest import shared_path
-from transclean.rules.encoding import _config
+from transclean.analysis.repair import ftfy_config as _config
 
 
 def _same(ours: str, expected: str) -> bool:

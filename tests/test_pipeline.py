@@ -123,7 +123,7 @@ def test_config_file(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_later_passes_reuse_recoveries(monkeypatch: pytest.MonkeyPatch) -> None:
     """A damaged word left as it was (an ambiguous recovery) is not recovered again in the pass that follows
     another rule's fix: the passes over one document share a memo keyed by source offsets."""
-    from transclean.rules import lost
+    from transclean.rules.encoding import tc103_lost_character as lost
 
     calls: list[str] = []
     real = lost.recover

@@ -5,7 +5,7 @@ from __future__ import annotations
 import transclean
 from conftest import shared_path
 from transclean import Pipeline
-from transclean.recovery import plausible_code_pages, recover
+from transclean.analysis.recovery import plausible_code_pages, recover
 
 
 def test_reference_patronymic_is_recovered_and_normalised() -> None:

@@ -1,4 +1,4 @@
-"""Issue 2 acceptance: the reference article and a clean article, end to end through the CLI."""
+"""The reference article and a clean article, end to end through the CLI."""
 
 from __future__ import annotations
 

@@ -1,9 +1,8 @@
-"""The checked-in list of rule codes keeps codes from being dropped or reused; the README table is generated."""
+"""The checked-in list of rule codes keeps codes from being dropped or reused."""
 
 from __future__ import annotations
 
-from conftest import FIXTURES, ROOT
-from transclean.report import rule_table
+from conftest import FIXTURES
 from transclean.rules import REGISTRY
 
 
@@ -18,8 +17,3 @@ def test_codes_match_checked_in_list() -> None:
         assert listed.get(code, [None])[0] == rule.name, f"{code} added or renamed: update rule_codes.txt"
     dropped = [c for c, words in listed.items() if c not in REGISTRY and "retired" not in words]
     assert not dropped, f"codes dropped without being marked retired: {dropped}"
-
-
-def test_readme_rule_table_is_generated() -> None:
-    readme = (ROOT / "README.md").read_text("utf-8")
-    assert rule_table() in readme, "README rule table is stale: paste the output of `transclean rules`"

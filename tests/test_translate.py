@@ -1,4 +1,4 @@
-"""Issue 6: offline retranslation with the tiny model built by tests/fixtures/argos/build_model.py.
+"""Offline retranslation with the tiny model built by tests/fixtures/argos/build_model.py.
 
 The model only knows its 24 training sentences (tests/fixtures/argos/corpus.tsv); exact output is asserted
 only on them. It is installed through argostranslate's own installer, with every XDG folder in a temp dir.

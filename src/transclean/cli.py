@@ -21,8 +21,6 @@ from transclean.report import (
     findings_object,
     findings_text,
     html_report,
-    rule_doc,
-    rule_table,
     sarif,
     unified_diff,
 )
@@ -372,15 +370,20 @@ class _progress:
 
 @app.command()
 def rule(code: Annotated[str, typer.Argument(help="A rule code, e.g. TC201.")]) -> None:
-    """Explain one rule: what it finds, how safe its fix is, and its examples."""
+    """Explain one rule: what it finds, why it matters, how safe its fix is, its examples and its file."""
     if code.upper() not in REGISTRY:
         _fail(TranscleanError(E.UNKNOWN_RULE, code=code))
-    typer.echo(rule_doc(REGISTRY[code.upper()]))
+    from transclean.rules.docs import rule_doc, source_file
+
+    rule_cls = REGISTRY[code.upper()]
+    typer.echo(rule_doc(rule_cls, source_file(rule_cls)), nl=False)
 
 
 @app.command()
 def rules() -> None:
     """List every rule as a Markdown table."""
+    from transclean.rules.docs import rule_table
+
     typer.echo(rule_table(), nl=False)
 
 

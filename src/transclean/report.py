@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable, Sequence
 
 from transclean.model import Finding
-from transclean.rules import REGISTRY, Rule
+from transclean.rules import REGISTRY
 from transclean.text import LineIndex
 
 
@@ -42,42 +42,6 @@ def unified_diff(path: str, before: str, after: str) -> str:
             tofile=f"b/{path}",
         )
     )
-
-
-def rule_table(rules: Iterable[type[Rule]] | None = None) -> str:
-    """The Markdown rule table for the README, generated from the rule declarations."""
-    rows = ["| code | name | category | severity | fix | default | what it finds |", "|---|---|---|---|---|---|---|"]
-    for rule in rules or [REGISTRY[c] for c in sorted(REGISTRY)]:
-        default = "on" if rule.default_enabled else f"off ({rule.off_reason})"
-        rows.append(
-            f"| {rule.code} | {rule.name} | {rule.category.value} | {rule.severity.value} | "
-            f"{rule.fix.value} | {default} | {rule.summary()} |"
-        )
-    return "\n".join(rows) + "\n"
-
-
-def rule_doc(rule: type[Rule]) -> str:
-    """Everything about one rule: declaration, docstring and examples."""
-    out = [
-        f"{rule.code} {rule.name}",
-        "",
-        f"category: {rule.category.value} (ITS: {rule.category.its_type})",
-        f"severity: {rule.severity.value}",
-        f"fix: {rule.fix.value}",
-        f"default: {'on' if rule.default_enabled else 'off: ' + rule.off_reason}",
-        "",
-        (rule.__doc__ or "").strip(),
-        "",
-    ]
-    for title, examples in (
-        ("Fires on", rule.must_fire),
-        ("Does not fire on", rule.must_not_fire),
-        ("Known false positives", rule.known_false_positives),
-    ):
-        if examples:
-            out.append(f"{title}:")
-            out.extend(f"  {ex.text!r}" + (f"\n    -> {ex.fixed!r}" if ex.fixed is not None else "") for ex in examples)
-    return "\n".join(out)
 
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

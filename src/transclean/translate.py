@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import Any
 
 from transclean import argos
-from transclean.entities import sentences
+from transclean.analysis.sentences import sentences
 from transclean.errors import E, TranscleanError
 from transclean.glossary import Glossary
 from transclean.model import Document, Finding

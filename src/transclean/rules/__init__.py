@@ -1,18 +1,24 @@
-"""Rule families, one module each; importing this package registers every rule."""
+"""The rules, one module per rule in a package per category (``rules/pronoun/tc401_pronoun_gender.py``).
 
-from transclean.rules import boilerplate, encoding, lost, punctuation, terminology, translation
-from transclean.rules.base import REGISTRY, Context, Example, Rule, register
+Importing this package imports every rule module, which registers its rule: adding a rule is adding a file.
+"""
 
-__all__ = [
-    "REGISTRY",
-    "Context",
-    "Example",
-    "Rule",
-    "boilerplate",
-    "encoding",
-    "lost",
-    "punctuation",
-    "register",
-    "terminology",
-    "translation",
-]
+from importlib import import_module
+from pkgutil import iter_modules
+
+from transclean.context import Context
+from transclean.model import Category
+from transclean.rules.base import REGISTRY, Example, Rule, register
+
+
+def _import_rules() -> None:
+    """Import ``rules/<category>/tcNNN_*.py`` for every category, in code order."""
+    for category in Category:
+        package = import_module(f"{__name__}.{category.value}")
+        for module in sorted(m.name for m in iter_modules(package.__path__) if m.name.startswith("tc")):
+            import_module(f"{package.__name__}.{module}")
+
+
+_import_rules()
+
+__all__ = ["REGISTRY", "Context", "Example", "Rule", "register"]

@@ -1,22 +1,21 @@
 """The rule protocol, its examples, and the registry of rule codes.
 
 A rule is declared once, as a class: code, kebab-case name, category, default severity, fix applicability,
-whether it is on by default, its examples and a docstring. It detects; it never mutates the document.
+whether it is on by default, the languages it supports, its examples and a docstring in sections. It
+detects; it never mutates the document.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from functools import cached_property
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from transclean.model import Applicability, Category, Document, Edit, Finding, Fix, Severity
+from transclean.model import Applicability, Category, Edit, Finding, Fix, Severity
 
 if TYPE_CHECKING:
-    from transclean.entities import Mention
-    from transclean.glossary import Glossary, Match
+    from transclean.context import Context
 
 #: Marks the expected span in a must-fire example: ``"army⟦ .⟧ Both"``.
 SPAN_OPEN, SPAN_CLOSE = "⟦", "⟧"
@@ -46,66 +45,6 @@ class Example:
         return spans
 
 
-@dataclass
-class Context:
-    """What a rule may look at besides the text: the document and views built on demand, once per pass."""
-
-    document: Document
-    language_hint: str | None = None
-    glossary_loader: Callable[[], Glossary] | None = None
-    #: results that depend on content only (ftfy's repair of a line, the recovery of a damaged word), shared
-    #: by the rules of a pass (TC101 and TC104 both repair lines) and by the passes over one document.
-    memo: dict[object, object] = field(default_factory=dict)
-
-    @property
-    def text(self) -> str:
-        return self.document.text
-
-    @cached_property
-    def language(self) -> str | None:
-        """The document language: given, or detected from a bounded sample (lazy: only rules that ask pay)."""
-        if self.document.language:
-            return self.document.language
-        if self.language_hint:
-            return self.language_hint
-        from transclean.lang import detect_language
-
-        return detect_language(self.document.text)
-
-    @cached_property
-    def glossary(self) -> Glossary:
-        """The configured glossaries (loaded once per process)."""
-        from transclean.glossary import Glossary
-
-        return self.glossary_loader() if self.glossary_loader else Glossary()
-
-    @cached_property
-    def lines(self) -> list[tuple[int, str]]:
-        """``(offset, line)`` for every line of the text, without line breaks."""
-        from transclean.text import lines_with_offsets
-
-        return list(lines_with_offsets(self.document.text))
-
-    @cached_property
-    def sentences(self) -> list[tuple[int, int]]:
-        """Sentence spans of the text."""
-        from transclean.entities import sentences
-
-        return sentences(self.document.text)
-
-    @cached_property
-    def mentions(self) -> list[Mention]:
-        """Persons (with gender), organisations and places named in the text."""
-        from transclean.entities import mentions
-
-        return mentions(self.document.text, self.glossary, self.matches, self.language or "en")
-
-    @cached_property
-    def matches(self) -> list[Match]:
-        """Every glossary form found in the text, shared by all rules of this pass."""
-        return self.glossary.match(self.document.text)
-
-
 class Rule:
     """Base class of all rules. Subclasses set the class attributes and implement :meth:`check`."""
 
@@ -115,6 +54,8 @@ class Rule:
     severity: ClassVar[Severity]
     fix: ClassVar[Applicability]
     default_enabled: ClassVar[bool] = True
+    #: the languages (ISO 639-1) the rule knows how to check; empty: any language.
+    languages: ClassVar[tuple[str, ...]] = ()
     #: why the rule is off by default, when it is.
     off_reason: ClassVar[str] = ""
     must_fire: ClassVar[tuple[Example, ...]] = ()
@@ -130,6 +71,15 @@ class Rule:
     def summary(cls) -> str:
         """The first line of the rule's docstring."""
         return (cls.__doc__ or "").strip().splitlines()[0]
+
+    @classmethod
+    def sections(cls) -> dict[str, str]:
+        """The docstring's ``## Title`` sections (What it finds, Why it matters, Fix safety), dedented."""
+        import inspect
+
+        doc = inspect.cleandoc(cls.__doc__ or "")
+        parts = re.split(r"^## (.+)$", doc, flags=re.M)
+        return {title.strip(): body.strip() for title, body in zip(parts[1::2], parts[2::2], strict=True)}
 
     def finding(
         self,

@@ -1,4 +1,4 @@
-"""Issue 4: translation errors in the reference article, and the pronoun rules on public evaluation sets."""
+"""Translation-error rules on the reference article, and the pronoun rules on public evaluation sets (GAP)."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def test_pronoun_recall_on_flipped_gap_pronouns(pronoun_figures: dict[str, float
 
 def test_shipped_places_are_no_persons() -> None:
     """The GeoNames list keeps capitals out of the person mentions, but not common English surnames."""
-    from transclean.entities import mentions
+    from transclean.analysis.mentions import mentions
     from transclean.glossary import Glossary
     from transclean.places import places
 

@@ -2,7 +2,7 @@
 
 A damaged token ("Viktorovi?", "Dvo?ák", "Bj\ufffdrk") is matched against the lexicons by skeleton;
 candidates are ranked by frequency, by the document language, by the languages of the rest of the name
-(one language per name) and by glossary entries. The rules in ``rules/lost.py`` decide what to do.
+(one language per name) and by glossary entries. Rules TC103 and TC104 (``rules/encoding/``) decide what to do.
 """
 
 from __future__ import annotations
@@ -361,3 +361,13 @@ def convention(recovered: str, damaged: str, words: Sequence[str], index: int, c
             if all(w == p for w, p in others) and target.startswith(prefix) and target.endswith(suffix):
                 return target
     return recovered
+
+
+def document_words(text: str) -> dict[str, set[str]]:
+    """A document's undamaged words with non-ASCII letters, lower-cased, by skeleton."""
+    found: dict[str, set[str]] = {}
+    for word in TOKEN.findall(text):
+        if not word.isascii() and not any(c in MARKERS for c in word):
+            lower = word.lower()
+            found.setdefault(skeleton(lower), set()).add(lower)
+    return found

@@ -1,4 +1,4 @@
-"""Lost-character rules (TC103): letters replaced by '?' or U+FFFD when text passed through a legacy code page."""
+"""TC103: lost-character."""
 
 from __future__ import annotations
 
@@ -6,9 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
-from transclean.lexicon import skeleton
-from transclean.model import Applicability, Category, Finding, Severity
-from transclean.recovery import (
+from transclean.analysis.recovery import (
     MARKERS,
     TOKEN,
     Recovery,
@@ -19,13 +17,18 @@ from transclean.recovery import (
     restore_case,
     word_languages,
 )
-from transclean.rules.base import Context, Example, Rule, register
+from transclean.context import Context
+from transclean.model import Applicability, Category, Finding, Severity
+from transclean.rules.base import Example, Rule, register
 
 #: Score (Zipf plus bonuses) from which a word is common enough to be written in lower case mid-sentence.
 COMMON_WORD = 5.0
+
 _WORD = regex.compile(r"[\p{L}\p{M}?\ufffd]+")
+
 # A '?' in a URL query or code is not a lost letter.
 _URLISH = regex.compile(r"[/=&]|://")
+
 #: characters looked at on each side of a token for its neighbouring words (three words fit).
 _REACH = 120
 
@@ -43,7 +46,7 @@ def _name_window(text: str, start: int, end: int) -> tuple[list[str], int]:
 def _recovered(ctx: Context, token: str, start: int, words: list[str], pages: tuple[str, ...]) -> Recovery:
     """The recovery of a damaged word among its neighbours, computed once per document: a later pass reuses
     the first pass's result for a token still at the same place in the source."""
-    document_words = _document_words(ctx)
+    document_words = ctx.document_words
     # Keyed by the document's words that fit too: one restored by another rule ("ŠAL" from a C1 byte) is
     # evidence the first pass did not have, and fix(fix(x)) must equal fix(x).
     fitting = frozenset(w for k in reading_keys(token) for w in document_words.get(k, ()))
@@ -64,19 +67,6 @@ def _recovered(ctx: Context, token: str, start: int, words: list[str], pages: tu
     return ctx.memo[key]  # type: ignore[return-value]
 
 
-def _document_words(ctx: Context) -> dict[str, set[str]]:
-    """The document's undamaged words with non-ASCII letters, lower-cased, by skeleton."""
-    key = ("document-words", ctx.text)
-    if key not in ctx.memo:
-        found: dict[str, set[str]] = {}
-        for word in TOKEN.findall(ctx.text):
-            if not word.isascii() and not any(c in MARKERS for c in word):
-                lower = word.lower()
-                found.setdefault(skeleton(lower), set()).add(lower)
-        ctx.memo[key] = found
-    return ctx.memo[key]  # type: ignore[return-value]
-
-
 def _upper_first(text: str, start: int) -> bool | None:
     """Whether a lost first letter was a capital: yes at a line or sentence start, else unknown (None):
     "Karlovačka ?upanija" is lower case, "Jakub ?ukasz" and "Jurij ob ??avnici" are not."""
@@ -88,13 +78,21 @@ def _upper_first(text: str, start: int) -> bool | None:
 class LostCharacter(Rule):
     """A letter lost to '?' or U+FFFD ("Viktorovi? Lavrov", "Dvo?ák"), recovered from word and name lexicons.
 
+    ## What it finds
     A '?' inside a word, or U+FFFD anywhere in one, is damage; a '?' ending a word is damage only when the
     word without it is unknown and a lexicon word fits ("Is it Lavrov? Yes." stays). Candidates come from
     the document's own undamaged words, the glossaries (names with all their spellings), gender-guesser's
     and names-dataset's names and wordfreq's lists for 29 languages, ranked by frequency, the document
-    language and the language of the rest of the name. The fix is safe only when one candidate carries at
-    least 97% of the weight (a lookup, not a guess: see the evaluation in the README); otherwise the
-    candidates are suggested and the text is left alone.
+    language and the language of the rest of the name.
+
+    ## Why it matters
+    Text that passed through a legacy code page loses every letter it cannot encode, mostly in names:
+    the person can no longer be found, matched against a glossary or spelt right in a translation.
+
+    ## Fix safety
+    Safe only when one candidate carries at least 97% of the weight (a lookup, not a guess: see the
+    evaluation in docs/); otherwise the candidates are suggested and the text is left alone. A lost first
+    letter inside a sentence is only suggested: it may be a capital or not.
     """
 
     code = "TC103"
@@ -189,136 +187,3 @@ def _known(word: str, language: str | None) -> bool:
     from transclean.lexicon import zipf
 
     return zipf(word, language or "en") >= 2.0
-
-
-# UTF-8 read as Windows-1252 drops the bytes that code page leaves undefined; a lead byte then stands alone.
-_DROPPED = bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D])
-_CONTINUATION = frozenset(bytes(range(0x80, 0xC0)).decode("cp1252", "ignore"))
-# UTF-8 lead bytes whose dropped continuation was a letter: Ã Ä Å (Latin), Î Ï (Greek), Ð Ñ (Cyrillic).
-LEADS = "ÃÄÅÎÏÐÑ"
-_LEAD = regex.compile(f"[{LEADS}]")
-_CONTINUATION_CLASS = regex.escape("".join(sorted(_CONTINUATION)), special_only=False)
-# A debris token: letters, lead characters and the continuation characters that follow them ("Ð¸").
-# Where a lone lead character is debris and not a letter ("Ärger", "Ñandú", "Straße"): beside Cyrillic or
-# Greek letters, after a lower-case letter, in a run of lead + continuation pairs ("Ð¤Ñ€"), or "Ã"
-# before lower case, which no language writes.
-_DEBRIS_SIGN = regex.compile(
-    f"[\\p{{Cyrillic}}\\p{{Greek}}][{LEADS}]|[{LEADS}][\\p{{Cyrillic}}\\p{{Greek}}]|\\p{{Ll}}[{LEADS}]|Ã\\p{{Ll}}"
-    f"|[{LEADS}][{_CONTINUATION_CLASS}][{LEADS}]"
-)
-_DEBRIS_TOKEN = regex.compile(
-    f"[\\p{{L}}\\p{{M}}{_CONTINUATION_CLASS}]*[{LEADS}][\\p{{L}}\\p{{M}}{_CONTINUATION_CLASS}]*"
-)
-MAX_GAPS = 4
-
-
-def _gaps(token: str) -> list[int]:
-    """Positions of lead characters with no continuation after them (their second byte was dropped)."""
-    return [m.start() for m in _LEAD.finditer(token) if token[m.start() + 1 : m.start() + 2] not in _CONTINUATION]
-
-
-def _refill(token: str, gaps: list[int]) -> list[str]:
-    """Every reading of ``token`` with each gap's lead byte completed by one of the dropped bytes.
-
-    Mojibake characters go back to their Windows-1252 bytes and letters already decoded to their UTF-8
-    bytes, so a token that ftfy half-repaired ("РоÑÑÐ¸Ñ") decodes as a whole.
-    """
-    from itertools import product
-
-    parts = []
-    for char in token:
-        try:
-            parts.append(char.encode("cp1252"))
-        except UnicodeEncodeError:
-            parts.append(char.encode("utf-8"))
-    readings = []
-    for fill in product(_DROPPED, repeat=len(gaps)):
-        filled = list(parts)
-        for pos, byte in zip(gaps, fill, strict=True):
-            filled[pos] += bytes([byte])
-        try:
-            readings.append(b"".join(filled).decode("utf-8"))
-        except UnicodeDecodeError:
-            continue
-    return readings
-
-
-def _script_languages(word: str, language: str | None) -> tuple[str, ...]:
-    """The wordfreq lists to look a repaired word up in: by its script, the document's language first.
-    Each list costs 50-100 MB in memory; loading all 29 costs 1 GB, so a worker loads only these."""
-    from transclean.recovery import cyrillic_languages
-
-    if regex.search(r"\p{Cyrillic}", word):
-        return cyrillic_languages(language)
-    if regex.search(r"\p{Greek}", word):
-        return ("el",)
-    return tuple(dict.fromkeys(x for x in (language, "en") if x))
-
-
-@register
-class DroppedBytes(Rule):
-    """Mojibake whose undefined bytes were dropped, leaving debris ftfy cannot decode ("Ðагорный", "Ãbel").
-
-    UTF-8 read as Windows-1252 loses the bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D, so "Н", "с", "я" or "Á"
-    leave a lone "Ð", "Ñ" or "Ã". Each lone lead character is completed with every dropped byte and the
-    readings are ranked by word frequency; safe when one reading is a known word and no other comes close.
-    """
-
-    code = "TC104"
-    name = "dropped-bytes"
-    category = Category.ENCODING
-    severity = Severity.MAJOR
-    fix = Applicability.SAFE
-    must_fire = (
-        Example("Конфликт в ⟦Ðагорном⟧ Карабахе", fixed="Конфликт в Нагорном Карабахе"),
-        Example("Президент ⟦РоÑÑии⟧ заявил", fixed="Президент России заявил"),
-        Example("Garrafa de ⟦Ãgua⟧ mineral", fixed="Garrafa de Água mineral"),
-        Example("⟦РоÑÑÐ¸Ñ⟧ и Франция", fixed="Россия и Франция"),
-    )
-    must_not_fire = (
-        Example("Ðe Ñandú: Ð alone is an Icelandic eth, Ñ a Spanish letter."),
-        Example("Straße, Ñoño, Ørsted, Ærø, Øresund, Ärger, Ðorđe, SÃO PAULO"),
-    )
-
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        from transclean.lexicon import zipf
-        from transclean.rules.encoding import encoding_repair
-
-        text = ctx.text
-        if not any(lead in text for lead in LEADS) or not _DEBRIS_SIGN.search(text):
-            return
-        for m in _DEBRIS_TOKEN.finditer(text):
-            token = m.group()
-            gaps = _gaps(token) if _DEBRIS_SIGN.search(token) else []
-            if gaps:
-                line_start = text.rfind("\n", 0, m.start()) + 1
-                line_end = text.find("\n", m.end())
-                line = text[line_start : line_end if line_end >= 0 else len(text)]
-                if encoding_repair(ctx, line) != line:
-                    continue  # TC101 decodes this line first; what it leaves is looked at in the next pass
-            # Debris sits beside letters of another script or other debris, never in a clean Latin word.
-            if not gaps or len(gaps) > MAX_GAPS or len(token) < 3:
-                continue
-            scored = []
-            for reading in _refill(token, gaps):
-                langs = _script_languages(reading, ctx.language)
-                best = max((zipf(reading.lower(), lang) for lang in langs), default=0.0)
-                if best > 0:
-                    scored.append((best, reading))
-            if not scored:
-                continue
-            scored.sort(reverse=True)
-            top, word = scored[0]
-            weights = [10**z for z, _ in scored]
-            confidence = weights[0] / sum(weights)
-            safe = top >= 2.0 and confidence >= 0.95
-            yield self.finding(
-                text,
-                m.start(),
-                m.end(),
-                f"Mojibake with dropped bytes in {token!r}: probably {word!r}",
-                suggestion=word,
-                title=f"Restore {word!r}",
-                confidence=confidence,
-                applicability=Applicability.SAFE if safe else Applicability.UNSAFE,
-            )

@@ -1,12 +1,12 @@
-"""Terminology rules (TC9xx): glossary forms, forbidden confusions, one entity spelt two ways."""
+"""TC901: non-preferred-term."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from transclean.entities import context_rival
+from transclean.context import Context
 from transclean.model import Applicability, Category, Finding, Severity
-from transclean.rules.base import Context, Example, Rule, register
+from transclean.rules.base import Example, Rule, register
 
 
 def _forms_by_concept(ctx: Context, lang: str) -> dict[str, set[str]]:
@@ -23,10 +23,16 @@ def _forms_by_concept(ctx: Context, lang: str) -> dict[str, set[str]]:
 class NonPreferredTerm(Rule):
     """A term spelt in a variant form where the glossary has a preferred one ("Nagorno Karabakh").
 
-    Fires when the document mixes two spellings of one entity (the glossary's preferred form wins), or
-    always for glossaries the user passed with `--glossary`. Safe: only when the variant belongs to one
-    concept and matches the glossary's form exactly; the shipped glossaries alone never rewrite a
-    document that spells an entity one way consistently.
+    ## What it finds
+    The document mixes two spellings of one entity (the glossary's preferred form wins), or always for
+    glossaries the user passed with `--glossary`.
+
+    ## Why it matters
+    One entity spelt two ways is hard to search and looks careless; a house style names it one way.
+
+    ## Fix safety
+    Safe: only when the variant belongs to one concept and matches the glossary's form exactly; the
+    shipped glossaries alone never rewrite a document that spells an entity one way consistently.
     """
 
     code = "TC901"
@@ -80,51 +86,4 @@ class NonPreferredTerm(Rule):
                 suggestion=preferred,
                 title=f"Use {preferred!r}",
                 applicability=Applicability.SAFE if exact else Applicability.UNSAFE,
-            )
-
-
-@register
-class ForbiddenTerm(Rule):
-    """A form the glossary marks as a known confusion, such as a foreign acronym left untranslated ("OCSE").
-
-    The fix is unsafe: the forbidden form is a known mistake, but the replacement comes from the glossary
-    and a reviewer should confirm it.
-    """
-
-    code = "TC902"
-    name = "forbidden-term"
-    category = Category.TERMINOLOGY
-    severity = Severity.MAJOR
-    fix = Applicability.UNSAFE
-    must_fire = (
-        Example("Growth will slow, the ⟦OCSE⟧ said in its Economic Outlook.", language="en"),
-        Example("The ⟦OTAN⟧ summit opened in Brussels on Tuesday.", language="en"),
-    )
-    must_not_fire = (
-        Example("Growth will slow, the OECD said in its Economic Outlook.", language="en"),
-        Example("Il vertice della NATO si è aperto a Bruxelles. L'OCSE prevede una crescita debole.", language="it"),
-        Example("The OCSE secretariat in Vienna sent election observers to the participating States.", language="en"),
-    )
-
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        if not any(e.kind == "forbidden" for m in ctx.matches for e in m.entries):
-            return
-        lang = ctx.language
-        if not lang:
-            return
-        for m in ctx.matches:
-            bad = [e for e in m.entries if e.kind == "forbidden" and e.lang in (lang, "*")]
-            if not bad or any(e.kind != "forbidden" and e.lang == lang for e in m.entries):
-                continue
-            concept = bad[0].concept
-            if m.text.isupper() and context_rival(ctx.text, ctx.glossary, concept, m.text):
-                continue  # "the OCSE secretariat in Vienna": the context means the OSCE (TC501 says so)
-            better = (concept.acronym(lang) if m.text.isupper() else None) or concept.preferred(lang)
-            yield self.finding(
-                ctx.text,
-                m.start,
-                m.end,
-                f"{m.text!r} is not used in {lang!r} for {concept.preferred('en') or concept.id}",
-                suggestion=better,
-                title=f"Use {better!r}" if better else "",
             )

@@ -1,40 +1,30 @@
-"""Who and what a text talks about: sentences, person mentions with gender, institutions and places.
+"""Who and what a text talks about: person mentions with gender, institutions and places.
 
 Knowledge comes from data: glossary entries (persons with gender, organisations, places), gender-guesser's
-first names, and the honorific and title lists in ``data/english.toml``. Other target languages add a file.
+first names, and the honorific and title lists of the language files (``data/lang/<code>.toml``).
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import regex
 
 from transclean.glossary import Concept, Glossary, Match
+from transclean.langdata import language_data
 from transclean.places import places
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
-_SENTENCE_END = regex.compile(r"(?<=[.!?…][\"'”’»)]*)\s+(?=[\"'“‘«(¿¡]?[\p{Lu}\d])|\n\s*\n|\n(?=\S)")
-_WORD = r"(?:(?:Mr|Mrs|Ms|Dr|St|Prof|Sen|Gen|Rep)\.|\p{Lu}[\p{L}\p{M}'’-]*)"
-_CAPITALISED = regex.compile(rf"{_WORD}(?:[ \t]+{_WORD})*")
-
-
-@lru_cache(maxsize=4)
-def language_data(lang: str) -> dict[str, Any]:
-    """Pronouns, honorifics, titles and institution nouns of a target language (``data/<name>.toml``)."""
-    names = {"en": "english"}
-    if lang not in names:
-        return {}
-    return tomllib.loads(resources.files("transclean").joinpath(f"data/{names[lang]}.toml").read_text("utf-8"))
+@lru_cache(maxsize=1)
+def _capitalised() -> regex.Pattern[str]:
+    """A run of capitalised words, or of abbreviations that open a name ("Dr. Ann Lee"). The English
+    abbreviations serve every language until runs are made per language."""
+    abbreviations = "|".join(language_data("en")["abbreviations"]["names"])
+    word = rf"(?:(?:{abbreviations})\.|\p{{Lu}}[\p{{L}}\p{{M}}'’-]*)"
+    return regex.compile(rf"{word}(?:[ \t]+{word})*")
 
 
 def _first_names() -> Any:
@@ -61,9 +51,9 @@ def first_name_gender(name: str) -> str | None:
 #: gender: "Andrea" (7 for men, in Italy), "Karen" (8, Armenia), "Jean"; "Jane", "Jan" and "Luca" keep theirs.
 OTHER_GENDER_PEAK = 5
 
-
 #: a lone first name at most this frequent as a word (wordfreq's Zipf scale) is taken to have its gender.
 LONE_FIRST_NAME_ZIPF = 4.6
+
 ARTICLES = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "Our", "His", "Her"})
 
 
@@ -76,8 +66,10 @@ def _frequent(word: str, lang: str, floor: float) -> bool:
 
 #: a capitalised word this frequent in lower case opens a sentence ("The", "After", "In"): no name starts so.
 SENTENCE_WORD_ZIPF = 5.5
+
 #: this frequent, and no first name, it opens a sentence before a name ("Later Dmitri Peskov").
 OPENING_WORD_ZIPF = 4.5
+
 #: from this frequency a capitalised word is a word first ("Central America").
 KNOWN_WORD_ZIPF = 3.5
 
@@ -143,25 +135,6 @@ def _lone_word(
     return ("other", None) if zipf(word.lower(), lang) >= 4.0 else ("person", None)
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: a stop followed by a capital, a blank line, or a new line.
-
-    >>> text = "Mr. Smith left. She stayed.\\nNew line"
-    >>> [text[a:b] for a, b in sentences(text)]
-    ['Mr. Smith left.', 'She stayed.', 'New line']
-    """
-    spans, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        if text[max(0, m.start() - 3) : m.start()] in ("Mr.", "Ms.", "Dr.", "St.") or text[
-            max(0, m.start() - 4) : m.start()
-        ] in ("Mrs.", "Gen.", "Sen.", "Rep."):
-            continue  # an abbreviation, not the end of a sentence
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
-
-
 @dataclass(frozen=True)
 class Mention:
     """A person, organisation or place named in the text."""
@@ -185,6 +158,19 @@ def _glossary_mentions(matches: list[Match]) -> Iterator[Mention]:
             yield Mention(m.start, m.end, m.text, kind, concept.gender, concept)
 
 
+@lru_cache(maxsize=8)
+def _named_institutions(glossary: Glossary, lang: str) -> frozenset[str]:
+    """Organisations the glossary names in one word ("Kremlin", "Pentagon"): world knowledge, kept in the
+    glossaries; in a capitalised run they make it an institution, and before a name they act as a title."""
+    return frozenset(
+        form
+        for concept in glossary.concepts
+        if concept.type == "organization"
+        for form in concept.terms.get(lang, ())
+        if form.isalpha()
+    )
+
+
 def mentions(text: str, glossary: Glossary, matches: list[Match], lang: str = "en") -> list[Mention]:
     """Every person (with gender where known), organisation and place mentioned, in text order.
 
@@ -194,8 +180,9 @@ def mentions(text: str, glossary: Glossary, matches: list[Match], lang: str = "e
     data = language_data(lang)
     honorifics: dict[str, str] = data.get("honorifics", {})
     lists = data.get("lists", {})
-    titles = set(lists.get("titles", ()))
-    institutions = set(lists.get("institutions", ()))
+    named = _named_institutions(glossary, lang)
+    titles = set(lists.get("titles", ())) | named
+    institutions = set(lists.get("institutions", ())) | named
     not_names = set(lists.get("time_words", ()))
     places = set(lists.get("place_prepositions", ()))
     place_words = set(lists.get("place_words", ()))
@@ -206,7 +193,7 @@ def mentions(text: str, glossary: Glossary, matches: list[Match], lang: str = "e
     for m in found:
         if m.kind == "person":
             surnames[m.text.split()[-1]] = m.gender
-    for run in _CAPITALISED.finditer(text):
+    for run in _capitalised().finditer(text):
         if any(a < run.end() and run.start() < b for a, b in taken):
             continue
         words = [(run.start() + w.start(), w.group().rstrip(".,")) for w in regex.finditer(r"\S+", run.group())]
@@ -259,45 +246,3 @@ def mentions(text: str, glossary: Glossary, matches: list[Match], lang: str = "e
             surnames.setdefault(rest[-1][1], gender)
             firsts.setdefault(first, gender)
     return sorted(found, key=lambda m: m.start)
-
-
-def confusable_acronyms(a: str, b: str) -> bool:
-    """Acronyms a translation system mixes up: same letters in another order, or one letter apart.
-
-    >>> confusable_acronyms("OCSE", "OSCE"), confusable_acronyms("OECD", "OCSE"), confusable_acronyms("UN", "EU")
-    (True, False, False)
-    """
-    if a == b or len(a) != len(b) or len(a) < 3:
-        return False
-    return sorted(a) == sorted(b) or sum(x != y for x, y in zip(a, b, strict=True)) == 1
-
-
-def context_rival(text: str, glossary: Glossary, concept: Concept, form: str) -> tuple[Concept, set[str]] | None:
-    """The organisation the context points to instead of ``concept`` when ``form`` names it: one whose
-    acronym is confusable with ``form`` or with the concept's own acronyms, with at least two of its context
-    words in the text and more than the concept has ("Vienna", "participating States" against "Paris"),
-    unless the text also names the rival by its acronym. Returns it and the words found."""
-    if not concept.context:
-        return None
-    lower = text.lower()
-
-    def evidence(words: tuple[str, ...]) -> set[str]:
-        return {w for w in words if regex.search(rf"\b{regex.escape(w.lower())}\b", lower)}
-
-    mine = {form} | {a for forms in concept.acronyms.values() for a in forms}
-    rivals = [
-        c
-        for c in glossary.concepts
-        if c.id != concept.id
-        and c.context
-        and any(confusable_acronyms(a, b) for forms in c.acronyms.values() for a in forms for b in mine)
-    ]
-    if not rivals:
-        return None
-    words, rival = max(((evidence(c.context), c) for c in rivals), key=lambda x: len(x[0]))
-    if len(words) < max(2, len(evidence(concept.context)) + 1):
-        return None
-    named = {a for forms in rival.acronyms.values() for a in forms} - {form}
-    if any(regex.search(rf"\b{regex.escape(a)}\b", text) for a in named):
-        return None  # the text names both ("The OECD said ... while the OSCE sent observers")
-    return rival, words

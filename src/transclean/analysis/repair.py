@@ -1,4 +1,4 @@
-"""Encoding rules (TC1xx): mojibake and other damage done by decoding text with the wrong code page."""
+"""Encoding repair with ftfy, line by line, shared by the encoding rules (TC101, TC102, TC104)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,13 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from transclean.model import Applicability, Category, Edit, Finding, Severity
-from transclean.rules.base import Context, Example, Rule, register
+from transclean.model import Edit
 
 if TYPE_CHECKING:
     from ftfy import TextFixerConfig
+
+    from transclean.context import Context
+
 
 # ftfy's fixes split in two. Encoding fixes undo a wrong decoding and are what TC101 applies. Formatting
 # fixes (uncurling quotes, full-width to half-width, ligatures, HTML entities, NFC) change text that was
@@ -28,6 +30,7 @@ _ENCODING_ONLY = {
     "normalization": None,
     "explain": False,
 }
+
 _FORMATTING_ONLY = {
     "fix_encoding": False,
     "restore_byte_a0": False,
@@ -40,7 +43,7 @@ _FORMATTING_ONLY = {
 
 
 @lru_cache(maxsize=2)
-def _config(kind: str) -> TextFixerConfig:
+def ftfy_config(kind: str) -> TextFixerConfig:
     from ftfy import TextFixerConfig
 
     return TextFixerConfig(**(_ENCODING_ONLY if kind == "encoding" else _FORMATTING_ONLY))
@@ -93,12 +96,12 @@ def _mojibake_signs() -> re.Pattern[str]:
 
 _MOJIBAKE_SIGN = _mojibake_signs()
 
-
 #: Runs of U+FFFD after a letter that is no UTF-8 lead byte read in a legacy code page: letters lost
 #: whole ("Lep����k"), not the lost second byte of mojibake ("AmĂ©rica, Ă�frica").
 _LEAD_BYTES = "".join(
     sorted({bytes([b]).decode(cp, "ignore") for b in range(0xC2, 0xF5) for cp in ("cp1252", "cp1250", "cp1251")})
 )
+
 _LOST_LETTERS = re.compile(f"(?<![{re.escape(_LEAD_BYTES)}])\ufffd+")
 
 
@@ -109,7 +112,7 @@ def encoding_repair(ctx: Context, line: str) -> str:
     if key not in ctx.memo:
         from ftfy import fix_text
 
-        config = _config("encoding")
+        config = ftfy_config("encoding")
         fixed = line if not _MOJIBAKE_SIGN.search(line) else fix_text(_cp1251_dropped(line) or line, config)
         if fixed != line and "\ufffd" in line:
             masked = _LOST_LETTERS.sub(lambda m: "x" * len(m.group()), line)
@@ -154,90 +157,21 @@ def _cp1251_dropped(line: str) -> str | None:
     return "".join(words) if dropped else None
 
 
-class _FtfyRule(Rule):
-    """Shared body of the ftfy-backed rules: run ftfy line by line, report each changed stretch."""
+def line_repairs(ctx: Context, kind: str) -> Iterator[tuple[tuple[Edit, ...], str]]:
+    """What ftfy's ``kind`` fixes ("encoding" or "formatting") change, line by line: the edits, one per
+    changed stretch, and the repaired text from the first edit's start to the last one's end."""
+    from ftfy import fix_text
 
-    kind: str
-    message: str
-    title: str
-
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        from ftfy import fix_text
-
-        text = ctx.text
-        config = _config(self.kind)
-        for start, line in ctx.lines:
-            if self.kind == "encoding":
-                if line.isascii():
-                    continue  # no sign of mojibake: ftfy would leave the line as it is
-                fixed = encoding_repair(ctx, line)
-            else:
-                fixed = fix_text(line, config)
-            if fixed == line:
-                continue
-            edits = tuple(_diff_edits(line, fixed, start))
-            first, last = edits[0].start, edits[-1].end
-            yield self.finding(
-                text,
-                first,
-                last,
-                self.message,
-                suggestion=fixed[first - start : len(fixed) - (start + len(line) - last)],
-                edits=edits,
-                title=self.title,
-            )
-
-
-@register
-class Mojibake(_FtfyRule):
-    """Text decoded with the wrong code page (UTF-8 read as cp1252, cp1251, MacRoman, ...).
-
-    Repaired with ftfy's encoding fixes only; its formatting fixes are rule TC102. Safe: ftfy only
-    re-decodes when the result is far less "bad" than the input, and its test suite of real cases passes.
-    """
-
-    code = "TC101"
-    name = "mojibake"
-    category = Category.ENCODING
-    severity = Severity.MAJOR
-    fix = Applicability.SAFE
-    kind = "encoding"
-    message = "Mojibake: text decoded with the wrong code page"
-    title = "Re-decode the text"
-    must_fire = (
-        Example("Il caff⟦Ã¨⟧ di Maria", fixed="Il caffè di Maria"),
-        Example("⟦Ð\x9fÑ\x80Ð¸Ð²ÐµÑ\x82, Ð¼Ð¸Ñ\x80⟧!", fixed="Привет, мир!"),
-        Example("Cr⟦Ã¨me brÃ»lÃ©e at the cafÃ©⟧.", fixed="Crème brûlée at the café."),
-        Example("⟦РњРёРЅРёСЃС‚СЂ РРІР°РЅРѕРІ⟧ заявил", fixed="Министр Иванов заявил"),
-    )
-    must_not_fire = (
-        Example("Il caffè di Maria costa 1,20 €."),
-        Example("«Привет», — сказал он."),
-        Example("He said “yes” and left… twice."),
-        Example("ＣＪＫ全角テキストはそのままです。"),
-    )
-
-
-@register
-class Formatting(_FtfyRule):
-    """Typography that ftfy would normalise: curly quotes, full-width letters, ligatures, HTML entities.
-
-    Off by default: these characters are usually correct (curly quotes in edited prose, full-width forms in
-    CJK text), and changing them alters text that was right. Select TC102 to get ftfy's full behaviour.
-    """
-
-    code = "TC102"
-    name = "ftfy-formatting"
-    category = Category.ENCODING
-    severity = Severity.INFO
-    fix = Applicability.SAFE
-    default_enabled = False
-    off_reason = "changes correct typography (curly quotes, CJK full-width forms)"
-    kind = "formatting"
-    message = "Typography that ftfy normalises"
-    title = "Normalise typography"
-    must_fire = (
-        Example("He said ⟦“yes”⟧.", fixed='He said "yes".'),
-        Example("Fish &⟦amp;⟧ chips", fixed="Fish & chips"),
-    )
-    must_not_fire = (Example('He said "yes".'),)
+    config = ftfy_config(kind)
+    for start, line in ctx.lines:
+        if kind == "encoding":
+            if line.isascii():
+                continue  # no sign of mojibake: ftfy would leave the line as it is
+            fixed = encoding_repair(ctx, line)
+        else:
+            fixed = fix_text(line, config)
+        if fixed == line:
+            continue
+        edits = tuple(_diff_edits(line, fixed, start))
+        first, last = edits[0].start, edits[-1].end
+        yield edits, fixed[first - start : len(fixed) - (start + len(line) - last)]

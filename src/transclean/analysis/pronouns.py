@@ -1,0 +1,18 @@
+"""Personal pronouns of a language, by gender and role."""
+
+from __future__ import annotations
+
+import regex
+
+from transclean.langdata import language_data
+
+PRONOUN = regex.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]im|[Hh]is|[Hh]ers|[Hh]erself|[Hh]imself)\b")
+
+
+def pronoun_table(lang: str) -> dict[str, tuple[str, str]]:
+    """pronoun (lower case) -> (gender, role)."""
+    table = {}
+    for gender, roles in language_data(lang).get("pronouns", {}).items():
+        for role, word in roles.items():
+            table.setdefault(word, (gender, role))
+    return table

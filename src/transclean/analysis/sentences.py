@@ -1,0 +1,62 @@
+"""Sentences and quotations: where a sentence starts and ends, and which sentences a pronoun's
+referents may stand in."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex
+
+from transclean.langdata import language_data
+
+if TYPE_CHECKING:
+    from transclean.context import Context
+
+
+_SENTENCE_END = regex.compile(r"(?<=[.!?…][\"'”’»)]*)\s+(?=[\"'“‘«(¿¡]?[\p{Lu}\d])|\n\s*\n|\n(?=\S)")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: a stop followed by a capital, a blank line, or a new line. A stop after an abbreviation
+    of the English data file ends no sentence (English serves every language until splitting is per language).
+
+    >>> text = "Mr. Smith left. She stayed.\\nNew line"
+    >>> [text[a:b] for a, b in sentences(text)]
+    ['Mr. Smith left.', 'She stayed.', 'New line']
+    """
+    abbreviations = tuple(f"{a}." for a in language_data("en")["abbreviations"]["not_sentence_ends"])
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if text.endswith(abbreviations, 0, m.start()):
+            continue  # an abbreviation, not the end of a sentence
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+_QUOTES = regex.compile(r"[“\"«][^”\"»\n]*[”\"»]|``[^\n]*?''")  # ``...'': tokenised corpora
+
+#: sentences before the pronoun's own that hold its possible referents.
+WINDOW_SENTENCES = 2
+
+
+def sentence_index(ctx: Context, start: int) -> int:
+    """Index of the sentence holding offset ``start``."""
+    spans = ctx.sentences
+    return next((i for i, (a, b) in enumerate(spans) if a <= start < b + 1), len(spans) - 1)
+
+
+def first_sentence_start(ctx: Context, start: int) -> int:
+    """Start of the first sentence of the window that ends at ``start``."""
+    return ctx.sentences[max(0, sentence_index(ctx, start) - WINDOW_SENTENCES)][0]
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'“‘«(")
+    return not before or before[-1] in ".!?\n:;"
+
+
+def in_quotes(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return any(m.start() < start - line_start < m.end() for m in _QUOTES.finditer(text[line_start : start + 200]))

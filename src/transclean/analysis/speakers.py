@@ -1,0 +1,111 @@
+"""Who speaks or acts in a sentence: the person before a reporting verb, an institution or a state
+that opens it ("The ministry said", "Azerbaijan insists")."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import regex
+
+from transclean.analysis.mentions import Mention, first_name_gender
+from transclean.analysis.sentences import sentence_index
+from transclean.langdata import language_data
+from transclean.places import places
+
+if TYPE_CHECKING:
+    from transclean.context import Context
+
+
+@lru_cache(maxsize=4)
+def reporting_end(lang: str) -> regex.Pattern[str] | None:
+    """A reporting verb (and a word or a day, and "that") ending the text: "said ", "told reporters that ",
+    "said on Tuesday "."""
+    verbs = "|".join(language_data(lang).get("lists", {}).get("reporting_verbs", ()))
+    when = r"\s+(?:on|last|this)\s+\p{L}+"
+    return regex.compile(rf"\b(?:{verbs})(?:{when}|\s+\p{{Ll}}+)?(?:\s+that)?\s+$") if verbs else None
+
+
+def reported_speaker(ctx: Context, start: int, role: str, window: list[Mention]) -> Mention | None:
+    """The person a reported-speech subject pronoun refers to: "X said (that) he", "X told reporters she",
+    when X is the only person named in the sentence before the verb."""
+    if role != "subject":
+        return None
+    pattern = reporting_end(ctx.language or "")
+    sentence = ctx.sentences[sentence_index(ctx, start)][0]
+    m = pattern.search(ctx.text[sentence:start]) if pattern else None
+    if m is None:
+        return None
+    speakers = [p for p in window if sentence <= p.start and p.end <= sentence + m.start()]
+    return speakers[0] if len(speakers) == 1 else None
+
+
+def institution_subject(sentence: str) -> str | None:
+    """ "The ministry" when a sentence opens with an institution noun and then a verb ("published",
+    "says", "will"): "The ministry's spokesman" and "The government official" are persons."""
+    m = _institution_opening().match(sentence)
+    return m.group(1) if m else None
+
+
+@lru_cache(maxsize=1)
+def _institution_opening() -> regex.Pattern[str]:
+    verb = r"\p{Ll}+(?:ed|s)|said|will|would|can|could|must|may|might|did|had|was"
+    return regex.compile(rf"\s*({_institution_noun_phrase()})\s+(?:{verb})\b")
+
+
+@lru_cache(maxsize=1)
+def _institution_noun_phrase() -> str:
+    """ "The ministry", "The Spanish government": an article, an optional qualifier, an institution noun."""
+    nouns = "|".join(language_data("en")["lists"]["institution_nouns"])
+    return rf"The\s+(?:\p{{L}}+\s+)?(?:{nouns})"
+
+
+def _acting_place(word: str) -> bool:
+    """A country or city of the shipped list that is no first name: "Ukraine", not "Georgia"."""
+    return word in places() and first_name_gender(word) is None
+
+
+def institution_speaker(ctx: Context, sentence: int, start: int) -> Mention | None:
+    """The institution that reports, in its own sentence, what a pronoun says: "The European Commission,
+    which mediates, said she hoped ...", "The Spanish government said he would ..."; None when a person
+    is named before the pronoun."""
+    a = ctx.sentences[sentence][0]
+    pattern = reporting_end(ctx.language or "")
+    m = pattern.search(ctx.text[a:start]) if pattern else None
+    if m is None or any(x.kind == "person" and a <= x.start < start for x in ctx.mentions):
+        return None
+    head = ctx.text[a : a + m.start()]
+    head = regex.sub(r",\s*(?:which|that|who)\b[^,]*,\s*$|\s+(?:on|last|this)\s+\p{L}+\s*$", "", head).rstrip()
+    lead = len(head) - len(head.lstrip())
+    subject = next((x for x in ctx.mentions if x.kind in ("organization", "place") and x.end == a + len(head)), None)
+    if subject is not None and any(w.lower() in person_words(ctx.language or "") for w in subject.text.split()):
+        return None  # "Foreign Office Minister Baroness Symons said she"
+    if subject is not None and head[lead : subject.start - a].strip() in ("", "The", "the"):
+        return subject
+    if regex.fullmatch(_institution_noun_phrase(), head[lead:]):
+        return Mention(a + lead, a + len(head), head[lead:], "organization")
+    if _acting_place(head[lead:]):  # "Ukraine said"
+        return Mention(a + lead, a + len(head), head[lead:], "place")
+    return None
+
+
+@lru_cache(maxsize=4)
+def person_words(lang: str) -> frozenset[str]:
+    """Lower-case words for people: honorifics, gendered nouns and nouns for either gender ("minister")."""
+    data = language_data(lang)
+    words = [*data.get("honorifics", {}), *data.get("gendered_nouns", {})]
+    return frozenset(w.lower() for w in [*words, *data.get("lists", {}).get("person_nouns", ())])
+
+
+def state_subject(ctx: Context, a: int, b: int) -> str | None:
+    """The organisation or country that opens the sentence ``a:b`` and acts ("Azerbaijan insists", "The
+    ministry published"), if any."""
+    sentence = ctx.text[a:b]
+    lead = len(sentence) - len(sentence.lstrip())
+    org = next((x for x in ctx.mentions if x.kind in ("organization", "place") and a <= x.start <= a + lead + 4), None)
+    if org is not None and ctx.text[a + lead : org.start].strip() in ("", "The"):
+        return org.text
+    word = regex.match(r"\s*(\p{Lu}\p{Ll}+)\s+\p{Ll}+", sentence)
+    if word and _acting_place(word.group(1)):
+        return word.group(1)
+    return institution_subject(sentence)

@@ -1,0 +1,89 @@
+"""The Context a rule checks: the document and what is computed from it once per pass (sentences,
+mentions, glossary matches, ...), so that rules and retranslation share one analysis."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from transclean.model import Document
+
+if TYPE_CHECKING:
+    from transclean.analysis.mentions import Mention
+    from transclean.glossary import Glossary, Match
+
+
+@dataclass
+class Context:
+    """What a rule may look at besides the text: the document and views built on demand, once per pass."""
+
+    document: Document
+    language_hint: str | None = None
+    glossary_loader: Callable[[], Glossary] | None = None
+    #: results that depend on content only (ftfy's repair of a line, the recovery of a damaged word), shared
+    #: by the rules of a pass (TC101 and TC104 both repair lines) and by the passes over one document.
+    memo: dict[object, object] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    @cached_property
+    def language(self) -> str | None:
+        """The document language: given, or detected from a bounded sample (lazy: only rules that ask pay)."""
+        if self.document.language:
+            return self.document.language
+        if self.language_hint:
+            return self.language_hint
+        from transclean.lang import detect_language
+
+        return detect_language(self.document.text)
+
+    @cached_property
+    def glossary(self) -> Glossary:
+        """The configured glossaries (loaded once per process)."""
+        from transclean.glossary import Glossary
+
+        return self.glossary_loader() if self.glossary_loader else Glossary()
+
+    @cached_property
+    def lines(self) -> list[tuple[int, str]]:
+        """``(offset, line)`` for every line of the text, without line breaks."""
+        from transclean.text import lines_with_offsets
+
+        return list(lines_with_offsets(self.document.text))
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Sentence spans of the text."""
+        from transclean.analysis.sentences import sentences
+
+        return sentences(self.document.text)
+
+    @cached_property
+    def mentions(self) -> list[Mention]:
+        """Persons (with gender), organisations and places named in the text."""
+        from transclean.analysis.mentions import mentions
+
+        return mentions(self.document.text, self.glossary, self.matches, self.language or "en")
+
+    @cached_property
+    def matches(self) -> list[Match]:
+        """Every glossary form found in the text, shared by all rules of this pass."""
+        return self.glossary.match(self.document.text)
+
+    @cached_property
+    def paragraphs(self) -> list[tuple[int, int, str]]:
+        """Non-blank lines as ``(start, end, line)``."""
+        from transclean.text import is_blank
+
+        return [(s, s + len(line), line) for s, line in self.lines if not is_blank(line)]
+
+    @cached_property
+    def document_words(self) -> dict[str, set[str]]:
+        """The undamaged words with non-ASCII letters, lower-cased, by skeleton: candidates for lost letters."""
+        from transclean.analysis.recovery import document_words
+
+        return document_words(self.document.text)

@@ -1,0 +1,1 @@
+"""Acronym rules (TC5xx): an organisation's acronym where the context points to another."""

@@ -1,0 +1,1 @@
+"""Boilerplate rules (TC2xx): debris a scraper leaves in article text."""

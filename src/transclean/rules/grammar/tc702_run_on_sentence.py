@@ -1,0 +1,88 @@
+"""TC702: run-on-sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from transclean.analysis.clauses import resumptive
+from transclean.context import Context
+from transclean.langdata import language_data
+from transclean.model import Applicability, Category, Edit, Finding, Severity
+from transclean.rules.base import Example, Rule, register
+
+
+@register
+class RunOnSentence(Rule):
+    """Two sentences run together without a stop ("... border area Azerbaijani President Ilham Aliyev").
+
+    ## What it finds
+    A new clause that visibly starts mid-sentence: a titled name that a pronoun then repeats (the pro-drop
+    pattern of TC701), directly after a lower-case word that is not a preposition, article or reporting
+    verb ("... in the border area Azerbaijani President Ilham Aliyev on Friday he threatened ...").
+
+    ## Why it matters
+    Segments joined without their stop make one sentence of two, which a reader or a system then
+    misparses.
+
+    ## Fix safety
+    Unsafe: suggests a full stop before the title.
+    """
+
+    code = "TC702"
+    name = "run-on-sentence"
+    category = Category.GRAMMAR
+    severity = Severity.MINOR
+    fix = Applicability.UNSAFE
+    languages = ("en",)
+    must_fire = (
+        Example(
+            "Clashes continue in the border ⟦area Azerbaijani⟧ President Ilham Aliyev on Friday he threatened Armenia.",
+            fixed="Clashes continue in the border area. Azerbaijani President Ilham Aliyev on Friday he threatened "
+            "Armenia.",
+            language="en",
+        ),
+    )
+    must_not_fire = (
+        Example("The talks were hosted by Azerbaijani President Ilham Aliyev on Friday.", language="en"),
+        Example("President Ilham Aliyev on Friday he threatened Armenia.", language="en"),
+        Example("Yesterday said Azerbaijani President Ilham Aliyev on Friday he would come.", language="en"),
+        Example(
+            "Talks resume on maritime borders\n\nTurkish President Recep Tayyip Erdogan on Monday he said so.",
+            language="en",
+        ),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        lists = language_data(ctx.language or "").get("lists", {})
+        text = ctx.text
+        glue = (
+            set(lists.get("reporting_verbs", ()))
+            | set(language_data("en")["function_words"]["words"])
+            | set(lists.get("clause_glue", ()))
+        )
+        titles = set(lists.get("titles", ()))
+        for person, _ in resumptive(ctx):
+            words = list(regex.finditer(r"\S+", text[: person.start]))
+            i = len(words)
+            while i > 0 and words[i - 1].group() in titles:
+                i -= 1
+            if i == len(words) or i == 0:
+                continue  # no title before the name, or nothing before the titles
+            previous = words[i - 1]
+            if not previous.group().isalpha() or not previous.group().islower() or previous.group() in glue:
+                continue
+            if "\n" in text[previous.end() : words[i].start()]:
+                continue  # a headline without a stop, then the article
+            title_start = words[i].start()
+            yield self.finding(
+                text,
+                previous.start(),
+                words[i].end(),
+                "Two sentences run together: a new subject starts without a full stop",
+                suggestion=f"{previous.group()}. {words[i].group()}",
+                edits=(Edit(previous.end(), title_start, ". "),),
+                title="Insert a full stop",
+                confidence=0.6,
+            )

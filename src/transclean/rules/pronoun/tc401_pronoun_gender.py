@@ -1,0 +1,240 @@
+"""TC401: pronoun-gender."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+import regex
+
+from transclean.analysis.mentions import Mention
+from transclean.analysis.pronouns import PRONOUN, pronoun_table
+from transclean.analysis.sentences import (
+    first_sentence_start,
+    in_quotes,
+    opens_sentence,
+    sentence_index,
+)
+from transclean.analysis.speakers import (
+    institution_speaker,
+    reported_speaker,
+)
+from transclean.context import Context
+from transclean.langdata import language_data
+from transclean.model import Applicability, Category, Finding, Severity
+from transclean.rules.base import Example, Rule, register
+
+
+def _role(word: str, role: str, next_word: str) -> str:
+    """The role of an English "her": possessive before a word ("her plan"), else object."""
+    if word.lower() != "her":
+        return role
+    return "possessive" if next_word[:1].isalpha() and next_word.lower() not in ("and", "or", "to") else "object"
+
+
+def _next_word(text: str, end: int) -> str:
+    rest = text[end : end + 40].split(maxsplit=1)
+    return rest[0] if rest else ""
+
+
+def _swap(word: str, gender: str, role: str, lang: str) -> str:
+    """The pronoun of the other gender in the same role and case ("She" -> "He", "her" -> "his"/"him")."""
+    other = "male" if gender == "female" else "female"
+    new = language_data(lang)["pronouns"][other][role]
+    return new.capitalize() if word[0].isupper() else new
+
+
+def _window(ctx: Context, start: int) -> list[Mention]:
+    """Mentions from the start of the sentence WINDOW_SENTENCES before ``start`` up to ``start``."""
+    first = first_sentence_start(ctx, start)
+    return [m for m in ctx.mentions if first <= m.start and m.end <= start]
+
+
+def _key(person: Mention) -> str:
+    """What identifies a person across mentions: the surname ("Kathleen Nott" and "Nott")."""
+    return person.text.split()[-1]
+
+
+def _salient(text: str, start: int, role: str) -> bool:
+    """Subject pronouns, and possessives opening a sentence, refer back to a salient person; object pronouns
+    and mid-sentence possessives are too often bound to someone else ("X has a crush on her")."""
+    return role == "subject" or (role == "possessive" and opens_sentence(text, start))
+
+
+@register
+class PronounGender(Rule):
+    """A pronoun whose gender contradicts every person it can refer to ("Ilham Aliyev ... She also claimed").
+
+    ## What it finds
+    Looks at subject pronouns and sentence-opening possessives; an object pronoun or a mid-sentence
+    possessive only when it is the text's one pronoun of its gender, no noun of that gender or for people
+    ("the coach") stands in the text, and every person named has the other gender from a full name, a
+    glossary or an honorific. Fires when persons are named in the pronoun's sentence or the two before it
+    and all of them have the other gender: from the glossaries, honorifics, gender-guesser's first names,
+    or the other pronouns of the text ("Clapp left. He ..." makes Clapp male); after a reporting verb
+    ("Elly Schlein said he would") the speaker is the referent when nobody of the pronoun's gender is
+    named nearby. Silent when another pronoun of its gender (in the same window, or in the sentence after)
+    or an earlier noun of its gender ("wife") shows that someone of that gender is about, when anyone
+    nearby has an unknown gender, and inside quotations.
+
+    ## Why it matters
+    Source languages that drop subjects or mark gender differently (Italian, Turkish, Persian) leave the
+    system to guess the pronoun; a wrong one changes who did what.
+
+    ## Fix safety
+    Unsafe: the referent is inferred.
+    """
+
+    code = "TC401"
+    name = "pronoun-gender"
+    category = Category.PRONOUN
+    severity = Severity.MAJOR
+    fix = Applicability.UNSAFE
+    languages = ("en",)
+    must_fire = (
+        Example("President Ilham Aliyev threatened Armenia. ⟦She⟧ also claimed victory.", language="en"),
+        Example("Mrs Eleanor Vance founded the school in 1901. ⟦He⟧ ran it for thirty years.", language="en"),
+        Example("Angela Merkel spoke first. ⟦His⟧ spokesman answered questions.", language="en"),
+        Example("Isabel opened the bakery in 1990. ⟦He⟧ sold it in 2001.", language="en"),
+        Example("Recep Tayyip Erdogan said Ankara would talk to Athens. ⟦She⟧ added a warning.", language="en"),
+        Example("Angela Merkel presented the plan. The parliament approved ⟦his⟧ proposal on Friday.", language="en"),
+        Example(
+            "The opposition criticised the plan, Meloni said. Elly Schlein said ⟦he⟧ would present amendments.",
+            language="en",
+        ),
+        Example(
+            "Olaf Scholz said on Monday he would stay. The talks went on for hours. Energy Minister Svitlana "
+            "Hrynchuk said repairs would take weeks. ⟦He⟧ added that some regions would face blackouts.",
+            language="en",
+        ),
+        Example(
+            "Chancellor Olaf Scholz warned of a long crisis. ⟦She⟧ said relief would come. Annalena Baerbock "
+            "flew to Paris on Monday. She stressed that Europe must stay united.",
+            language="en",
+        ),
+        Example(
+            "Okonkwo grew up in Lagos. She trained as a surgeon. In 1995 Okonkwo founded a clinic. She ran it. "
+            "⟦He⟧ sold it in 2015.",
+            language="en",
+        ),
+    )
+    must_not_fire = (
+        Example("Ilham Aliyev met Angela Merkel in Berlin. She said the talks were useful.", language="en"),
+        Example("The minister resigned. She said it was time to go.", language="en"),
+        Example("Sergei Lavrov arrived late. “She is a friend,” he said of the envoy.", language="en"),
+        Example("Kim Taylor joined the band in 1990. She left in 1995.", language="en"),
+        Example("John Smith thanked the nurses. He said they had saved his life.", language="en"),
+        Example("Lifeguard Terry Pole has an unrequited crush on her.", language="en"),
+        Example("Robert Martin died in 1355, his wife surviving him. She sold the manor.", language="en"),
+        Example("Okonkwo grew up in Lagos. He trained as a surgeon and founded a clinic.", language="en"),
+        Example("Mario Rossi was not invited. Elly Schlein said he would present amendments.", language="en"),
+        Example("May opened the bakery in 1990. He sold it in 2001.", language="en"),
+        Example("Labour Minister Andrea Orlando met the unions. He said the talks were useful.", language="en"),
+        Example("Giorgia Meloni met Olaf Scholz in Rome and thanked him.", language="en"),
+        Example("Giorgia Meloni thanked the coach for his support.", language="en"),
+        Example("Giorgia Meloni praised the nuns and thanked them for her school.", language="en"),
+        Example("Okonkwo met Adeyemi in Lagos. She trained him as a surgeon. He ran a clinic.", language="en"),
+        Example(
+            "Okonkwo grew up in Lagos. She trained as a surgeon. In 1995 Okonkwo founded a clinic. He ran it.",
+            language="en",
+        ),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        lang = ctx.language
+        table = pronoun_table(lang) if lang else {}
+        people = [p for p in ctx.mentions if p.kind == "person"]
+        if not table or not people:
+            return
+        text = ctx.text
+        nouns = dict(language_data(lang or "").get("gendered_nouns", {}))
+        nouns.update(dict.fromkeys(language_data(lang or "").get("lists", {}).get("person_nouns", ()), "person"))
+        noun_genders = [(w.start(), nouns.get(w.group().lower())) for w in regex.finditer(r"\p{L}+", text)]
+        known: dict[str, str] = {}
+        for p in people:
+            if p.gender:
+                known.setdefault(_key(p), p.gender)
+        items = []
+        for m in PRONOUN.finditer(text):
+            gender, role = table[m.group().lower()]
+            items.append((m, gender, _role(m.group(), role, _next_word(text, m.end()))))
+        windows = [[p for p in _window(ctx, m.start()) if p.kind == "person"] for m, _, _ in items]
+        eligible = [_salient(text, m.start(), role) and not in_quotes(text, m.start()) for m, _, role in items]
+        votes = [
+            self._vote(g, window, known) if ok else None
+            for (_, g, _), window, ok in zip(items, windows, eligible, strict=True)
+        ]
+        # A person of unknown gender gets the gender most of the pronouns that can only mean them have.
+        tally: dict[str, Counter[str]] = {}
+        for vote in votes:
+            if vote:
+                tally.setdefault(vote[0], Counter())[vote[1]] += 1
+        inferred = {key: max(c, key=c.__getitem__) for key, c in tally.items() if len(set(c.values())) == len(c)}
+        # Genders from a full name, a glossary or an honorific, not from a lone word read as a first name.
+        strong = {_key(p) for p in people if p.gender and (p.concept is not None or " " in p.text)}
+        for i, ((m, gender, role), window) in enumerate(zip(items, windows, strict=True)):
+            if not eligible[i] and not self._unbound(i, items, window, people, noun_genders, known, strong, text):
+                continue
+            first = first_sentence_start(ctx, m.start())
+            limit = ctx.sentences[min(len(ctx.sentences) - 1, sentence_index(ctx, m.start()) + 1)][1]
+            if any(g == gender and first <= n.start() < limit for j, (n, g, _) in enumerate(items) if j != i):
+                continue  # another pronoun of this gender nearby: someone of it is about
+            if any(g == gender for start, g in noun_genders if start < m.start()):
+                continue  # "his wife ... her son"
+            genders = [p.gender or known.get(_key(p)) or inferred.get(_key(p)) for p in window]
+            if role == "subject" and institution_speaker(ctx, sentence_index(ctx, m.start()), m.start()):
+                continue  # "The government said he would": an institution speaks (TC402)
+            reporter = reported_speaker(ctx, m.start(), role, window)
+            named = [p.gender or known.get(_key(p)) for p in window]  # without the pronouns' votes
+            if reporter is not None and gender not in named:  # "Elly Schlein said he would": the speaker
+                window, genders = [reporter], [reporter.gender or known.get(_key(reporter))]
+                if genders[0] in (None, gender):
+                    continue
+            elif not window or gender in genders or None in genders:
+                continue  # nobody named nearby, someone of this gender, or someone of unknown gender
+            new = _swap(m.group(), gender, role, lang or "en")
+            yield self.finding(
+                text,
+                m.start(),
+                m.end(),
+                f"{m.group()!r} refers to {window[-1].text!r}, who is {genders[-1]}",
+                suggestion=new,
+                title=f"Use {new!r}",
+                confidence=0.8,
+            )
+
+    @staticmethod
+    def _unbound(
+        i: int,
+        items: list[tuple[regex.Match[str], str, str]],
+        window: list[Mention],
+        people: list[Mention],
+        noun_genders: list[tuple[int, str | None]],
+        known: dict[str, str],
+        strong: set[str],
+        text: str,
+    ) -> bool:
+        """Whether an object pronoun or mid-sentence possessive ("him", "her career") can be checked: it is
+        the text's only pronoun of its gender, no noun of that gender stands anywhere ("the nuns"), and
+        every person of the text has a gender from a full name, a glossary or an honorific, the other one:
+        then nobody it could stand for is named. Title case ("Miley Cyrus & Her Dead Petz") is no pronoun."""
+        m, gender, _ = items[i]
+        if m.group()[0].isupper() or in_quotes(text, m.start()) or not window:
+            return False
+        if any(g == gender for j, (_, g, _) in enumerate(items) if j != i):
+            return False
+        if any(g == gender for _, g in noun_genders) or any(g == "person" for _, g in noun_genders):
+            return False  # "the nuns", or "thanked the coach for his help"
+        return all(_key(p) in strong and known.get(_key(p)) not in (None, gender) for p in people)
+
+    @staticmethod
+    def _vote(gender: str, window: list[Mention], known: dict[str, str]) -> tuple[str, str] | None:
+        """What a salient pronoun tells about a person: (surname, gender) when it can refer to one person only.
+
+        "Clapp joined Menzies's staff. He ..." says nothing (two candidates); "Clapp left. He ..." makes
+        Clapp male, unless someone of that gender is named nearby.
+        """
+        if any((p.gender or known.get(_key(p))) == gender for p in window):
+            return None
+        unknown = {_key(p) for p in window if not (p.gender or known.get(_key(p)))}
+        return (unknown.pop(), gender) if len(unknown) == 1 else None

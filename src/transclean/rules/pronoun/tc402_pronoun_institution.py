@@ -1,0 +1,165 @@
+"""TC402: pronoun-institution."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from transclean.analysis.mentions import Mention
+from transclean.analysis.pronouns import PRONOUN
+from transclean.analysis.sentences import (
+    WINDOW_SENTENCES,
+    in_quotes,
+)
+from transclean.analysis.speakers import (
+    institution_speaker,
+    institution_subject,
+    person_words,
+    state_subject,
+)
+from transclean.context import Context
+from transclean.model import Applicability, Category, Finding, Severity
+from transclean.rules.base import Example, Rule, register
+
+
+@register
+class PronounInstitution(Rule):
+    """'he', 'she', 'his' or 'her' for an institution, state or place ("The Kremlin ... he managed").
+
+    ## What it finds
+    Fires when the previous sentence's subject is an organisation or place (glossary entry, or a
+    capitalised run ending in an institution noun) and no person is named in the window, or when an
+    institution is the speaker of the pronoun's own sentence ("The Commission, which mediated, said she
+    hoped") and no person is named before the pronoun; suggests "it". A "his" or "her" is flagged
+    (suggesting "its") in a sentence that a state or an institution opens, with no other pronoun or word for
+    a person in it and no person named nearby.
+
+    ## Why it matters
+    Languages with grammatical gender refer to "the Kremlin" or "Azerbaijan" with "he" or "she"; in English
+    that makes an institution a person.
+
+    ## Fix safety
+    Unsafe, since "they" may be meant.
+    """
+
+    code = "TC402"
+    name = "pronoun-institution"
+    category = Category.PRONOUN
+    severity = Severity.MAJOR
+    fix = Applicability.UNSAFE
+    languages = ("en",)
+    must_fire = (
+        Example(
+            "The Kremlin supplies arms to both countries. And for years ⟦he⟧ managed to avoid a war.", language="en"
+        ),
+        Example("The Foreign Ministry issued a statement on Monday. ⟦She⟧ called for restraint.", language="en"),
+        Example("The ministry published the figures on Monday. ⟦He⟧ said growth had slowed.", language="en"),
+        Example("The European Commission, which mediated the talks, said ⟦she⟧ hoped for an agreement.", language="en"),
+        Example("The Spanish government said ⟦he⟧ would review the measures in May.", language="en"),
+        Example("Ukraine said on Tuesday ⟦he⟧ would not accept a ceasefire.", language="en"),
+        Example("The Russian Foreign Ministry said ⟦he⟧ would respond in kind.", language="en"),
+        Example("Azerbaijan insists on regaining ⟦his⟧ territorial integrity.", language="en"),
+        Example("The Bundestag approved the budget and ⟦her⟧ committees began work.", language="en"),
+    )
+    must_not_fire = (
+        Example("The Kremlin said Vladimir Putin would attend. He arrived on Monday.", language="en"),
+        Example("The ministry published the figures. It said growth had slowed.", language="en"),
+        Example("Moscow was cold. He wore a coat.", language="en"),
+        Example("The company's founder retired in 2010. He died in 2015.", language="en"),
+        Example("The government official resigned on Monday. He denied any wrongdoing.", language="en"),
+        Example("The ministry, which Anna Berg leads, said she would publish the figures.", language="en"),
+        Example("The government spokesman said he would resign.", language="en"),
+        Example("Foreign Office Minister Baroness Symons said she was dismayed.", language="en"),
+        Example("Georgia said she would stay at home.", language="en"),
+        Example("Ronaldo scored twice. Brazil won the match thanks to his goals.", language="en"),
+        Example("France welcomed the plan and its president praised his ministers.", language="en"),
+        Example("Germany mourns his death, the chancellor said.", language="en"),
+        Example(
+            "The Senate approved the bill. Senate Majority Leader John Thune said the vote was historic. "
+            "He thanked both parties.",
+            language="en",
+        ),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        if ctx.language != "en":
+            return
+        text = ctx.text
+        spans = ctx.sentences
+        for i, (a, b) in enumerate(spans):
+            m = regex.search(r"\b(?:[Hh]e|[Ss]he)\b", text[a:b])
+            if not m or in_quotes(text, a + m.start()):
+                continue
+            start = a + m.start()
+            subject = institution_speaker(ctx, i, start) or self._previous_subject(ctx, i, start)
+            if subject is None:
+                continue
+            new = "It" if m.group()[0].isupper() else "it"
+            yield self.finding(
+                text,
+                start,
+                a + m.end(),
+                f"{m.group()!r} refers to {subject.text!r}, {'an' if subject.kind[0] in 'aeiou' else 'a'} "
+                f"{subject.kind}",
+                suggestion=new,
+                title=f"Use {new!r}",
+                confidence=0.7,
+            )
+        yield from self._possessives(ctx)
+
+    def _possessives(self, ctx: Context) -> Iterator[Finding]:
+        """ "Azerbaijan insists on regaining his territorial integrity": "his"/"her" in a sentence whose
+        subject is a state or an institution, with no other pronoun or person noun in it and no person named
+        from two sentences before up to it."""
+        text = ctx.text
+        people_words = person_words(ctx.language or "")
+        for i, (a, b) in enumerate(ctx.sentences):
+            m = regex.search(r"\b(?:[Hh]is|[Hh]er)\s+(?=\p{Ll})", text[a:b])
+            if m is None or in_quotes(text, a + m.start()):
+                continue
+            start = a + m.start()
+            rest = text[a:start] + text[a + m.end() : b]  # the sentence without the possessive
+            if PRONOUN.search(rest) or any(w.lower() in people_words for w in regex.findall(r"\p{L}+", rest)):
+                continue
+            first = ctx.sentences[max(0, i - WINDOW_SENTENCES)][0]
+            if any(x.kind == "person" and first <= x.start < start for x in ctx.mentions):
+                continue
+            subject = state_subject(ctx, a, b)
+            if subject is None:
+                continue
+            word = m.group().strip()
+            new = "Its" if word[0].isupper() else "its"
+            yield self.finding(
+                text,
+                start,
+                start + len(word),
+                f"{word!r} refers to {subject!r}, which is no person",
+                suggestion=new,
+                title=f"Use {new!r}",
+                confidence=0.6,
+            )
+
+    @staticmethod
+    def _previous_subject(ctx: Context, i: int, start: int) -> Mention | None:
+        """The organisation or acting place that opens sentence ``i - 1``, when no person is named from
+        the sentence before it up to the pronoun at ``start``."""
+        spans, text = ctx.sentences, ctx.text
+        if i == 0:
+            return None
+        prev_a, prev_b = spans[i - 1]
+        window = [x for x in ctx.mentions if spans[max(0, i - 2)][0] <= x.start < start]
+        if any(x.kind == "person" for x in window):
+            return None
+        subject = next((x for x in window if prev_a <= x.start < prev_b), None)
+        lead = text[prev_a : subject.start].strip().lower() if subject else "x"
+        common = institution_subject(text[prev_a:prev_b])
+        if common is not None:  # "The ministry published the figures. He said ..."
+            subject, lead = Mention(prev_a, prev_a + len(common), common, "organization"), ""
+        if subject is None or subject.kind not in ("organization", "place") or lead not in ("", "the"):
+            return None
+        if subject.kind == "place" and not regex.match(
+            r"\s*(?:The\s+)?\S+\s+(?:supplies|managed|has|is)\b", text[subject.start : prev_b]
+        ):
+            return None  # a place as subject ("Moscow was cold") is too often scenery, not an actor
+        return subject

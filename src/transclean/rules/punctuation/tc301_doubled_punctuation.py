@@ -1,0 +1,65 @@
+"""TC301: doubled-punctuation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from transclean.context import Context
+from transclean.model import Applicability, Category, Finding, Severity
+from transclean.rules.base import Example, Rule, register
+
+# ". ." or ",," left when a scraper or translator joins two sentences. A spaced ellipsis (". . .") and
+# "..." are left alone: the lookarounds refuse a third dot on either side.
+_DOUBLED = regex.compile(r"(?<=[\p{L}\p{N}\"'”’»)\]])([.,])([ \t]?)([.,])(?![ \t]?[.,])")
+
+
+@register
+class DoubledPunctuation(Rule):
+    """Doubled sentence punctuation: ". .", ",,", ". ," after a word.
+
+    ## What it finds
+    Two sentence marks in a row after a word, with or without a space between them.
+
+    ## Why it matters
+    Scrapers and translation systems double marks where segments were joined; it looks careless.
+
+    ## Fix safety
+    Safe for ". ." and ",," (the second mark adds nothing); ".," and ",." are flagged only, since which mark
+    was meant is a guess.
+    """
+
+    code = "TC301"
+    name = "doubled-punctuation"
+    category = Category.PUNCTUATION
+    severity = Severity.MINOR
+    fix = Applicability.SAFE
+    must_fire = (
+        Example(
+            "The army mobilised⟦. .⟧ Both sides reported losses.",
+            fixed="The army mobilised. Both sides reported losses.",
+        ),
+        Example("Apples⟦,,⟧ pears and plums.", fixed="Apples, pears and plums."),
+        Example("He left⟦.,⟧ then came back.", fixed="He left., then came back."),
+    )
+    must_not_fire = (
+        Example("Wait... what happened?"),
+        Example("He paused . . . and went on."),
+        Example("Version 1.2.3 was released."),
+        Example("It costs 1,000.50 euros."),
+        Example("Etc. . . ."),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        text = ctx.text
+        for m in _DOUBLED.finditer(text):
+            first, last = m.group(1), m.group(3)
+            if first == last:
+                yield self.finding(
+                    text, m.start(), m.end(), f"Doubled {first!r}", suggestion=first, title=f"Keep one {first!r}"
+                )
+            else:
+                yield self.finding(
+                    text, m.start(), m.end(), f"{first!r} followed by {last!r}", applicability=Applicability.NONE
+                )

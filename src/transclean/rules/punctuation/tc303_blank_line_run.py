@@ -1,0 +1,44 @@
+"""TC303: blank-line-run."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from transclean.context import Context
+from transclean.model import Applicability, Category, Finding, Severity
+from transclean.rules.base import Example, Rule, register
+
+_BLANK_RUN = regex.compile(r"(?:\r?\n)(?:[ \t]*\r?\n){2,}")
+
+
+@register
+class BlankLineRun(Rule):
+    """Two or more blank lines in a row, usually where a scraper dropped an element.
+
+    ## What it finds
+    Runs of two or more blank lines.
+
+    ## Why it matters
+    The gap marks a removed element and splits the text unevenly.
+
+    ## Fix safety
+    Safe: collapsed to one blank line, which keeps the paragraph break.
+    """
+
+    code = "TC303"
+    name = "blank-line-run"
+    category = Category.PUNCTUATION
+    severity = Severity.INFO
+    fix = Applicability.SAFE
+    must_fire = (Example("Title⟦\n\n\n\n⟧Body.", fixed="Title\n\nBody."),)
+    must_not_fire = (Example("Title\n\nBody.\n"), Example("Line one\nLine two\n"))
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        text = ctx.text
+        for m in _BLANK_RUN.finditer(text):
+            newline = "\r\n" if m.group().startswith("\r") else "\n"
+            yield self.finding(
+                text, m.start(), m.end(), "Run of blank lines", suggestion=newline * 2, title="Keep one blank line"
+            )

@@ -1,0 +1,1 @@
+"""Terminology rules (TC9xx): glossary forms, forbidden confusions, one name spelt two ways."""

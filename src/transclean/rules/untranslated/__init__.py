@@ -1,0 +1,1 @@
+"""Untranslation rules (TC8xx): passages left in the source language."""

@@ -1,0 +1,98 @@
+"""TC801: untranslated-sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from transclean.context import Context
+from transclean.langdata import language_data
+from transclean.model import Applicability, Category, Finding, Severity
+from transclean.rules.base import Example, Rule, register
+
+#: Sentences shorter than this are never judged: names, short quotes and slogans mislead language ID.
+UNTRANSLATED_MIN_CHARS = 50
+
+UNTRANSLATED_MIN_PROBABILITY = 0.95
+
+#: a sentence this rich in the document language's function words is in that language (English: 30-50%).
+FUNCTION_WORD_SHARE = 0.2
+
+_QUOTED = regex.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"")
+
+
+@register
+class UntranslatedSentence(Rule):
+    """A sentence in another language than the document's, left untranslated.
+
+    ## What it finds
+    langdetect (seeded) on each sentence with at least 50 characters left once quotations, capitalised
+    words (names) and glossary names are masked; fires when it is sure (probability >= 0.95) of a language
+    other than the document's. Sentences with at least two of the document language's function words are
+    skipped without running it.
+
+    ## Why it matters
+    A translation system that fails on a segment passes it through unchanged; the reader gets a passage
+    they cannot read.
+
+    ## Fix safety
+    No fix: the sentence needs translating.
+    """
+
+    code = "TC801"
+    name = "untranslated-sentence"
+    category = Category.UNTRANSLATED
+    severity = Severity.MAJOR
+    fix = Applicability.NONE
+    languages = ("en",)
+    must_fire = (
+        Example(
+            "The talks ended late on Friday after two days of negotiations in Vienna. "
+            "⟦Il governo ha annunciato nuove misure per sostenere le famiglie e le imprese.⟧",
+            language="en",
+        ),
+    )
+    must_not_fire = (
+        Example(
+            "The talks ended late on Friday. Mr Dvořák said: “Ano.” The delegates went home after the "
+            "meeting in Vienna.",
+            language="en",
+        ),
+        Example(
+            "The motto of the city, “Fluctuat nec mergitur”, is written on its coat of arms and flags.", language="en"
+        ),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        lang = ctx.language
+        words = set(language_data(lang or "").get("function_words", {}).get("words", ()))
+        if not lang or not words:
+            return  # only target languages with a data file (English so far)
+        from transclean.lang import sentence_language
+
+        text = ctx.text
+        for a, b in ctx.sentences:
+            sentence = text[a:b].strip()
+            if len(sentence) < UNTRANSLATED_MIN_CHARS:
+                continue
+            tokens = [t.lower() for t in regex.findall(r"\p{L}+", sentence)]
+            if sum(t in words for t in tokens) >= max(2, FUNCTION_WORD_SHARE * len(tokens)):
+                continue  # enough of the document language's function words ("in" is German too)
+            masked = _QUOTED.sub(" ", sentence)  # quoted words are meant to stay in their language
+            masked = regex.sub(r"\b\p{Lu}[\p{L}\p{M}'’.-]*", " ", masked)  # names say nothing of the language
+            for m in ctx.matches:
+                if a <= m.start and m.end <= b:
+                    masked = masked.replace(m.text, " ")
+            if len(masked.strip()) < UNTRANSLATED_MIN_CHARS:
+                continue
+            found, probability = sentence_language(masked)
+            if found and found != lang and probability >= UNTRANSLATED_MIN_PROBABILITY:
+                start = a + len(text[a:b]) - len(text[a:b].lstrip())
+                yield self.finding(
+                    text,
+                    start,
+                    start + len(sentence),
+                    f"Sentence in {found!r} inside a {lang!r} document",
+                    confidence=probability,
+                )
