@@ -285,6 +285,13 @@ def _shown(text: str) -> str:
     return "".join(_WHITESPACE.get(c, "·" if c.isspace() else c) for c in escape(text, quote=False))
 
 
+def _quoted(text: str, empty: str) -> str:
+    """A finding's text or a suggestion as shown: whitespace drawn only when there is nothing else to see."""
+    if not text:
+        return empty
+    return _shown(text) if not text.strip() else escape(text, quote=False)
+
+
 def _segments(length: int, points: Iterable[int]) -> Iterator[tuple[int, int]]:
     """Consecutive ``(start, end)`` pieces of ``range(length)`` cut at ``points``."""
     cuts = sorted({0, length, *(p for p in points if 0 <= p <= length)})
@@ -385,14 +392,14 @@ def html_report(path: str, result: Result) -> str:
         line, col = lines.position(f.start)
         kind, status = _status(f, is_done)
         colour = CATEGORY_COLOURS[f.category.value]
-        suggestion = f" → <code>{_shown(f.suggestion) or '(remove)'}</code>" if f.suggestion is not None else ""
+        suggestion = f" → <code>{_quoted(f.suggestion, '(remove)')}</code>" if f.suggestion is not None else ""
         fix = f"{f.applicability.value}: {escape(f.fix.title)}" if f.fix else "none"
         rows.append(
             f'<tr class="finding {kind}" id="r{number}" data-code="{f.code}"><td><a href="#f{number}">{number}</a></td>'
             f"<td>{line}:{col}</td>"
             f'<td><span class="swatch" style="background:{colour}"></span><b>{f.code}</b> {REGISTRY[f.code].name}<br>'
             f"<small>{f.category.value}, {f.severity.value}</small></td>"
-            f"<td><code>{_shown(f.text) or '‸'}</code></td><td>{escape(f.message)}{suggestion}</td>"
+            f"<td><code>{_quoted(f.text, '‸')}</code></td><td>{escape(f.message)}{suggestion}</td>"
             f'<td>{fix}</td><td class="status">{status}</td></tr>'
         )
     statuses = Counter(_status(f, d)[0] for f, d in zip(findings, done, strict=True))
@@ -470,9 +477,8 @@ def _example_card(code: str, ex: dict[str, Any]) -> str:
     """One rule's example: the record's text around the finding, the finding marked at its own offset."""
     before, text, at = ex["before"], ex["text"], ex.get("start")
     if at is not None and before[at : at + len(text)] == text:
-        found = _shown(text) if not text.strip() else escape(text, quote=False)
         after = escape(before[at + len(text) :], quote=False)
-        shown = f"{escape(before[:at], quote=False)}<mark>{found or '‸'}</mark>{after}"
+        shown = f"{escape(before[:at], quote=False)}<mark>{_quoted(text, '‸')}</mark>{after}"
     else:  # stats of an older run kept no offset: nothing can be marked safely
         shown = escape(before, quote=False)
     suggestion = ex.get("suggestion")
@@ -480,7 +486,7 @@ def _example_card(code: str, ex: dict[str, Any]) -> str:
         f'<section class="example" data-code="{escape(code)}"><h3>{escape(code)} {escape(REGISTRY[code].name)}</h3>'
         f"<p>{escape(ex['message'])} ({escape(ex['fix'])} fix; {escape(_relative(ex['source']))}:{ex['line']})</p>"
         f"<pre>{shown}</pre>"
-        + (f"<p>suggestion: <code>{_shown(str(suggestion))}</code></p>" if suggestion is not None else "")
+        + (f"<p>suggestion: <code>{_quoted(str(suggestion), '(remove)')}</code></p>" if suggestion is not None else "")
         + "</section>"
     )
 
