@@ -96,6 +96,29 @@ def test_article_report_makes_removed_blank_lines_and_spaces_visible() -> None:
     assert "The  talks   ended late." in original  # text no fix touched reads as it is
 
 
+def test_edit_spans_map_each_edit_through_the_others() -> None:
+    """Grouped mapping gives what mapping each edit through every other one (the edit log's own maps) gives."""
+    from transclean import EditLog
+    from transclean.report import _shared_ends, edit_spans
+
+    texts = [
+        ARTICLE,
+        MELONI,
+        (EXAMPLES / "reference_article.txt").read_text("utf-8"),
+        "Il caffÃ¨ Ã¨ buono . . Poi.\n" * 30,
+    ]
+    for text in texts:
+        edits = Pipeline(unsafe_fixes=True).process(text).log.edits
+        expected = []
+        for i, e in enumerate(edits):
+            head, tail = _shared_ends(e.old, e.new)
+            before, after = EditLog(edits[:i]), EditLog(edits[i + 1 :])
+            source = before.to_source(e.start + head), before.to_source(e.start + len(e.old) - tail)
+            output = after.to_output(e.start + head), after.to_output(e.start + len(e.new) - tail)
+            expected.append((e.code, *source, *output))
+        assert sorted(edit_spans(EditLog(edits))) == sorted(expected)
+
+
 def test_article_report_renders_in_chromium(tmp_path: Path) -> None:
     _chromium()
     page = tmp_path / "report.html"
