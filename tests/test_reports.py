@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from html import unescape
 from pathlib import Path
 
@@ -179,6 +180,17 @@ def test_corpus_report_highlights_a_finding_at_its_offset(tmp_path: Path, monkey
     example = re.search(r'data-code="TC401".*?<pre>(.*?)</pre>', html, re.S)
     assert example and re.search(r"Tuesday\. <mark[^>]*>He</mark> promised", example.group(1))
     assert "<mark>He</mark>lsinki" not in example.group(1)
+
+
+def test_corpus_report_of_stats_without_offsets_marks_nothing(tmp_path: Path) -> None:
+    """Chunks done by an older version kept no offset in their example: shown unmarked, no error."""
+    from transclean.batch.runner import Stats
+    from transclean.report import corpus_report
+
+    example = {"source": "a.jsonl", "line": 1, "message": "m", "before": "He. He", "text": "He", "fix": "unsafe"}
+    stats = Stats(documents_in=1, documents_out=1, findings_by_code=Counter(TC401=1)).to_dict()
+    html = corpus_report({**stats, "examples": {"TC401": example}}, tmp_path)
+    assert "<pre>He. He</pre>" in html and "<mark>" not in html
 
 
 def test_corpus_report_speaks_to_readers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
