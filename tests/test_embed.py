@@ -1,10 +1,8 @@
-"""Issue 8: embedding — API, adapters, process pool, threads, SARIF, and the HTML report in Chromium."""
+"""Embedding: the API, the datasets and pandas adapters, process pools, threads and SARIF (issue 8)."""
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 import sys
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
@@ -59,6 +57,59 @@ def test_datasets_pandas_process_pool_and_threads_match_the_cli() -> None:
     assert [transclean.fix(t) for t in TEXTS] == expected
 
 
+def test_datasets_map_fixes_single_rows_without_batched() -> None:
+    """Without ``batched=True`` each call gets one row: its text stays a string (it became a list of characters)."""
+    datasets = pytest.importorskip("datasets")
+    from transclean.adapters import datasets_map
+
+    ds = datasets.Dataset.from_dict({"text": TEXTS[:3], "id": [0, 1, 2]})
+    single = ds.map(datasets_map(PIPELINE, annotate=True))
+    batched = ds.map(datasets_map(PIPELINE, annotate=True), batched=True)
+    assert single["text"] == batched["text"] == [cli_fix(t) for t in TEXTS[:3]]
+    assert single["transclean"] == batched["transclean"]
+
+
+def test_adapters_refuse_what_is_not_text() -> None:
+    from transclean.adapters import datasets_map
+
+    with pytest.raises(TypeError, match=r"'text' column holds int"):
+        datasets_map(PIPELINE)({"text": 3})
+    with pytest.raises(KeyError, match=r"no 'body' column.*text_column="):
+        datasets_map(PIPELINE, text_column="body")({"text": ["a"]})
+
+
+def test_missing_texts_are_kept() -> None:
+    """A row without text (None, NaN) stays as it is, and its annotation is empty: no exception."""
+    pandas = pytest.importorskip("pandas")
+    from transclean.adapters import datasets_map, fix_dataframe
+
+    frame = pandas.DataFrame({"text": [TEXTS[1], None, float("nan")], "id": [1, 2, 3]})
+    fixed = fix_dataframe(frame, PIPELINE, annotate=True)
+    assert list(fixed["id"]) == [1, 2, 3] and fixed["text"][0] == cli_fix(TEXTS[1])
+    assert pandas.isna(fixed["text"][1]) and pandas.isna(fixed["text"][2])
+    assert pandas.isna(fixed["transclean"][1]) and pandas.isna(fixed["transclean"][2])
+    assert datasets_map(PIPELINE)({"text": [None, TEXTS[1]]})["text"] == [None, cli_fix(TEXTS[1])]
+
+
+def test_one_annotation_shape_for_adapters_and_batch(tmp_path: Path) -> None:
+    pandas = pytest.importorskip("pandas")
+    from transclean.adapters import fix_dataframe
+    from transclean.batch import Options, clean
+    from transclean.report import annotation
+
+    src = tmp_path / "c.jsonl"
+    src.write_text("".join(json.dumps({"text": t}) + "\n" for t in TEXTS), "utf-8")
+    clean([str(src)], tmp_path / "out", options=Options(annotate=True))
+    batch = [
+        json.loads(line)["transclean"] for line in (tmp_path / "out" / "c-00000.jsonl").read_text("utf-8").splitlines()
+    ]
+    frame = fix_dataframe(pandas.DataFrame({"text": TEXTS}), PIPELINE, annotate=True)
+    api = [annotation(PIPELINE.process(t)) for t in TEXTS]
+    assert [json.loads(a) for a in frame["transclean"]] == batch == api
+    assert set(api[0]) == {"language", "changed", "edits", "findings"}
+    assert {f["applied"] for f in api[3]["findings"]} == {True, False}  # safe fixes applied, unsafe ones not
+
+
 def test_sarif_shape() -> None:
     proc = subprocess.run(
         [
@@ -86,67 +137,6 @@ def test_sarif_shape() -> None:
         assert region["startLine"] >= 1 and region["startColumn"] >= 1
         assert driver["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
     assert len(run["results"]) == len(transclean.check(TEXTS[3]))
-
-
-def _chromium() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not found:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is missing: `make test` installs Debian's chromium package")
-        pytest.skip("chromium is not installed (`apt-get install chromium`)")
-    return found
-
-
-def _render(page: Path, profile: Path, *extra: str) -> str:
-    """Load a page in headless Chromium (flags that keep it off the network); its DOM, or what ``extra`` asks."""
-    flags = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        f"--user-data-dir={profile}",
-    ]
-    return subprocess.run(
-        [_chromium(), *flags, *(extra or ("--dump-dom",)), page.as_uri()], capture_output=True, text=True, timeout=120
-    ).stdout
-
-
-def test_html_report_renders_in_chromium(tmp_path: Path) -> None:
-    _chromium()
-    page = tmp_path / "report.html"
-    proc = subprocess.run(
-        [sys.executable, "-m", "transclean", "check", "--format", "html", str(EXAMPLES / "reference_article.txt")],
-        capture_output=True,
-        check=False,
-    )
-    page.write_bytes(proc.stdout)
-    html = proc.stdout.decode("utf-8")
-    assert "<script" not in html and "http" not in html  # self-contained: no script, no external asset
-    dom = _render(page, tmp_path / "p")
-    findings = transclean.check(TEXTS[3])
-    assert f"{len(findings)} findings" in dom
-    for code in {f.code for f in findings}:
-        assert f'data-code="{code}"' in dom
-    assert dom.count('<li><a href="#f') == len(findings)
-    assert "<del>" in dom and "<ins>" in dom
-    shot = tmp_path / "report.png"
-    _render(page, tmp_path / "p", f"--screenshot={shot}", "--window-size=1400,1800")
-    assert shot.exists() and shot.stat().st_size > 20_000  # a rendered page, not a blank one
-
-
-def test_corpus_report_renders_in_chromium(tmp_path: Path) -> None:
-    _chromium()
-    from transclean.batch import Options, clean
-
-    clean([str(EXAMPLES / "corpus.jsonl")], tmp_path / "out", options=Options(annotate=True), report=True)
-    dom = _render(tmp_path / "out" / "report.html", tmp_path / "p")
-    stats = json.loads((tmp_path / "out" / "stats.json").read_text("utf-8"))
-    for code in stats["findings_by_code"]:
-        assert f'class="example" data-code="{code}"' in dom
-    assert "<td>documents_in</td><td>10</td>" in dom
 
 
 def test_readme_python_examples_run() -> None:

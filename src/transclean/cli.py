@@ -126,7 +126,7 @@ def check(
             if output_format is Format.sarif:
                 collected.append((name, text, doc.findings))
             elif output_format is Format.html:
-                _write_stdout(html_report(name, text, pipeline.process(text).text, doc.findings))
+                _write_stdout(html_report(name, pipeline.process(text)))
             elif output_format is Format.json:
                 from transclean.lang import detect_language
 

@@ -29,6 +29,7 @@ from transclean.files import write_atomic
 from transclean.lexicon import ensure_cache
 from transclean.model import Document, Severity
 from transclean.pipeline import Pipeline
+from transclean.report import annotation
 
 MODES = ("fix", "flag", "drop")
 #: ``--mode drop`` drops a record only for a finding at least this confident. Heuristic detectors sit
@@ -99,6 +100,7 @@ def _example(text: str, finding: Any, line: int, source: str) -> dict[str, Any]:
         "line": line,
         "message": finding.message,
         "before": text[start:end],
+        "start": finding.start - start,  # where the finding is in "before": its text may occur earlier too
         "text": finding.text,
         "suggestion": finding.suggestion,
         "fix": finding.applicability.value,
@@ -224,7 +226,7 @@ def process_chunk(chunk: Chunk, options: Options, outdir: str, tmpdir: str) -> d
                 stats.changed += 1
                 record = {**record, options.text_field: result.text}
             if options.annotate or options.mode == "flag":
-                record = {**record, "transclean": _annotation(result)}
+                record = {**record, "transclean": annotation(result)}
             kept.append(record)
         for record in _translated(kept, options):
             writer.write(record, options.text_field)
@@ -267,15 +269,6 @@ def _translator(source: str, target: str) -> Any:
     from transclean.translate import Translator
 
     return Translator(source, target)
-
-
-def _annotation(result: Any) -> dict[str, Any]:
-    return {
-        "language": result.document.language,
-        "changed": result.document.changed,
-        "edits": len(result.log),
-        "findings": [f.to_dict() for f in result.findings],
-    }
 
 
 @dataclass
