@@ -32,6 +32,67 @@ def findings_text(path: str, text: str, findings: Sequence[Finding]) -> list[str
     return lines
 
 
+def findings_full(path: str, text: str, findings: Sequence[Finding], *, colour: bool = False) -> list[str]:
+    """Ruff's full text output: each finding's line (as :func:`findings_text`), then its source line with a
+    caret under the span (to the line's end when the span runs on) and the suggested replacement."""
+    import click
+
+    def style(value: str, **how: object) -> str:
+        return click.style(value, **how) if colour else value  # type: ignore[arg-type]
+
+    index, out = LineIndex(text), []
+    for head, f in zip(findings_text(path, text, findings), findings, strict=True):
+        line, col = index.position(f.start)
+        begin = f.start - col + 1
+        stop = min((i for i in (text.find("\n", begin), text.find("\r", begin)) if i >= 0), default=len(text))
+        source = text[begin:stop]
+        width = max(1, min(f.end, stop) - f.start)
+        gutter = " " * len(str(line))
+        location, rest = head.split(f" {f.code} ", 1)
+        out += [
+            f"{style(location, bold=True)} {style(f.code, fg='red', bold=True)} {rest}",
+            f"{gutter} |",
+            f"{line} | {source}",
+            f"{gutter} | {' ' * (col - 1)}{style('^' * width, fg='red', bold=True)}"
+            + (f" {style('remove' if f.suggestion == '' else repr(f.suggestion), fg='cyan')}" if f.suggestion is not None else ""),
+            f"{gutter} |",
+            "",
+        ]
+    return out
+
+
+def findings_summary(findings: Sequence[Finding], *, fixed: int = 0) -> str:
+    """The closing line of text output: counts, and how many a ``--fix`` run would repair.
+
+    >>> findings_summary([])
+    'All checks passed!'
+    """
+    from transclean.model import Applicability
+
+    if not findings:
+        return "All checks passed!"
+    safe = sum(f.fix is not None and f.applicability is Applicability.SAFE for f in findings)
+    unsafe = sum(f.fix is not None and f.applicability is Applicability.UNSAFE for f in findings)
+    noun = "problem" if len(findings) == 1 else "problems"
+    if fixed:
+        return f"Found {len(findings)} {noun} ({fixed} fixed, {len(findings) - fixed} remaining)."
+    return f"Found {len(findings)} {noun} ({safe} fixable with --fix, {unsafe} with --unsafe-fixes)."
+
+
+def findings_statistics(findings: Sequence[Finding]) -> list[str]:
+    """Ruff's ``--statistics``: one line per rule, most frequent first: count, code, ``[*]`` when fixable,
+    the rule's name."""
+    from collections import Counter
+
+    counts = Counter(f.code for f in findings)
+    fixable = {f.code for f in findings if f.fix is not None}
+    width = len(str(max(counts.values(), default=0)))
+    return [
+        f"{n:>{width}}\t{code}\t{'[*]' if code in fixable else '[ ]'} {REGISTRY[code].name}"
+        for code, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
+
+
 def unified_diff(path: str, before: str, after: str) -> str:
     """A unified diff of a fix."""
     return "".join(
@@ -183,9 +244,31 @@ CATEGORY_COLOURS = {
 }
 
 
-def html_report(path: str, source: str, fixed: str, findings: Sequence[Finding]) -> str:
-    """One self-contained HTML page: the original with findings highlighted (message on hover and in a list),
-    the fixed text beside it with the differences marked, and counts per category."""
+def html_report(articles: Sequence[tuple[str, str, str, Sequence[Finding]]]) -> str:
+    """One self-contained HTML page for ``(path, source, fixed, findings)`` articles (several files make one
+    document, not one page each): per article, the original with findings highlighted (message on hover and
+    in a list), the fixed text beside it with the differences marked, and counts per category."""
+    from html import escape
+
+    title = articles[0][0] if len(articles) == 1 else f"{len(articles)} files"
+    several = len(articles) > 1
+    body = "".join(_html_article(f"a{n}-" if several else "", *article) for n, article in enumerate(articles))
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>transclean: {escape(title)}</title>
+<style>
+body {{ font: 15px/1.5 system-ui, sans-serif; margin: 1.5em; color: #212529; }}
+.cols {{ display: grid; grid-template-columns: 1fr 1fr; gap: 1.5em; }}
+pre {{ white-space: pre-wrap; background: #f8f9fa; padding: 1em; border-radius: 6px; }}
+mark {{ color: inherit; }} del {{ background: #ffc9c9; }} ins {{ background: #b2f2bb; text-decoration: none; }}
+.swatch {{ display: inline-block; width: .9em; height: .9em; margin-right: .4em; border-radius: 2px; }}
+ul {{ padding-left: 1.2em; }}
+</style></head><body>
+{body}</body></html>
+"""
+
+
+def _html_article(prefix: str, path: str, source: str, fixed: str, findings: Sequence[Finding]) -> str:
+    """One file's part of :func:`html_report`; ``prefix`` keeps element ids unique in the page."""
     from collections import Counter
     from html import escape
 
@@ -198,7 +281,7 @@ def html_report(path: str, source: str, fixed: str, findings: Sequence[Finding])
         title = escape(f"{f.code} {f.category.value} ({f.severity.value}): {f.message}", quote=True)
         body = escape(source[f.start : f.end]) or "&#8203;"
         spans.append(
-            f'<mark id="f{i}" class="finding" data-code="{f.code}" title="{title}" '
+            f'<mark id="{prefix}f{i}" class="finding" data-code="{f.code}" title="{title}" '
             f'style="background:{colour}33;border-bottom:2px solid {colour}">{body}</mark>'
         )
         pos = f.end
@@ -218,26 +301,17 @@ def html_report(path: str, source: str, fixed: str, findings: Sequence[Finding])
         for c, n in sorted(counts.items())
     )
     items = "".join(
-        f'<li><a href="#f{i}"><b>{f.code}</b></a> <i>{f.category.value}, {f.severity.value}</i> '
+        f'<li><a href="#{prefix}f{i}"><b>{f.code}</b></a> <i>{f.category.value}, {f.severity.value}</i> '
         f"{escape(f.message)}" + (f" → <code>{escape(f.suggestion)}</code>" if f.suggestion else "") + "</li>"
         for i, f in enumerate(sorted(findings, key=lambda f: (f.start, -f.end)))
     )
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>transclean: {escape(path)}</title>
-<style>
-body {{ font: 15px/1.5 system-ui, sans-serif; margin: 1.5em; color: #212529; }}
-.cols {{ display: grid; grid-template-columns: 1fr 1fr; gap: 1.5em; }}
-pre {{ white-space: pre-wrap; background: #f8f9fa; padding: 1em; border-radius: 6px; }}
-mark {{ color: inherit; }} del {{ background: #ffc9c9; }} ins {{ background: #b2f2bb; text-decoration: none; }}
-.swatch {{ display: inline-block; width: .9em; height: .9em; margin-right: .4em; border-radius: 2px; }}
-ul {{ padding-left: 1.2em; }}
-</style></head><body>
+    return f"""<article id="{prefix}article">
 <h1>transclean report: {escape(path)}</h1>
-<p id="summary">{len(findings)} findings</p><ul id="counts">{rows}</ul>
-<div class="cols"><section><h2>Original, findings highlighted</h2><pre id="original">{"".join(spans)}</pre></section>
-<section><h2>Fixed, differences marked</h2><pre id="fixed">{"".join(diff)}</pre></section></div>
-<h2>Findings</h2><ol id="findings">{items}</ol>
-</body></html>
+<p class="summary">{len(findings)} findings</p><ul class="counts">{rows}</ul>
+<div class="cols"><section><h2>Original, findings highlighted</h2><pre class="original">{"".join(spans)}</pre></section>
+<section><h2>Fixed, differences marked</h2><pre class="fixed">{"".join(diff)}</pre></section></div>
+<h2>Findings</h2><ol class="findings">{items}</ol>
+</article>
 """
 
 
