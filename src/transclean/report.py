@@ -49,12 +49,12 @@ def findings_full(path: str, text: str, findings: Sequence[Finding], *, colour: 
         width = max(1, min(f.end, stop) - f.start)
         gutter = " " * len(str(line))
         location, rest = head.split(f" {f.code} ", 1)
+        hint = "" if f.suggestion is None else " remove" if f.suggestion == "" else f" {f.suggestion!r}"
         out += [
             f"{style(location, bold=True)} {style(f.code, fg='red', bold=True)} {rest}",
             f"{gutter} |",
             f"{line} | {source}",
-            f"{gutter} | {' ' * (col - 1)}{style('^' * width, fg='red', bold=True)}"
-            + (f" {style('remove' if f.suggestion == '' else repr(f.suggestion), fg='cyan')}" if f.suggestion is not None else ""),
+            f"{gutter} | {' ' * (col - 1)}{style('^' * width, fg='red', bold=True)}{style(hint, fg='cyan')}",
             f"{gutter} |",
             "",
         ]
