@@ -79,7 +79,9 @@ class Config:
         if self.language is not None:
             from transclean.glossary import ISO_639_1
 
-            if self.language not in ISO_639_1:
+            # Three-letter codes pass unchecked: the detector names languages without a two-letter code by
+            # their ISO 639-3 code (Waray: "war"), and no list of those ships with transclean.
+            if self.language not in ISO_639_1 and not (len(self.language) == 3 and self.language.isalpha()):
                 raise TranscleanError(E.UNKNOWN_LANGUAGE, language=self.language, origin=self.origin)
 
     def merged(self, **overrides: Any) -> Config:
