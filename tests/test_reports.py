@@ -67,7 +67,7 @@ def _pane(html: str, pane: str) -> str:
 
 
 def _article_page() -> str:
-    return html_report("news/article.txt", Pipeline(language="en").process(ARTICLE))
+    return html_report([("news/article.txt", Pipeline(language="en").process(ARTICLE))])
 
 
 def test_article_report_shows_the_fixed_text_as_a_pane_of_its_own() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sys
 from collections.abc import Callable
@@ -11,14 +12,19 @@ from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
+import typer.core
 
+from transclean import __version__
 from transclean.config import Config, load_config, profiles
 from transclean.errors import E, TranscleanError
-from transclean.files import encode_text, read_document, read_text, write_atomic
+from transclean.files import STDIN, encode_text, read_document, read_text, write_atomic
 from transclean.pipeline import Pipeline
 from transclean.report import (
+    findings_full,
     findings_json,
     findings_object,
+    findings_statistics,
+    findings_summary,
     findings_text,
     html_report,
     sarif,
@@ -26,35 +32,91 @@ from transclean.report import (
 )
 from transclean.rules import REGISTRY
 
+# typer prints a type after each argument (`<list[str]>`) even when it has a metavar; the help names the
+# metavar only, as ruff's does. Plain (not rich) help below also drops `<bool>` after flags.
+typer.core.TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
+
 app = typer.Typer(
     name="transclean",
     help="Repair and check machine-translated, scraped text.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"transclean {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", help="Print the version and exit.", callback=_version, is_eager=True),
+    ] = False,
+) -> None:
+    """Repair and check machine-translated, scraped text."""
+
+
 class Format(str, Enum):
-    text = "text"
+    full = "full"
+    concise = "concise"
     json = "json"
     sarif = "sarif"
     html = "html"
 
 
-Paths = Annotated[list[str], typer.Argument(help="Files to read; '-' reads standard input.")]
-Select = Annotated[
-    list[str] | None, typer.Option("--select", help="Rule codes, prefixes or categories (comma-separated).")
+class TranslateFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+Paths = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Files or directories (walked for .txt, .md, .rst, .tex files); '-' reads standard input. Default: '.'.",
+        metavar="PATH",
+        show_default=False,
+    ),
 ]
-ExtendSelect = Annotated[list[str] | None, typer.Option("--extend-select", help="Add to the selection.")]
-Ignore = Annotated[list[str] | None, typer.Option("--ignore", help="Rule codes, prefixes or categories to skip.")]
-Profile = Annotated[str | None, typer.Option("--profile", help="Named rule selection (see `transclean profiles`).")]
+Select = Annotated[
+    list[str] | None,
+    typer.Option("--select", help="Rule codes, prefixes or categories (comma-separated).", metavar="CODES"),
+]
+ExtendSelect = Annotated[
+    list[str] | None, typer.Option("--extend-select", help="Add to the selection.", metavar="CODES")
+]
+Ignore = Annotated[
+    list[str] | None,
+    typer.Option("--ignore", help="Rule codes, prefixes or categories to skip.", metavar="CODES"),
+]
+Profile = Annotated[
+    str | None,
+    typer.Option("--profile", help="Named rule selection (see `transclean profiles`).", metavar="NAME"),
+]
 Glossaries = Annotated[
-    list[Path] | None, typer.Option("--glossary", "-g", help="Glossary file (TSV, CSV, TBX); repeatable.")
+    list[Path] | None,
+    typer.Option("--glossary", "-g", help="Glossary file (TSV, CSV, TBX); repeatable.", metavar="FILE"),
 ]
 Language = Annotated[
-    str | None, typer.Option("--language", "-l", help="Document language (ISO 639-1); detected if omitted.")
+    str | None,
+    typer.Option("--language", "-l", help="Document language (ISO 639-1); detected if omitted.", metavar="CODE"),
 ]
+ConfigPath = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="Read settings from this TOML file instead of the nearest transclean.toml or pyproject.toml "
+        "[tool.transclean].",
+        metavar="FILE",
+    ),
+]
+Isolated = Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")]
 
 
 def _split(values: list[str] | None) -> tuple[str, ...] | None:
@@ -68,6 +130,40 @@ def _fail(exc: TranscleanError) -> NoReturn:
     raise typer.Exit(2)
 
 
+def _config(
+    select: list[str] | None,
+    extend_select: list[str] | None,
+    ignore: list[str] | None,
+    profile: str | None,
+    language: str | None,
+    glossary: list[Path] | None,
+    unsafe_fixes: bool | None = None,
+    *,
+    config_path: Path | None = None,
+    isolated: bool = False,
+    exclude: list[str] | None = None,
+) -> Config:
+    """The run's configuration: the config file (or defaults), then the command line's options over it."""
+    config = load_config(path=config_path, isolated=isolated)
+    cli: dict[str, object] = {
+        "select": _split(select),
+        "profile": profile,
+        "language": language,
+        "unsafe_fixes": unsafe_fixes,
+    }
+    if exclude:
+        cli["exclude"] = config.exclude + (_split(exclude) or ())
+    if glossary:
+        cli["glossaries"] = config.glossaries + tuple(str(p) for p in glossary)
+    if extend_select:
+        cli["extend_select"] = config.extend_select + (_split(extend_select) or ())
+    if ignore:
+        cli["ignore"] = config.ignore + (_split(ignore) or ())
+    if any(v is not None for v in cli.values()):
+        cli["origin"] = "the command line"
+    return config.merged(**cli)
+
+
 def _pipeline(
     select: list[str] | None,
     extend_select: list[str] | None,
@@ -77,17 +173,7 @@ def _pipeline(
     glossary: list[Path] | None,
     unsafe_fixes: bool | None = None,
 ) -> Pipeline:
-    config: Config = load_config()
-    cli = {"select": _split(select), "profile": profile, "language": language, "unsafe_fixes": unsafe_fixes}
-    if glossary:
-        cli["glossaries"] = config.glossaries + tuple(str(p) for p in glossary)
-    if extend_select:
-        cli["extend_select"] = config.extend_select + (_split(extend_select) or ())
-    if ignore:
-        cli["ignore"] = config.ignore + (_split(ignore) or ())
-    if any(v is not None for v in cli.values()):
-        cli["origin"] = "the command line"
-    return Pipeline(config.merged(**cli))
+    return Pipeline(_config(select, extend_select, ignore, profile, language, glossary, unsafe_fixes))
 
 
 def _write_stdout(text: str) -> None:
@@ -97,58 +183,93 @@ def _write_stdout(text: str) -> None:
 
 @app.command()
 def check(
-    paths: Paths,
+    paths: Paths = None,
     output_format: Annotated[
         Format,
         typer.Option(
-            "--format",
-            help="text: linter lines; json: one object per input; sarif: SARIF 2.1.0; "
-            "html: a self-contained review page.",
+            "--output-format",
+            help="full: each finding with its source line; concise: one line each; json: one object per "
+            "file; sarif: SARIF 2.1.0; html: one self-contained review page.",
         ),
-    ] = Format.text,
+    ] = Format.full,
+    format_alias: Annotated[Format | None, typer.Option("--format", hidden=True)] = None,
+    fix: Annotated[bool, typer.Option("--fix", help="Fix the files in place (atomically, mode kept).")] = False,
+    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="Also apply fixes that guess meaning.")] = False,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Count findings per rule instead.")] = False,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option("--exclude", help="Path patterns to skip in directories (comma-separated).", metavar="GLOBS"),
+    ] = None,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when findings remain.")] = False,
     select: Select = None,
     extend_select: ExtendSelect = None,
     ignore: Ignore = None,
     profile: Profile = None,
     language: Language = None,
     glossary: Glossaries = None,
+    config_path: ConfigPath = None,
+    isolated: Isolated = False,
 ) -> None:
-    """Report what is wrong with each input, without changing it."""
-    try:
-        pipeline = _pipeline(select, extend_select, ignore, profile, language, glossary)
-        found = False
-        collected = []
-        for path in paths:
-            text = read_text(path)
-            doc = pipeline.check(text)
-            found = found or bool(doc.findings)
-            name = "<stdin>" if path == "-" else path
-            if output_format is Format.sarif:
-                collected.append((name, text, doc.findings))
-            elif output_format is Format.html:
-                _write_stdout(html_report(name, pipeline.process(text)))
-            elif output_format is Format.json:
-                from transclean.lang import detect_language
+    """Report what is wrong with each file (and what a fix would repair); with --fix, repair it in place."""
+    from transclean.workspace import check_paths
 
-                lang = doc.language or detect_language(text)
-                _write_stdout(findings_json(name, lang, doc.findings) + "\n")
-            else:
-                for line in findings_text(name, text, doc.findings):
-                    _write_stdout(line + "\n")
-        if output_format is Format.sarif:
-            _write_stdout(json.dumps(sarif(collected), ensure_ascii=False, indent=1) + "\n")
+    output_format = format_alias or output_format
+    colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    try:
+        config = _config(
+            select,
+            extend_select,
+            ignore,
+            profile,
+            language,
+            glossary,
+            unsafe_fixes or None,
+            config_path=config_path,
+            isolated=isolated,
+            exclude=exclude,
+        )
+        results = []
+        for result in check_paths(paths or ["."], config=config, fix=fix):
+            results.append(result)
+            shown = result.remaining if fix else result.findings
+            if statistics:
+                continue
+            if output_format is Format.json:
+                _write_stdout(findings_json(result.display_name, result.language, shown) + "\n")
+            elif output_format is Format.full:
+                _write_stdout(
+                    "".join(
+                        line + "\n" for line in findings_full(result.display_name, result.source, shown, colour=colour)
+                    )
+                )
+            elif output_format is Format.concise:
+                _write_stdout("".join(line + "\n" for line in findings_text(result.display_name, result.source, shown)))
     except TranscleanError as exc:
         _fail(exc)
-    raise typer.Exit(1 if found else 0)
+    found = [f for r in results for f in r.findings]
+    left = [f for r in results for f in r.remaining] if fix else found
+    if statistics:
+        _write_stdout("".join(line + "\n" for line in findings_statistics(found)))
+    elif output_format is Format.sarif:
+        document = sarif([(r.display_name, r.source, r.findings) for r in results])
+        _write_stdout(json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+    elif output_format is Format.html:
+        _write_stdout(html_report([(r.display_name, r.result) for r in results]))
+    if output_format in (Format.full, Format.concise) or statistics:
+        _write_stdout(findings_summary(found, fixed=len(found) - len(left) if fix else 0) + "\n")
+    raise typer.Exit(1 if left and not exit_zero else 0)
 
 
 @app.command()
 def fix(
     path: Annotated[str, typer.Argument(help="File to fix; '-' reads standard input.")],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")
+        str | None,
+        typer.Option("--output", "-o", help="Write here (atomically) instead of stdout ('-': stdout).", metavar="FILE"),
     ] = None,
-    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff instead of the text.")] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Print a unified diff instead of the text; exit 1 if it is not empty.")
+    ] = False,
     unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="Also apply fixes that guess meaning.")] = False,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when findings remain.")] = False,
     select: Select = None,
@@ -157,21 +278,36 @@ def fix(
     profile: Profile = None,
     language: Language = None,
     glossary: Glossaries = None,
+    config_path: ConfigPath = None,
+    isolated: Isolated = False,
 ) -> None:
     """Apply fixes and print the fixed text (or a diff); findings left unfixed are listed on stderr."""
+    from transclean.model import Document
+
     try:
-        pipeline = _pipeline(select, extend_select, ignore, profile, language, glossary, unsafe_fixes or None)
+        config = _config(
+            select,
+            extend_select,
+            ignore,
+            profile,
+            language,
+            glossary,
+            unsafe_fixes or None,
+            config_path=config_path,
+            isolated=isolated,
+        )
         source, bom, codec = read_document(path)
-        result = pipeline.process(source)
-        name = "<stdin>" if path == "-" else path
+        pipeline = Pipeline(config.for_path(path))
+        result = pipeline.process(Document(source, metadata={"path": path}))
+        name = "<stdin>" if path == STDIN else path
         if diff:
             _write_stdout(unified_diff(name, source, result.text))
-        elif output is not None:
+        elif output is not None and output != STDIN:
             write_atomic(output, encode_text(result.text, bom, codec))  # in the input's encoding
         else:
             sys.stdout.buffer.write(encode_text(result.text, bom, codec))
             sys.stdout.buffer.flush()
-        for line in findings_text(name, result.text, result.remaining):
+        for line in findings_text(name, source, result.remaining_in_source()):
             typer.echo(f"remaining: {line}", err=True)
         if not result.converged:
             warning = E.NO_CONVERGENCE.value.format(
@@ -180,7 +316,8 @@ def fix(
             typer.echo(f"transclean: warning: {warning}", err=True)
     except TranscleanError as exc:
         _fail(exc)
-    raise typer.Exit(1 if result.remaining and not exit_zero else 0)
+    pending = diff and result.text != source
+    raise typer.Exit(1 if (result.remaining or pending) and not exit_zero else 0)
 
 
 class Mode(str, Enum):
@@ -400,7 +537,9 @@ def translate(
     from_code: Annotated[str, typer.Option("--from", help="Source language (ISO 639-1).")],
     to_code: Annotated[str, typer.Option("--to", help="Target language (ISO 639-1).")],
     glossary: Glossaries = None,
-    output_format: Annotated[Format, typer.Option("--format", help="text (findings on stderr) or json.")] = Format.text,
+    output_format: Annotated[
+        TranslateFormat, typer.Option("--format", help="text (findings on stderr) or json.")
+    ] = TranslateFormat.text,
     data_dir: Annotated[Path | None, typer.Option("--data-dir", help="transclean's data directory.")] = None,
 ) -> None:
     """Clean, translate offline with an installed Argos model, enforce glossary terms, check the output."""
@@ -413,7 +552,7 @@ def translate(
     except TranscleanError as exc:
         _fail(exc)
     name = "<stdin>" if path == "-" else path
-    if output_format is Format.json:
+    if output_format is TranslateFormat.json:
         data = findings_object(name, to_code, result.findings)
         data.update(
             {
@@ -486,15 +625,14 @@ def glossary_show(
 @glossary_app.command("convert")
 def glossary_convert(
     source: Annotated[Path, typer.Argument(help="Glossary to read (.tsv, .csv, .tbx).")],
-    target: Annotated[Path, typer.Argument(help="File to write (.tsv or .tbx).")],
+    target: Annotated[Path, typer.Argument(help="File to write; its extension (.tsv, .csv, .tbx) names the format.")],
 ) -> None:
-    """Convert between TSV/CSV and TBX (ISO 30042)."""
-    from transclean.glossary import load_glossary, to_tbx, to_tsv
+    """Convert between TSV, CSV and TBX (ISO 30042)."""
+    from transclean.glossary import dump_glossary, load_glossary
 
     try:
         loaded = load_glossary(source)
-        data = to_tbx(loaded) if target.suffix.lower() == ".tbx" else to_tsv(loaded)
-        write_atomic(target, data.encode("utf-8"))
+        write_atomic(target, dump_glossary(loaded, target).encode("utf-8"))
     except TranscleanError as exc:
         _fail(exc)
     typer.echo(f"{target}: {len(loaded)} concepts")

@@ -7,10 +7,11 @@ Precedence: CLI options override the config file (``transclean.toml``, or ``[too
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from transclean.errors import E, TranscleanError
@@ -43,6 +44,11 @@ class Config:
     - ``only_fixable``: skip rules whose fixes could not be applied (flag-only, or unsafe without
       ``unsafe_fixes``): they cannot change the output, so a batch run that keeps no findings skips them.
     - ``max_iterations``: fix passes before giving up (the error names the rules still changing text).
+    - ``exclude``: path patterns (gitignore style) that ``check`` skips when it walks a directory.
+    - ``per_file_ignores``: ``{pattern: codes}``; files matching a pattern (``*.md``, ``notes/*.txt``,
+      matched from the right like ruff's) have those codes ignored too.
+
+    Selector and path fields take any sequence of strings or one string (``"TC2,TC3"`` splits at commas).
     """
 
     profile: str = "default"
@@ -55,12 +61,39 @@ class Config:
     shipped_glossaries: bool = True
     only_fixable: bool = False
     max_iterations: int = 10
+    exclude: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     origin: str = "defaults"
+
+    def __post_init__(self) -> None:
+        # Frozen, so normalised in place: a list or a string from Python callers is as good as a tuple.
+        if self.select is not None:
+            object.__setattr__(self, "select", _strings(self.select, split=True))
+        for name in ("extend_select", "ignore", "exclude"):
+            object.__setattr__(self, name, _strings(getattr(self, name), split=True))
+        object.__setattr__(self, "glossaries", _strings(self.glossaries, split=False))
+        pairs = self.per_file_ignores.items() if isinstance(self.per_file_ignores, Mapping) else self.per_file_ignores
+        object.__setattr__(
+            self, "per_file_ignores", tuple((str(pattern), _strings(codes, split=True)) for pattern, codes in pairs)
+        )
+        if self.language is not None:
+            from transclean.glossary import ISO_639_1
+
+            # Three-letter codes pass unchecked: the detector names languages without a two-letter code by
+            # their ISO 639-3 code (Waray: "war"), and no list of those ships with transclean.
+            if self.language not in ISO_639_1 and not (len(self.language) == 3 and self.language.isalpha()):
+                raise TranscleanError(E.UNKNOWN_LANGUAGE, language=self.language, origin=self.origin)
 
     def merged(self, **overrides: Any) -> Config:
         """A copy with the given non-None fields replaced (CLI over file over defaults)."""
         changes = {k: v for k, v in overrides.items() if v is not None}
         return replace(self, **changes)
+
+    def for_path(self, path: str | PurePath) -> Config:
+        """This configuration with the ``per_file_ignores`` that match ``path`` added to ``ignore``."""
+        pure = PurePath(path)
+        extra = tuple(code for pattern, codes in self.per_file_ignores if pure.match(pattern) for code in codes)
+        return replace(self, ignore=self.ignore + extra) if extra else self
 
     def rules(self) -> list[type[Rule]]:
         """The enabled rules, in code order."""
@@ -79,6 +112,13 @@ class Config:
             for code, rule in sorted(REGISTRY.items())
             if _enabled(rule, select, self.ignore) and (not self.only_fixable or rule.fix in fixable)
         ]
+
+
+def _strings(value: str | PurePath | Iterable[str | PurePath], *, split: bool) -> tuple[str, ...]:
+    """One string (split at commas when ``split``) or any iterable of strings, as a tuple."""
+    if isinstance(value, (str, PurePath)):
+        value = str(value).split(",") if split else [value]
+    return tuple(text for item in value if (text := str(item).strip()))
 
 
 def _matches(selector: str, rule: type[Rule]) -> int | None:
@@ -111,23 +151,51 @@ def _enabled(rule: type[Rule], select: tuple[str, ...], ignore: tuple[str, ...])
 _FILE_KEYS = {f.name.replace("_", "-"): f.name for f in fields(Config) if f.name != "origin"}
 
 
-def load_config(directory: Path | None = None) -> Config:
-    """Read ``transclean.toml`` or ``[tool.transclean]`` from ``pyproject.toml`` in ``directory`` (cwd)."""
-    directory = directory or Path.cwd()
-    for name, section in (("transclean.toml", ()), ("pyproject.toml", ("tool", "transclean"))):
-        path = directory / name
-        if not path.is_file():
-            continue
-        try:
-            data: Any = tomllib.loads(path.read_text("utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise TranscleanError(E.BAD_CONFIG, path=path, reason=exc) from exc
-        for key in section:
-            data = data.get(key, {})
-        if not data:
-            continue
-        return config_from_mapping(data, origin=str(path))
-    return Config()
+#: Configuration files looked for in each directory, with the table that holds transclean's settings.
+CONFIG_FILES = (("transclean.toml", ()), ("pyproject.toml", ("tool", "transclean")))
+
+
+def _read_table(path: Path, section: tuple[str, ...]) -> dict[str, Any] | None:
+    """The settings table of a config file, or None when the file has none (a pyproject.toml without it)."""
+    try:
+        data: Any = tomllib.loads(path.read_text("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise TranscleanError(E.BAD_CONFIG, path=path, reason=exc) from exc
+    except OSError as exc:
+        raise TranscleanError(E.UNREADABLE, path=path, reason=exc.strerror or exc) from None
+    for key in section:
+        if not isinstance(data, dict) or key not in data:
+            return None
+        data = data[key]
+    return data
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The nearest ``transclean.toml``, or ``pyproject.toml`` with a ``[tool.transclean]`` table, in
+    ``start`` (default: the working directory) or its parents, as ruff finds its settings."""
+    directory = (start or Path.cwd()).resolve()
+    for folder in (directory, *directory.parents):
+        for name, section in CONFIG_FILES:
+            path = folder / name
+            if path.is_file() and _read_table(path, section) is not None:
+                return path
+    return None
+
+
+def load_config(directory: Path | None = None, *, path: Path | None = None, isolated: bool = False) -> Config:
+    """The configuration for a run: ``path`` if given, else the nearest config file above ``directory``
+    (see :func:`find_config`); the defaults when ``isolated`` or when none is found."""
+    if isolated:
+        return Config()
+    if path is None:
+        path = find_config(directory)
+        if path is None:
+            return Config()
+    elif not path.is_file():
+        raise TranscleanError(E.NOT_FOUND, path=path)
+    section = dict(CONFIG_FILES).get(path.name, ()) if path.suffix == ".toml" else ()
+    data = _read_table(path, section)
+    return config_from_mapping(data or {}, origin=str(path))
 
 
 def config_from_mapping(data: dict[str, Any], origin: str) -> Config:
@@ -136,5 +204,5 @@ def config_from_mapping(data: dict[str, Any], origin: str) -> Config:
     for key, value in data.items():
         if key not in _FILE_KEYS:
             raise TranscleanError(E.BAD_CONFIG, path=origin, reason=f"unknown key {key!r}")
-        values[_FILE_KEYS[key]] = tuple(value) if isinstance(value, list) else value
+        values[_FILE_KEYS[key]] = value
     return Config(origin=origin, **values)

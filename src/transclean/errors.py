@@ -22,6 +22,10 @@ class E(str, Enum):
     UNWRITABLE = "{path}: cannot write: {reason}."
     UNKNOWN_SELECTOR = "unknown rule selector {selector!r} in {origin}. Run `transclean rules` for the codes."
     UNKNOWN_PROFILE = "unknown profile {profile!r} in {origin}; known profiles: {known}."
+    UNKNOWN_LANGUAGE = (
+        "unknown language code {language!r} in {origin}; use an ISO 639-1 code such as 'en' or 'it' "
+        "(or an ISO 639-3 one)."
+    )
     UNKNOWN_RULE = "unknown rule code {code!r}. Run `transclean rules` for the codes."
     BAD_CONFIG = "{path}: invalid configuration: {reason}."
     BAD_GLOSSARY = "glossary rejected:\n{issues}"

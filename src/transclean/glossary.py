@@ -510,31 +510,53 @@ def glossaries_for(paths: Sequence[str | Path], *, shipped: bool = True) -> Glos
 # ---------------------------------------------------------------------------------------------- writing
 
 
-def to_tsv(glossary: Glossary) -> str:
-    """Write concepts as TSV with every language column present in the glossary."""
+def _rows(glossary: Glossary) -> list[list[str]]:
+    """The header and one row per concept, with every language column present in the glossary."""
     langs = sorted({lang for c in glossary.concepts for lang in c.terms})
     header = ["id", "type", "gender", *langs, "acronym", "forbidden", "context", "dnt", "case", "note"]
 
     def tagged(values: dict[str, tuple[str, ...]]) -> str:
         return "|".join(v if lang == "*" else f"{lang}:{v}" for lang, forms in sorted(values.items()) for v in forms)
 
-    lines = ["\t".join(header)]
+    rows = [header]
     for c in glossary.concepts:
         case = {True: "sensitive", False: "insensitive", None: ""}[c.case_sensitive]
-        row = [
-            c.id,
-            c.type,
-            c.gender or "",
-            *("|".join(c.terms.get(lang, ())) for lang in langs),
-            tagged(c.acronyms),
-            tagged(c.forbidden),
-            "|".join(c.context),
-            "yes" if c.dnt else "",
-            case,
-            c.note,
-        ]
-        lines.append("\t".join(row))
-    return "\n".join(lines) + "\n"
+        rows.append(
+            [
+                c.id,
+                c.type,
+                c.gender or "",
+                *("|".join(c.terms.get(lang, ())) for lang in langs),
+                tagged(c.acronyms),
+                tagged(c.forbidden),
+                "|".join(c.context),
+                "yes" if c.dnt else "",
+                case,
+                c.note,
+            ]
+        )
+    return rows
+
+
+def to_tsv(glossary: Glossary) -> str:
+    """Write concepts as TSV (no quoting, as the TSV reader expects)."""
+    return "".join("\t".join(row) + "\n" for row in _rows(glossary))
+
+
+def to_csv(glossary: Glossary) -> str:
+    """Write concepts as CSV (RFC 4180 quoting where a cell needs it)."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(_rows(glossary))
+    return out.getvalue()
+
+
+def dump_glossary(glossary: Glossary, path: str | Path) -> str:
+    """The glossary in the format ``path``'s extension names (.tsv, .csv or .tbx)."""
+    writers = {".tsv": to_tsv, ".csv": to_csv, ".tbx": to_tbx}
+    suffix = Path(path).suffix.lower()
+    if suffix not in writers:
+        raise TranscleanError(E.UNKNOWN_FORMAT, path=path, formats=", ".join(writers))
+    return writers[suffix](glossary)
 
 
 def to_tbx(glossary: Glossary) -> str:

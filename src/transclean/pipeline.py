@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from transclean.config import Config
 from transclean.model import Applicability, Document, Edit, EditLog, Finding
 from transclean.rules import Context, Rule
+from transclean.suppression import Suppression, is_suppressed, suppressions
 
 if TYPE_CHECKING:
     from transclean.glossary import Glossary
@@ -39,6 +40,11 @@ class Result:
     @property
     def log(self) -> EditLog:
         return self.document.log
+
+    def remaining_in_source(self) -> tuple[Finding, ...]:
+        """``remaining`` with spans moved to source offsets, to report against the input file."""
+        source, log = self.document.source or "", self.document.log
+        return tuple(_relocate(f, log.to_source(f.start), log.to_source(f.end), source, log) for f in self.remaining)
 
 
 def _overlaps(a: Edit, b: Edit) -> bool:
@@ -82,17 +88,27 @@ class Pipeline:
         """Run every enabled rule on the document's current text; findings sorted by position."""
         return self._detect(self._document(doc))[0]
 
-    def _detect(self, doc: Document, memo: dict[object, object] | None = None) -> tuple[list[Finding], str | None]:
-        """Findings, and the document language if a rule needed it (detected at most once)."""
+    def _detect(
+        self, doc: Document, memo: dict[object, object] | None = None, silenced: tuple[Suppression, ...] = ()
+    ) -> tuple[list[Finding], str | None]:
+        """Findings, and the document language if a rule needed it (detected at most once). Findings in a
+        region ``silenced`` by an inline comment (source offsets) are dropped, so they are neither reported
+        nor fixed."""
         ctx = Context(doc, self.config.language, self.glossary, {} if memo is None else memo)
         findings = [finding for rule in self.rules for finding in rule.check(ctx)]
+        if silenced:
+            findings = [f for f in findings if not is_suppressed(f.code, doc.log.to_source(f.start), silenced)]
         language = ctx.__dict__.get("language", doc.language)  # set only if a rule asked for it
         return sorted(findings, key=lambda f: (f.start, f.end, f.code)), language
 
     def check(self, doc: Document | str) -> Document:
-        """The document with its findings attached; the text is not changed."""
+        """The document with the findings a fix would meet attached, in source offsets; the text is not
+        changed. Like ruff, this includes findings that only appear once earlier fixes are applied ("The
+        CafÃ© . ." shows its punctuation error only after the encoding repair), at the cost of running the
+        fix passes; :meth:`detect` is the single-pass view."""
         doc = self._document(doc)
-        return doc.replace(findings=tuple(self.detect(doc)))
+        result = self.process(doc)
+        return doc.replace(findings=result.findings, language=result.document.language)
 
     def _applicable(self, finding: Finding) -> bool:
         wanted = {Applicability.SAFE} | ({Applicability.UNSAFE} if self.config.unsafe_fixes else set())
@@ -102,7 +118,8 @@ class Pipeline:
         """Detect and (with ``fix``) apply fixes until none apply: ``fix(fix(x)) == fix(x)``."""
         doc = self._document(doc)
         memo: dict[object, object] = {}
-        findings, language = self._detect(doc, memo)
+        silenced = suppressions(doc.source or "", doc.metadata.get("path"))
+        findings, language = self._detect(doc, memo, silenced)
         if language != doc.language:
             doc = doc.replace(language=language)
         if not fix:
@@ -113,7 +130,7 @@ class Pipeline:
         for passes in range(self.config.max_iterations + 1):
             for f in findings:
                 start, end = log.to_source(f.start), log.to_source(f.end)
-                seen.setdefault((f.code, start, end), _relocate(f, start, end, doc.source or ""))
+                seen.setdefault((f.code, start, end), _relocate(f, start, end, doc.source or "", log))
             chosen = self._choose([f for f in findings if self._applicable(f)])
             if not chosen:
                 break
@@ -121,7 +138,7 @@ class Pipeline:
                 unconverged = tuple(sorted({f.code for f in chosen}))
                 break
             text, log = log.apply(text, [(e, f.code) for f in chosen for e in f.fix.edits])  # type: ignore[union-attr]
-            findings, _ = self._detect(doc.replace(text=text, log=log), memo)
+            findings, _ = self._detect(doc.replace(text=text, log=log), memo, silenced)
         ordered = tuple(sorted(seen.values(), key=lambda f: (f.start, f.end, f.code)))
         return Result(
             doc.replace(text=text, log=log, findings=ordered),
@@ -144,8 +161,14 @@ class Pipeline:
         return chosen
 
 
-def _relocate(finding: Finding, start: int, end: int, source: str) -> Finding:
-    """A finding from a later pass, with its span moved to source offsets (its fix stays in its pass)."""
-    if (start, end, source[start:end]) == (finding.start, finding.end, finding.text):
+def _relocate(finding: Finding, start: int, end: int, source: str, log: EditLog) -> Finding:
+    """A finding from a later pass, with its span and its fix's edits moved to source offsets (what a
+    SARIF consumer applies to the input). An edit is moved as a span: where an earlier fix changed the text
+    under it, it replaces that whole source span."""
+    if not log.edits:
         return finding
-    return replace(finding, start=start, end=end, text=source[start:end])
+    fix = finding.fix
+    if fix is not None:
+        edits = tuple(replace(e, start=log.to_source(e.start), end=log.to_source(e.end)) for e in fix.edits)
+        fix = replace(fix, edits=edits)
+    return replace(finding, start=start, end=end, text=source[start:end], fix=fix)

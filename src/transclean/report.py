@@ -158,6 +158,67 @@ def findings_text(path: str, text: str, findings: Sequence[Finding]) -> list[str
     return lines
 
 
+def findings_full(path: str, text: str, findings: Sequence[Finding], *, colour: bool = False) -> list[str]:
+    """Ruff's full text output: each finding's line (as :func:`findings_text`), then its source line with a
+    caret under the span (to the line's end when the span runs on) and the suggested replacement."""
+    import click
+
+    def style(value: str, **how: object) -> str:
+        return click.style(value, **how) if colour else value  # type: ignore[arg-type]
+
+    index, out = LineIndex(text), []
+    for head, f in zip(findings_text(path, text, findings), findings, strict=True):
+        line, col = index.position(f.start)
+        begin = f.start - col + 1
+        stop = min((i for i in (text.find("\n", begin), text.find("\r", begin)) if i >= 0), default=len(text))
+        source = text[begin:stop]
+        width = max(1, min(f.end, stop) - f.start)
+        gutter = " " * len(str(line))
+        location, rest = head.split(f" {f.code} ", 1)
+        hint = "" if f.suggestion is None else " remove" if f.suggestion == "" else f" {f.suggestion!r}"
+        out += [
+            f"{style(location, bold=True)} {style(f.code, fg='red', bold=True)} {rest}",
+            f"{gutter} |",
+            f"{line} | {source}",
+            f"{gutter} | {' ' * (col - 1)}{style('^' * width, fg='red', bold=True)}{style(hint, fg='cyan')}",
+            f"{gutter} |",
+            "",
+        ]
+    return out
+
+
+def findings_summary(findings: Sequence[Finding], *, fixed: int = 0) -> str:
+    """The closing line of text output: counts, and how many a ``--fix`` run would repair.
+
+    >>> findings_summary([])
+    'All checks passed!'
+    """
+    from transclean.model import Applicability
+
+    if not findings:
+        return "All checks passed!"
+    safe = sum(f.fix is not None and f.applicability is Applicability.SAFE for f in findings)
+    unsafe = sum(f.fix is not None and f.applicability is Applicability.UNSAFE for f in findings)
+    noun = "problem" if len(findings) == 1 else "problems"
+    if fixed:
+        return f"Found {len(findings)} {noun} ({fixed} fixed, {len(findings) - fixed} remaining)."
+    return f"Found {len(findings)} {noun} ({safe} fixable with --fix, {unsafe} with --unsafe-fixes)."
+
+
+def findings_statistics(findings: Sequence[Finding]) -> list[str]:
+    """Ruff's ``--statistics``: one line per rule, most frequent first: count, code, ``[*]`` when fixable,
+    the rule's name."""
+    from collections import Counter
+
+    counts = Counter(f.code for f in findings)
+    fixable = {f.code for f in findings if f.fix is not None}
+    width = len(str(max(counts.values(), default=0)))
+    return [
+        f"{n:>{width}}\t{code}\t{'[*]' if code in fixable else '[ ]'} {REGISTRY[code].name}"
+        for code, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
+
+
 def unified_diff(path: str, before: str, after: str) -> str:
     """A unified diff of a fix."""
     return "".join(
@@ -318,7 +379,7 @@ def _covers(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans if s < e)
 
 
-def _original_pane(source: str, findings: Sequence[Finding], removed: list[tuple[int, int]]) -> str:
+def _original_pane(source: str, findings: Sequence[Finding], removed: list[tuple[int, int]], prefix: str) -> str:
     """The source with findings highlighted and numbered (as in the table), removed text struck through.
 
     A finding inside or across an earlier highlight is not highlighted twice: the table lists it.
@@ -333,7 +394,7 @@ def _original_pane(source: str, findings: Sequence[Finding], removed: list[tuple
     def mark(number: int, body: str, first: bool) -> str:
         f = findings[number - 1]
         colour = CATEGORY_COLOURS[f.category.value]
-        anchor = f' id="f{number}"' if first else ""
+        anchor = f' id="{prefix}f{number}"' if first else ""
         return (
             f'<mark{anchor} class="finding" data-code="{f.code}" '
             f'style="background:{colour}33;border-bottom:2px solid {colour}">{body}</mark>'
@@ -391,14 +452,29 @@ def _status(finding: Finding, done: bool) -> tuple[str, str]:
     return "not-applied", "✘ not applied (another fix changed this text)"
 
 
-def html_report(path: str, result: Result) -> str:
-    """One self-contained HTML page (no script, no external asset) for one processed text.
+def html_report(articles: Sequence[tuple[str, Result]]) -> str:
+    """One self-contained HTML page (no script, no external asset) for ``(path, result)`` articles: several
+    files make one document, an ``<article>`` each (ids prefixed ``aN-`` only then).
 
-    The original with each finding highlighted and numbered and what the fixes removed struck through,
-    spaces and line breaks drawn; the fixed text in a pane of its own, what the fixes wrote underlined; a
-    table of the findings with line and column, rule, message, suggestion, fix safety and whether the fix
-    was applied; counts per category. Everything reads without hovering.
+    Per article: the original with each finding highlighted and numbered and what the fixes removed struck
+    through, spaces and line breaks drawn; the fixed text in a pane of its own, what the fixes wrote
+    underlined; a table of the findings with line and column, rule, message, suggestion, fix safety and
+    whether the fix was applied; counts per category. Everything reads without hovering.
     """
+    title = articles[0][0] if len(articles) == 1 else f"{len(articles)} files"
+    prefixed = len(articles) > 1
+    body = "".join(
+        _html_article(path, result, f"a{i}-" if prefixed else "") for i, (path, result) in enumerate(articles)
+    )
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>transclean: {escape(title)}</title>
+<style>{_PAGE_STYLE}</style></head><body>
+{body}</body></html>
+"""
+
+
+def _html_article(path: str, result: Result, prefix: str) -> str:
+    """One article of :func:`html_report`."""
     source, fixed, findings = result.document.source or "", result.text, result.findings
     spans = edit_spans(result.log)
     done = applied(result)
@@ -411,7 +487,8 @@ def html_report(path: str, result: Result) -> str:
         suggestion = f" → <code>{_quoted(f.suggestion, '(remove)')}</code>" if f.suggestion is not None else ""
         fix = f"{f.applicability.value}: {escape(f.fix.title)}" if f.fix else "none"
         rows.append(
-            f'<tr class="finding {kind}" id="r{number}" data-code="{f.code}"><td><a href="#f{number}">{number}</a></td>'
+            f'<tr class="finding {kind}" id="{prefix}r{number}" data-code="{f.code}">'
+            f'<td><a href="#{prefix}f{number}">{number}</a></td>'
             f"<td>{line}:{col}</td>"
             f'<td><span class="swatch" style="background:{colour}"></span><b>{f.code}</b> {REGISTRY[f.code].name}<br>'
             f"<small>{f.category.value}, {f.severity.value}</small></td>"
@@ -430,22 +507,20 @@ def html_report(path: str, result: Result) -> str:
     removed = [(s, e) for _, s, e, _, _ in spans if e > s]
     written = [(s, e) for _, _, _, s, e in spans if e > s]
     cuts = {s for _, _, _, s, e in spans if s == e}
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>transclean: {escape(path)}</title>
-<style>{_PAGE_STYLE}</style></head><body>
+    return f"""<article id="{prefix}article">
 <h1>transclean report: {escape(path)}</h1>
-<p id="summary">{summary}</p><ul id="counts">{counts}</ul>
+<p id="{prefix}summary">{summary}</p><ul id="{prefix}counts">{counts}</ul>
 <div class="cols"><section><h2>Original</h2>
 <p class="hint">Findings highlighted and numbered as in the table below. <del>Struck through</del>: removed by a fix
 (<del>·</del> a space, <del>↵</del> a line break, <del>→</del> a tab).</p>
-<pre id="original">{_original_pane(source, findings, removed)}</pre></section>
+<pre id="{prefix}original">{_original_pane(source, findings, removed, prefix)}</pre></section>
 <section><h2>Fixed</h2>
 <p class="hint"><ins>Underlined</ins>: written by a fix. <span class="cut"></span>: text removed there.</p>
-<pre id="fixed">{_fixed_pane(fixed, written, cuts)}</pre></section></div>
+<pre id="{prefix}fixed">{_fixed_pane(fixed, written, cuts)}</pre></section></div>
 <h2>Findings</h2>
-<table id="findings"><tr><th>#</th><th>line:col</th><th>rule</th><th>found</th><th>what is wrong</th>
+<table id="{prefix}findings"><tr><th>#</th><th>line:col</th><th>rule</th><th>found</th><th>what is wrong</th>
 <th>fix (safety: what it does)</th><th>status</th></tr>{"".join(rows)}</table>
-</body></html>
+</article>
 """
 
 

@@ -69,8 +69,8 @@ class Rule:
 
     @classmethod
     def summary(cls) -> str:
-        """The first line of the rule's docstring."""
-        return (cls.__doc__ or "").strip().splitlines()[0]
+        """The first paragraph of the rule's docstring, its wrapped lines joined."""
+        return " ".join((cls.__doc__ or "").strip().split("\n\n")[0].split())
 
     @classmethod
     def sections(cls) -> dict[str, str]:
