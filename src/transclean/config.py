@@ -43,6 +43,8 @@ class Config:
     - ``only_fixable``: skip rules whose fixes could not be applied (flag-only, or unsafe without
       ``unsafe_fixes``): they cannot change the output, so a batch run that keeps no findings skips them.
     - ``max_iterations``: fix passes before giving up (the error names the rules still changing text).
+    - ``corpus_profile``: a profile saved by ``transclean clean`` (``OUTDIR/profile.json.gz``): lost letters
+      are read from the corpus's own spellings and its sites' template lines are removed (TC204).
     """
 
     profile: str = "default"
@@ -55,6 +57,7 @@ class Config:
     shipped_glossaries: bool = True
     only_fixable: bool = False
     max_iterations: int = 10
+    corpus_profile: str | None = None
     origin: str = "defaults"
 
     def merged(self, **overrides: Any) -> Config:

@@ -11,6 +11,7 @@ from transclean.model import Applicability, Document, Edit, EditLog, Finding
 from transclean.rules import Context, Rule
 
 if TYPE_CHECKING:
+    from transclean.corpus import CorpusProfile
     from transclean.glossary import Glossary
 
 
@@ -56,6 +57,8 @@ class Pipeline:
         self._glossary_cache: Glossary | None = None
         if self.config.glossaries:
             self.glossary()  # the user's glossaries are validated up front, not at the first match
+        if self.config.corpus_profile:
+            self.corpus_profile()  # so is the corpus profile
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (Pipeline, (self.config,))
@@ -73,6 +76,14 @@ class Pipeline:
             self._glossary_cache = glossaries_for(self.config.glossaries, shipped=self.config.shipped_glossaries)
         return self._glossary_cache
 
+    def corpus_profile(self) -> CorpusProfile | None:
+        """The configured corpus profile (loaded once per process), or None."""
+        if not self.config.corpus_profile:
+            return None
+        from transclean.corpus import load_profile
+
+        return load_profile(self.config.corpus_profile)
+
     def _document(self, doc: Document | str, metadata: Mapping[str, Any] | None = None) -> Document:
         if isinstance(doc, str):
             return Document(doc, language=self.config.language, metadata=metadata or {})
@@ -84,7 +95,9 @@ class Pipeline:
 
     def _detect(self, doc: Document, memo: dict[object, object] | None = None) -> tuple[list[Finding], str | None]:
         """Findings, and the document language if a rule needed it (detected at most once)."""
-        ctx = Context(doc, self.config.language, self.glossary, {} if memo is None else memo)
+        ctx = Context(
+            doc, self.config.language, self.glossary, {} if memo is None else memo, self.corpus_profile
+        )
         findings = [finding for rule in self.rules for finding in rule.check(ctx)]
         language = ctx.__dict__.get("language", doc.language)  # set only if a rule asked for it
         return sorted(findings, key=lambda f: (f.start, f.end, f.code)), language

@@ -1,6 +1,14 @@
 """Rule families, one module each; importing this package registers every rule."""
 
-from transclean.rules import boilerplate, encoding, lost, punctuation, terminology, translation
+from transclean.rules import (
+    boilerplate,
+    encoding,
+    lost,
+    punctuation,
+    tc204_template_line,
+    terminology,
+    translation,
+)
 from transclean.rules.base import REGISTRY, Context, Example, Rule, register
 
 __all__ = [
@@ -13,6 +21,7 @@ __all__ = [
     "lost",
     "punctuation",
     "register",
+    "tc204_template_line",
     "terminology",
     "translation",
 ]

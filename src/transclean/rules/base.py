@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 from transclean.model import Applicability, Category, Document, Edit, Finding, Fix, Severity
 
 if TYPE_CHECKING:
+    from transclean.corpus import CorpusProfile
     from transclean.entities import Mention
     from transclean.glossary import Glossary, Match
 
@@ -56,6 +57,7 @@ class Context:
     #: results that depend on content only (ftfy's repair of a line, the recovery of a damaged word), shared
     #: by the rules of a pass (TC101 and TC104 both repair lines) and by the passes over one document.
     memo: dict[object, object] = field(default_factory=dict)
+    corpus_profile_loader: Callable[[], CorpusProfile | None] | None = None
 
     @property
     def text(self) -> str:
@@ -78,6 +80,11 @@ class Context:
         from transclean.glossary import Glossary
 
         return self.glossary_loader() if self.glossary_loader else Glossary()
+
+    @cached_property
+    def corpus_profile(self) -> CorpusProfile | None:
+        """What a learning pass found in the corpus (spellings, site templates), when one is configured."""
+        return self.corpus_profile_loader() if self.corpus_profile_loader else None
 
     @cached_property
     def lines(self) -> list[tuple[int, str]]:
@@ -121,6 +128,8 @@ class Rule:
     must_not_fire: ClassVar[tuple[Example, ...]] = ()
     #: known false positives: they must keep firing until the rule is improved.
     known_false_positives: ClassVar[tuple[Example, ...]] = ()
+    #: for a rule that learns from a corpus: the documents of one site its examples are checked against.
+    example_corpus: ClassVar[tuple[str, ...]] = ()
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         """Yield findings for the document in ``ctx`` (offsets into ``ctx.text``)."""
