@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tempfile
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ from transclean.rules import REGISTRY, Example, Rule
 _PROFILES = tempfile.TemporaryDirectory(prefix="transclean-examples-")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _corpus_profile(rule: type[Rule]) -> str | None:
     """The profile of a rule's example corpus, for rules that learn from one."""
     if not rule.example_corpus:

@@ -95,9 +95,7 @@ class Pipeline:
 
     def _detect(self, doc: Document, memo: dict[object, object] | None = None) -> tuple[list[Finding], str | None]:
         """Findings, and the document language if a rule needed it (detected at most once)."""
-        ctx = Context(
-            doc, self.config.language, self.glossary, {} if memo is None else memo, self.corpus_profile
-        )
+        ctx = Context(doc, self.config.language, self.glossary, {} if memo is None else memo, self.corpus_profile)
         findings = [finding for rule in self.rules for finding in rule.check(ctx)]
         language = ctx.__dict__.get("language", doc.language)  # set only if a rule asked for it
         return sorted(findings, key=lambda f: (f.start, f.end, f.code)), language
