@@ -45,6 +45,10 @@ DOCUMENT_LANGUAGE_BONUS = 1.0
 NAME_BONUS = 0.5
 #: the score of a word the document itself spells undamaged elsewhere ("Müller ... M?ller").
 DOCUMENT_WORD_SCORE = 7.0
+#: A spelling the corpus writes intact is taken for a damaged word when it has at least this share of the
+#: intact mentions that fit, and at least CORPUS_MIN_MENTIONS of them (bench/bench_profile.py).
+CORPUS_SHARE = 0.9
+CORPUS_MIN_MENTIONS = 2
 #: A recovery is applied without review when the best candidate carries this share of the weight...
 SAFE_CONFIDENCE = 0.97
 #: ...and its score (Zipf frequency plus language bonuses) reaches this, or a glossary vouches for it.
@@ -77,7 +81,7 @@ class Candidate:
 
     word: str
     score: float
-    source: str  # glossary | document | name | lexicon
+    source: str  # glossary | document | corpus | name | lexicon
     concept: Concept | None = None
 
 
@@ -99,7 +103,7 @@ class Recovery:
         return (
             best is not None
             and self.confidence >= SAFE_CONFIDENCE
-            and (best.source in ("glossary", "document") or best.score >= SAFE_SCORE)
+            and (best.source in ("glossary", "document", "corpus") or best.score >= SAFE_SCORE)
         )
 
     @property
@@ -220,9 +224,12 @@ def recover(
     glossary: Glossary | None = None,
     code_pages: Sequence[str] = CODE_PAGES,
     document_words: Mapping[str, Collection[str]] | None = None,
+    corpus_words: Mapping[str, Mapping[str, int]] | None = None,
 ) -> Recovery:
     """Rank the words that a damaged token may have been. ``document_words`` (skeleton -> lower-case words)
     are the document's own undamaged accented words: one that fits is what the author wrote elsewhere.
+    ``corpus_words`` (skeleton -> lower-case word -> intact mentions) are the corpus profile's: a spelling
+    that clearly dominates the intact mentions that fit is taken over the lexicons (not over the document).
 
     >>> recover("Dvo?ák").best.word
     'dvořák'
@@ -241,6 +248,7 @@ def recover(
     words: dict[str, dict[str, float]] = {}
     concepts: dict[str, Concept] = {}
     neighbour_set = {n.lower() for n in neighbours}
+    attested: dict[str, int] = {}
     lex = lexicon()
     for (reading, sizes), key in zip(readings, reading_keys(token), strict=True):
 
@@ -266,6 +274,9 @@ def recover(
             # "Sz?cs" further down lost another letter (Szűcs).
             if ok(word):
                 words.setdefault(word, {})["document:"] = DOCUMENT_WORD_SCORE
+        for word, mentions in (corpus_words or {}).get(key, {}).items():
+            if ok(word):
+                attested[word] = attested.get(word, 0) + mentions
         if glossary is not None:
             for word, owners in glossary.tokens.get(key, {}).items():
                 if ok(word):
@@ -290,7 +301,30 @@ def recover(
                 best, source = score, kind or "lexicon"
         candidates.append(Candidate(word, best, source, concepts.get(word)))
     candidates.sort(key=lambda c: (-c.score, c.word))
-    return Recovery(token, tuple(_merge_twins(candidates)))
+    return Recovery(token, tuple(_corpus_first(_merge_twins(candidates), attested)))
+
+
+#: A spelling the corpus attests clearly is placed this far (log10 weight) above the best other candidate.
+CORPUS_MARGIN = 3.0
+
+
+def _corpus_first(candidates: list[Candidate], attested: dict[str, int]) -> list[Candidate]:
+    """The candidates with the corpus's clear spelling first, when there is one and the document itself
+    spells no candidate (what the author wrote in this document outranks what others wrote).
+
+    >>> [c.word for c in _corpus_first([Candidate("tomàs", 4.0, "name")], {"tomás": 9, "tomàs": 1})]
+    ['tomás', 'tomàs']
+    """
+    total = sum(attested.values())
+    if not total or any(c.source == "document" for c in candidates):
+        return candidates
+    word, mentions = min(attested.items(), key=lambda item: (-item[1], item[0]))
+    if mentions < CORPUS_MIN_MENTIONS or mentions < CORPUS_SHARE * total:
+        return candidates
+    same = [c for c in candidates if c.word.translate(_TWINS) == word.translate(_TWINS)]
+    others = [c for c in candidates if c not in same]
+    score = max((c.score for c in others), default=0.0) + CORPUS_MARGIN
+    return [Candidate(word, score, "corpus", same[0].concept if same else None), *others]
 
 
 #: Letters written two ways for one sound: Romanian's comma-below letters and the cedilla forms that

@@ -55,6 +55,7 @@ def _recovered(ctx: Context, token: str, start: int, words: list[str], pages: tu
             "glossary": ctx.glossary,
             "code_pages": pages,
             "document_words": document_words,
+            "corpus_words": ctx.corpus_profile.spellings_for(ctx.language) if ctx.corpus_profile else None,
         }
         result = recover(token, **kwargs)
         if not result.safe and len(result.candidates) > 1:  # let the rest of the name break the tie
@@ -163,6 +164,8 @@ class LostCharacter(Rule):
             previous = words[index - 1] if index > 0 else ""
             if upper is None and previous.islower() and best.source != "name" and best.score >= COMMON_WORD:
                 upper = False  # a common word after a lower-case one: "il ?tait" is "il était" ("by ??kos": Ákos)
+            if upper is None and best.source == "corpus" and ctx.corpus_profile:
+                upper = ctx.corpus_profile.capitalised(best.word)  # as the corpus writes it
             if upper is None and best.source == "name" and previous[:1].isupper():
                 upper = True  # a name after a capitalised word: "Zora ?estak" (not "Karlovačka ?upanija")
             word = restore_case(token, best.word, upper is not False)

@@ -19,7 +19,7 @@ MIN_SHARE = 0.3
 MIN_DOCUMENTS = 5
 #: Quoted speech: a quotation of three words or more between quotation marks. Articles repeat quotations;
 #: templates do not quote anyone.
-_MARKS = '"“”„«»‘’‚‹›「」『』'
+_MARKS = '"“”„«»‹›「」『』'  # not ‘ ’: they are also apostrophes ("don’t", "it’s")
 _QUOTATION = regex.compile(f"[{_MARKS}][^{_MARKS}\\n]*?(?:\\w+\\W+){{2,}}\\w+[^{_MARKS}\\n]*?[{_MARKS}]")
 #: A long sentence: this many words or more before a sentence end. Templates are short (0.2% of the 2,966
 #: boilerplate snippets of the trafilatura benchmark reach 20 words); a long sentence is article prose.
