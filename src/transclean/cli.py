@@ -53,6 +53,14 @@ Profile = Annotated[str | None, typer.Option("--profile", help="Named rule selec
 Glossaries = Annotated[
     list[Path] | None, typer.Option("--glossary", "-g", help="Glossary file (TSV, CSV, TBX); repeatable.")
 ]
+CorpusProfilePath = Annotated[
+    Path | None,
+    typer.Option(
+        "--corpus-profile",
+        help="A corpus profile written by `transclean clean` (OUTDIR/profile.json.gz): the corpus's spellings "
+        "restore lost letters, its sites' template lines are removed.",
+    ),
+]
 Language = Annotated[
     str | None, typer.Option("--language", "-l", help="Document language (ISO 639-1); detected if omitted.")
 ]
@@ -77,9 +85,12 @@ def _pipeline(
     language: str | None,
     glossary: list[Path] | None,
     unsafe_fixes: bool | None = None,
+    corpus_profile: Path | None = None,
 ) -> Pipeline:
     config: Config = load_config()
     cli = {"select": _split(select), "profile": profile, "language": language, "unsafe_fixes": unsafe_fixes}
+    if corpus_profile is not None:
+        cli["corpus_profile"] = str(corpus_profile)
     if glossary:
         cli["glossaries"] = config.glossaries + tuple(str(p) for p in glossary)
     if extend_select:
@@ -113,10 +124,11 @@ def check(
     profile: Profile = None,
     language: Language = None,
     glossary: Glossaries = None,
+    corpus_profile: CorpusProfilePath = None,
 ) -> None:
     """Report what is wrong with each input, without changing it."""
     try:
-        pipeline = _pipeline(select, extend_select, ignore, profile, language, glossary)
+        pipeline = _pipeline(select, extend_select, ignore, profile, language, glossary, None, corpus_profile)
         found = False
         collected = []
         for path in paths:
@@ -158,10 +170,13 @@ def fix(
     profile: Profile = None,
     language: Language = None,
     glossary: Glossaries = None,
+    corpus_profile: CorpusProfilePath = None,
 ) -> None:
     """Apply fixes and print the fixed text (or a diff); findings left unfixed are listed on stderr."""
     try:
-        pipeline = _pipeline(select, extend_select, ignore, profile, language, glossary, unsafe_fixes or None)
+        pipeline = _pipeline(
+            select, extend_select, ignore, profile, language, glossary, unsafe_fixes or None, corpus_profile
+        )
         source, bom, codec = read_document(path)
         result = pipeline.process(source)
         name = "<stdin>" if path == "-" else path
@@ -245,6 +260,22 @@ def clean(
             "FIELD with an installed model.",
         ),
     ] = None,
+    no_learn: Annotated[
+        bool,
+        typer.Option(
+            "--no-learn",
+            help="Skip the learning pass (the corpus's spellings and site templates; saved in OUTDIR/profile.json.gz).",
+        ),
+    ] = False,
+    group_field: Annotated[
+        str,
+        typer.Option(
+            "--group-field",
+            help="Field naming a record's site, for template lines (a URL gives its host); records without "
+            "it are grouped by input file.",
+        ),
+    ] = "url",
+    corpus_profile: CorpusProfilePath = None,
     select: Select = None,
     extend_select: ExtendSelect = None,
     ignore: Ignore = None,
@@ -252,13 +283,16 @@ def clean(
     language: Language = None,
     glossary: Glossaries = None,
 ) -> None:
-    """Clean a corpus in batch: cleaned records, rejects with reasons, stats.json; resumable."""
+    """Clean a corpus in batch: cleaned records, rejects with reasons, stats.json; resumable.
+
+    A first pass learns a profile of the corpus (spellings, site templates) that the cleaning pass uses.
+    """
     from transclean.batch import Options
     from transclean.batch import clean as run_clean
     from transclean.model import Severity
 
     try:
-        config = _pipeline(select, extend_select, ignore, profile, language, glossary).config
+        config = _pipeline(select, extend_select, ignore, profile, language, glossary, None, corpus_profile).config
         if report not in (None, "html"):
             raise typer.BadParameter("--report takes 'html'")
         if drop_severity not in {s.value for s in Severity}:
@@ -276,6 +310,8 @@ def clean(
             annotate=annotate,
             drop_severity=drop_severity,
             output_format=output_format,
+            learn=not no_learn,
+            group_field=group_field,
         )
         with _progress(quiet) as progress:
             report = run_clean(

@@ -13,13 +13,14 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, fields
-from functools import lru_cache
+from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
 from transclean.batch.formats import DEFAULT_CHUNK_BYTES, Chunk, ChunkWriter, expand_inputs, plan_chunks, read_records
 from transclean.config import Config
+from transclean.corpus.learn import learn, learn_chunk, record_group
 from transclean.errors import E, TranscleanError
 from transclean.files import write_atomic
 from transclean.lexicon import ensure_cache
@@ -50,6 +51,10 @@ class Options:
     output_format: str | None = None
     #: (source, target, field): also translate the cleaned text into ``field`` with an installed model.
     translate: tuple[str, str, str] | None = None
+    #: first learn a corpus profile (spellings, site templates) that the cleaning pass uses.
+    learn: bool = True
+    #: the field naming a record's site (a URL gives its host); records without it: their input file.
+    group_field: str | None = "url"
 
 
 class Examples(dict[str, dict[str, Any]]):
@@ -153,8 +158,13 @@ def process_chunk(chunk: Chunk, options: Options, outdir: str) -> dict[str, Any]
             record = raw.data
             record_id = record.get(options.id_field) if options.id_field else None
             language = record.get(options.lang_field) if options.lang_field else None
+            group = record_group(record, options.group_field, chunk)  # for TC204's site templates
             result = pipeline.process(
-                Document(record[options.text_field], language=language if isinstance(language, str) else None),
+                Document(
+                    record[options.text_field],
+                    language=language if isinstance(language, str) else None,
+                    metadata={"group": group},
+                ),
                 fix=options.mode != "flag",
             )
             stats.languages[result.document.language or "und"] += 1
@@ -291,6 +301,18 @@ def clean(
         leftover.unlink()  # from a run that was killed
     plan = {"chunk_bytes": chunk_bytes, "chunks": [[c.path, c.start, c.end, c.name] for c in chunks]}
     _check_plan(out, plan)
+    if options.learn and not options.config.corpus_profile:
+        execute = partial(
+            _execute,
+            options=options,
+            outdir=str(out),
+            workers=workers,
+            engine=engine,
+            scheduler=scheduler,
+            task=learn_chunk,
+        )
+        profile = learn(chunks, out, execute)
+        options = replace(options, config=options.config.merged(corpus_profile=str(profile.resolve())))
     todo = [c for c in chunks if not (out / ".done" / f"{c.name}.json").exists()]
     sizes = {c.name: _chunk_bytes(c) for c in chunks}  # once: a file's size is one stat per chunk
     total = sum(sizes.values())
@@ -328,9 +350,16 @@ def _task(chunk: Chunk, options: Options, outdir: str) -> dict[str, Any]:
 
 
 def _execute(
-    chunks: list[Chunk], options: Options, outdir: str, workers: int, engine: str, scheduler: str | None
+    chunks: list[Chunk],
+    options: Options,
+    outdir: str,
+    workers: int,
+    engine: str,
+    scheduler: str | None,
+    task: Callable[[Chunk, Options, str], dict[str, Any]] = _task,
 ) -> Iterator[dict[str, Any]]:
-    """Run the chunk tasks in-process, in a local process pool, or on a Dask cluster."""
+    """Run ``task`` (cleaning, or learning) on each chunk: in-process, in a local process pool, or on a
+    Dask cluster."""
     if not chunks:
         return
     if engine == "dask":
@@ -339,19 +368,19 @@ def _execute(
         except ImportError:
             raise TranscleanError(E.NEEDS_EXTRA, what="--engine dask", package="distributed", extra="dask") from None
         with Client(scheduler) if scheduler else Client(n_workers=workers, threads_per_worker=1) as client:
-            futures = client.map(_task, chunks, options=options, outdir=outdir, pure=False)
+            futures = client.map(task, chunks, options=options, outdir=outdir, pure=False)
             for future in as_completed(futures):
                 yield future.result()
         return
     if workers <= 1:
         for chunk in chunks:
-            yield _task(chunk, options, outdir)
+            yield task(chunk, options, outdir)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(_task, c, options, outdir) for c in chunks]
+        futures = [pool.submit(task, c, options, outdir) for c in chunks]
         for future in as_completed(futures):
             yield future.result()

@@ -109,9 +109,11 @@ class CorpusProfile:
 
     # -- saving and loading ------------------------------------------------------------------------------
 
-    def to_bytes(self) -> bytes:
-        """Gzipped JSON, byte-identical for equal profiles (sorted keys, no timestamp in the gzip header)."""
-        small = {g for g, n in self.documents.items() if n < MIN_GROUP_DOCUMENTS}
+    def to_bytes(self, *, final: bool = True) -> bytes:
+        """Gzipped JSON, byte-identical for equal profiles (sorted keys, no timestamp in the gzip header).
+        A ``final`` profile leaves out the lines of groups too small to show a template; a chunk's partial
+        profile keeps them (the rest of the group may be in other chunks)."""
+        small = {g for g, n in self.documents.items() if n < MIN_GROUP_DOCUMENTS} if final else set()
         data = {
             "format": FORMAT,
             "version": VERSION,
