@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -29,7 +31,8 @@ def article(n: int, *, template: bool = True, quote: bool = False) -> str:
 
 
 def site_corpus(path: Path, n: int = 12) -> Path:
-    records = [{"url": f"https://www.example-daily.test/{i}", "text": article(i, quote=i in (1, 5, 9))} for i in range(n)]
+    site = "https://www.example-daily.test"
+    records = [{"url": f"{site}/{i}", "text": article(i, quote=i in (1, 5, 9))} for i in range(n)]
     records += [{"url": f"https://other.test/{i}", "text": article(i, template=False)} for i in range(n)]
     records.append({"url": "https://other.test/damaged", "text": "Bo?ivoj Kvapil?k spoke first.\n"})
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
@@ -60,10 +63,38 @@ def test_profile_saves_deterministically_and_rejects_other_files(tmp_path: Path)
     assert (tmp_path / "a.json.gz").read_bytes() == (tmp_path / "b.json.gz").read_bytes()
     assert load_profile(tmp_path / "a.json.gz").spellings_for("en")["kvapil?k"] == {"kvapilík": 3}
     (tmp_path / "bad.json.gz").write_text("not a profile")
-    with pytest.raises(TranscleanError, match="bad.json.gz: not a usable corpus profile"):
+    with pytest.raises(TranscleanError, match=r"bad\.json\.gz: not a usable corpus profile"):
         load_profile(tmp_path / "bad.json.gz")
-    with pytest.raises(TranscleanError, match="missing.json.gz"):
+    with pytest.raises(TranscleanError, match=r"missing\.json\.gz"):
         Pipeline(corpus_profile=str(tmp_path / "missing.json.gz"))
+
+
+def test_check_reads_a_corpus_profile(tmp_path: Path) -> None:
+    profile = CorpusProfile()
+    for n in range(8):
+        profile.learn(article(n), "example-daily.test", "en")
+    save_profile(profile, tmp_path / "profile.json.gz")
+    (tmp_path / "a.txt").write_text(article(3), "utf-8")
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "transclean",
+            "check",
+            str(tmp_path / "a.txt"),
+            "--corpus-profile",
+            str(tmp_path / "profile.json.gz"),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 1 and proc.stdout.count("TC204") == 2, proc.stdout + proc.stderr
+    proc = subprocess.run(
+        [sys.executable, "-m", "transclean", "check", str(tmp_path / "a.txt"), "--corpus-profile", str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 2 and "not a usable corpus profile" in proc.stderr and "Traceback" not in proc.stderr
 
 
 @pytest.fixture
