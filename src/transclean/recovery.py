@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import regex
 
+from transclean.corpus.profile import clear_spelling
 from transclean.glossary import Concept, Glossary
 from transclean.lexicon import WORDFREQ_ALIASES, lexicon, scan, skeleton, zipf
 
@@ -45,10 +46,6 @@ DOCUMENT_LANGUAGE_BONUS = 1.0
 NAME_BONUS = 0.5
 #: the score of a word the document itself spells undamaged elsewhere ("Müller ... M?ller").
 DOCUMENT_WORD_SCORE = 7.0
-#: A spelling the corpus writes intact is taken for a damaged word when it has at least this share of the
-#: intact mentions that fit, and at least CORPUS_MIN_MENTIONS of them (bench/bench_profile.py).
-CORPUS_SHARE = 0.9
-CORPUS_MIN_MENTIONS = 2
 #: A recovery is applied without review when the best candidate carries this share of the weight...
 SAFE_CONFIDENCE = 0.97
 #: ...and its score (Zipf frequency plus language bonuses) reaches this, or a glossary vouches for it.
@@ -252,11 +249,11 @@ def recover(
     lex = lexicon()
     for (reading, sizes), key in zip(readings, reading_keys(token), strict=True):
 
-        def ok(word: str, reading: str = reading, sizes: list[int] | None = sizes) -> bool:
+        def ok(word: str, reading: str = reading, sizes: list[int] | None = sizes, attested: bool = False) -> bool:
             if not (_fits(reading, word) if sizes is None else _fits_utf8(reading, sizes, word)):
                 return False
             lost = "".join(w for r, w in zip(reading, word, strict=False) if r == "?")
-            if lost.upper().isascii() and len(lost) == 1 and reading.endswith("?"):
+            if not attested and lost.upper().isascii() and len(lost) == 1 and reading.endswith("?"):
                 return False  # "Lavrov?" is a question, not a Turkish "ı" lost at the end of a word
             return not pages or any(not any(_encodable(ch, cp) for ch in lost) for cp in pages)
 
@@ -275,7 +272,7 @@ def recover(
             if ok(word):
                 words.setdefault(word, {})["document:"] = DOCUMENT_WORD_SCORE
         for word, mentions in (corpus_words or {}).get(key, {}).items():
-            if ok(word):
+            if ok(word, attested=True):  # "Cuvarlı" written intact in the corpus: its "ı" is no question
                 attested[word] = attested.get(word, 0) + mentions
         if glossary is not None:
             for word, owners in glossary.tokens.get(key, {}).items():
@@ -315,11 +312,8 @@ def _corpus_first(candidates: list[Candidate], attested: dict[str, int]) -> list
     >>> [c.word for c in _corpus_first([Candidate("tomàs", 4.0, "name")], {"tomás": 9, "tomàs": 1})]
     ['tomás', 'tomàs']
     """
-    total = sum(attested.values())
-    if not total or any(c.source == "document" for c in candidates):
-        return candidates
-    word, mentions = min(attested.items(), key=lambda item: (-item[1], item[0]))
-    if mentions < CORPUS_MIN_MENTIONS or mentions < CORPUS_SHARE * total:
+    word = clear_spelling(attested)
+    if word is None or any(c.source == "document" for c in candidates):
         return candidates
     same = [c for c in candidates if c.word.translate(_TWINS) == word.translate(_TWINS)]
     others = [c for c in candidates if c not in same]

@@ -42,6 +42,10 @@ LINE_CAPACITY = 1_024
 MAX_LINE_CHARS = 300
 #: groups with fewer documents cannot show a template; their line tables are not saved.
 MIN_GROUP_DOCUMENTS = 3
+#: A spelling the corpus writes intact is taken for a damaged word when it has at least this share of the
+#: intact mentions that fit, and at least this many (bench/bench_profile.py; docs/corpus-profile.md).
+CORPUS_SHARE = 0.9
+CORPUS_MIN_MENTIONS = 1
 
 _WORD = regex.compile(r"[\p{L}\p{M}?\ufffd]+")
 _DIGITS = regex.compile(r"\d+")
@@ -160,6 +164,13 @@ class CorpusProfile:
         when the corpus has no text in it)."""
         return self._by_skeleton.get(language) or self._by_skeleton[None]
 
+    def attests(self, token: str, language: str | None) -> str | None:
+        """The spelling the corpus clearly gives a damaged token whose lost letters may all be at its ends
+        ("Don?", "?ngen"), where a bare "don" or "ngen" would otherwise make the '?' a question mark."""
+        from transclean.lexicon import skeleton
+
+        return clear_spelling(self.spellings_for(language).get(skeleton(token.lower().replace("\ufffd", "?")), {}))
+
     @cached_property
     def _capitalised(self) -> dict[str, int]:
         """lower-case spelling -> mentions written with a capital minus mentions written in lower case."""
@@ -190,6 +201,19 @@ class CorpusProfile:
                 if count >= min_documents and count >= min_share * self.documents[g]
             )
         return cache[key]
+
+
+def clear_spelling(attested: dict[str, int]) -> str | None:
+    """The spelling that clearly dominates the intact mentions of the words that fit a damaged one.
+
+    >>> clear_spelling({"tomás": 19, "tomàs": 1}), clear_spelling({"tomás": 5, "tomàs": 4})
+    ('tomás', None)
+    """
+    if not attested:
+        return None
+    word, mentions = min(attested.items(), key=lambda item: (-item[1], item[0]))
+    share_ok = mentions >= CORPUS_SHARE * sum(attested.values())
+    return word if share_ok and mentions >= CORPUS_MIN_MENTIONS else None
 
 
 def _table(table: FrequentItems[Any], hexadecimal: bool = False) -> dict[str, Any]:

@@ -143,8 +143,9 @@ class LostCharacter(Rule):
             if _URLISH.search(text[chunk_start : end + 1]):
                 continue
             inner = any(c in MARKERS for c in token.strip(MARKERS)) or "\ufffd" in token
-            if not inner and _known(token.strip(MARKERS).lower(), ctx.language):
-                continue  # a question mark after a word, not a lost letter
+            attested = ctx.corpus_profile.attests(token, ctx.language) if ctx.corpus_profile else None
+            if not inner and not attested and _known(token.strip(MARKERS).lower(), ctx.language):
+                continue  # a question mark after a word, not a lost letter (unless the corpus spells it)
             words, index = _name_window(text, start, end)
             result = _recovered(ctx, token, start, words, pages)
             best = result.best
@@ -162,10 +163,10 @@ class LostCharacter(Rule):
                 continue
             upper = _upper_first(text, start)
             previous = words[index - 1] if index > 0 else ""
-            if upper is None and previous.islower() and best.source != "name" and best.score >= COMMON_WORD:
-                upper = False  # a common word after a lower-case one: "il ?tait" is "il était" ("by ??kos": Ákos)
             if upper is None and best.source == "corpus" and ctx.corpus_profile:
                 upper = ctx.corpus_profile.capitalised(best.word)  # as the corpus writes it
+            if upper is None and previous.islower() and best.source != "name" and best.score >= COMMON_WORD:
+                upper = False  # a common word after a lower-case one: "il ?tait" is "il était" ("by ??kos": Ákos)
             if upper is None and best.source == "name" and previous[:1].isupper():
                 upper = True  # a name after a capitalised word: "Zora ?estak" (not "Karlovačka ?upanija")
             word = restore_case(token, best.word, upper is not False)
