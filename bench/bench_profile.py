@@ -79,7 +79,9 @@ def recovery(limit: int, workdir: Path) -> None:
                     texts[record["id"]] = record["text"]
             exact = wrong = abstained = 0
             for row, original in zip(rows, originals, strict=True):
-                words = zip(WORD.findall(original), WORD.findall(str(row["text"])), WORD.findall(texts[row["id"]]))
+                after_words = WORD.findall(texts[row["id"]])
+                # strict=False: no recovery adds or removes a word, so the three lists align
+                words = zip(WORD.findall(original), WORD.findall(str(row["text"])), after_words, strict=False)
                 for truth, before, after in words:
                     if before == truth:
                         continue  # an undamaged word
