@@ -1,9 +1,9 @@
 """The corpus profile: what a first pass over a corpus learns for the cleaning pass.
 
-- **Spellings**: per language, how often each word with a non-ASCII letter is written intact ("Tomás" 41,
-  "Tomàs" 2). A letter lost to '?' elsewhere in the corpus is then read from the corpus, not guessed from
-  lexicons. ASCII words are left out: a lost letter is never ASCII, and capitalised ASCII words (every
-  sentence start) would crowd the bounded table.
+- **Spellings**: per language (when records carry it), how often each word with a non-ASCII letter is
+  written intact ("Tomás" 41, "Tomàs" 2). A letter lost to '?' elsewhere in the corpus is then read from
+  the corpus, not guessed from lexicons. ASCII words are left out: a lost letter is never ASCII, and
+  capitalised ASCII words (every sentence start) would crowd the bounded table.
 - **Lines**: per group (a site), in how many documents each normalised line occurs, and how many documents
   the group has. A line printed under most of a site's articles is its template.
 
@@ -18,13 +18,12 @@ import gzip
 import hashlib
 import json
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
-
-import regex
 
 from transclean.corpus.sketch import FrequentItems
 from transclean.errors import E, TranscleanError
@@ -47,10 +46,13 @@ MIN_GROUP_DOCUMENTS = 3
 CORPUS_SHARE = 0.9
 CORPUS_MIN_MENTIONS = 1
 
-_WORD = regex.compile(r"[\p{L}\p{M}?\ufffd]+")
-_DIGITS = regex.compile(r"\d+")
-_NON_WORD = regex.compile(r"[\W_]+")
-_LETTER = regex.compile(r"\p{L}")
+# `re`, not `regex`: these plain classes run 5-10x faster in `re` (40 us a line with `regex` made the learning
+# pass cost more than the cleaning). `re` leaves combining marks out of \w, which only splits Indic words
+# at their vowel signs: the same way every time, so equal lines still hash alike.
+_WORD = re.compile(r"[\w?\ufffd]+")
+_DIGITS = re.compile(r"\d+")
+_NON_WORD = re.compile(r"[\W_]+")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def normalise_line(line: str) -> str:
@@ -90,6 +92,8 @@ class CorpusProfile:
         if table is None:
             table = self.lines[group] = FrequentItems(LINE_CAPACITY)
         table.update(sorted(hashes))  # sorted: a set's order varies between processes
+        if text.isascii():
+            return
         words = [w for w in _WORD.findall(text) if not w.isascii() and "?" not in w and "\ufffd" not in w]
         if words:
             lang = language or "und"
