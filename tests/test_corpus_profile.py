@@ -137,7 +137,7 @@ def _outputs(outdir: Path) -> dict[str, bytes]:
     return {str(p.relative_to(outdir)): p.read_bytes() for p in keep if p.name not in ("stats.json", "plan.json")}
 
 
-def test_clean_learns_then_cleans_identically_with_any_workers_and_after_a_kill(tmp_path: Path) -> None:
+def test_clean_learns_then_cleans_identically_with_any_engine_and_after_a_kill(tmp_path: Path) -> None:
     src = site_corpus(tmp_path / "news.jsonl")
     one = tmp_path / "one"
     clean([str(src)], one, workers=1, chunk_bytes=1500)
@@ -150,6 +150,10 @@ def test_clean_learns_then_cleans_identically_with_any_workers_and_after_a_kill(
     two = tmp_path / "two"
     clean([str(src)], two, workers=2, chunk_bytes=1500)
     assert _outputs(one) == _outputs(two)
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
+        clean([str(src)], tmp_path / "dask", engine="dask", scheduler=cluster.scheduler_address, chunk_bytes=1500)
+    assert _outputs(one) == _outputs(tmp_path / "dask")
     # a kill during the learning pass: the profile and two chunks' partial profiles are lost
     resumed = tmp_path / "resumed"
     shutil.copytree(one, resumed)
