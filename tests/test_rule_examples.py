@@ -2,14 +2,34 @@
 
 from __future__ import annotations
 
+import tempfile
+from functools import cache
+from pathlib import Path
+
 import pytest
 
 from transclean import Config, Document, Pipeline
+from transclean.corpus import CorpusProfile, save_profile
 from transclean.rules import REGISTRY, Example, Rule
+
+_PROFILES = tempfile.TemporaryDirectory(prefix="transclean-examples-")
+
+
+@cache
+def _corpus_profile(rule: type[Rule]) -> str | None:
+    """The profile of a rule's example corpus, for rules that learn from one."""
+    if not rule.example_corpus:
+        return None
+    profile = CorpusProfile()
+    for text in rule.example_corpus:
+        profile.learn(text, "examples", None)
+    path = Path(_PROFILES.name) / f"{rule.code}.json.gz"
+    save_profile(profile, path)
+    return str(path)
 
 
 def _pipeline(rule: type[Rule]) -> Pipeline:
-    return Pipeline(Config(select=(rule.code,), unsafe_fixes=True))
+    return Pipeline(Config(select=(rule.code,), unsafe_fixes=True, corpus_profile=_corpus_profile(rule)))
 
 
 def _findings(rule: type[Rule], example: Example) -> list:

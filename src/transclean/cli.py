@@ -103,6 +103,14 @@ Glossaries = Annotated[
     list[Path] | None,
     typer.Option("--glossary", "-g", help="Glossary file (TSV, CSV, TBX); repeatable.", metavar="FILE"),
 ]
+CorpusProfilePath = Annotated[
+    Path | None,
+    typer.Option(
+        "--corpus-profile",
+        help="A corpus profile written by `transclean clean` (OUTDIR/profile.json.gz): the corpus's spellings "
+        "restore lost letters, its sites' template lines are removed.",
+    ),
+]
 Language = Annotated[
     str | None,
     typer.Option("--language", "-l", help="Document language (ISO 639-1); detected if omitted.", metavar="CODE"),
@@ -142,6 +150,7 @@ def _config(
     config_path: Path | None = None,
     isolated: bool = False,
     exclude: list[str] | None = None,
+    corpus_profile: Path | None = None,
 ) -> Config:
     """The run's configuration: the config file (or defaults), then the command line's options over it."""
     config = load_config(path=config_path, isolated=isolated)
@@ -151,6 +160,8 @@ def _config(
         "language": language,
         "unsafe_fixes": unsafe_fixes,
     }
+    if corpus_profile is not None:
+        cli["corpus_profile"] = str(corpus_profile)
     if exclude:
         cli["exclude"] = config.exclude + (_split(exclude) or ())
     if glossary:
@@ -162,18 +173,6 @@ def _config(
     if any(v is not None for v in cli.values()):
         cli["origin"] = "the command line"
     return config.merged(**cli)
-
-
-def _pipeline(
-    select: list[str] | None,
-    extend_select: list[str] | None,
-    ignore: list[str] | None,
-    profile: str | None,
-    language: str | None,
-    glossary: list[Path] | None,
-    unsafe_fixes: bool | None = None,
-) -> Pipeline:
-    return Pipeline(_config(select, extend_select, ignore, profile, language, glossary, unsafe_fixes))
 
 
 def _write_stdout(text: str) -> None:
@@ -209,6 +208,7 @@ def check(
     glossary: Glossaries = None,
     config_path: ConfigPath = None,
     isolated: Isolated = False,
+    corpus_profile: CorpusProfilePath = None,
 ) -> None:
     """Report what is wrong with each file (and what a fix would repair); with --fix, repair it in place."""
     from transclean.workspace import check_paths
@@ -227,6 +227,7 @@ def check(
             config_path=config_path,
             isolated=isolated,
             exclude=exclude,
+            corpus_profile=corpus_profile,
         )
         results = []
         for result in check_paths(paths or ["."], config=config, fix=fix):
@@ -280,6 +281,7 @@ def fix(
     glossary: Glossaries = None,
     config_path: ConfigPath = None,
     isolated: Isolated = False,
+    corpus_profile: CorpusProfilePath = None,
 ) -> None:
     """Apply fixes and print the fixed text (or a diff); findings left unfixed are listed on stderr."""
     from transclean.model import Document
@@ -295,6 +297,7 @@ def fix(
             unsafe_fixes or None,
             config_path=config_path,
             isolated=isolated,
+            corpus_profile=corpus_profile,
         )
         source, bom, codec = read_document(path)
         pipeline = Pipeline(config.for_path(path))
@@ -412,6 +415,22 @@ def clean(
             "FIELD with an installed model.",
         ),
     ] = None,
+    no_learn: Annotated[
+        bool,
+        typer.Option(
+            "--no-learn",
+            help="Skip the learning pass (the corpus's spellings and site templates; saved in OUTDIR/profile.json.gz).",
+        ),
+    ] = False,
+    group_field: Annotated[
+        str,
+        typer.Option(
+            "--group-field",
+            help="Field naming a record's site, for template lines (a URL gives its host); records without "
+            "it are grouped by input file.",
+        ),
+    ] = "url",
+    corpus_profile: CorpusProfilePath = None,
     select: Select = None,
     extend_select: ExtendSelect = None,
     ignore: Ignore = None,
@@ -422,12 +441,13 @@ def clean(
     """Clean a corpus in batch: cleaned records, rejects with reasons, stats.json; resumable.
 
     Ctrl-C or SIGTERM stops the run (exit 130 or 143), keeping finished chunks: rerun the same command to
-    resume. One run at a time per output folder."""
+    resume. One run at a time per output folder. A first pass learns a profile of the corpus (spellings,
+    site templates) that the cleaning pass uses (--no-learn skips it)."""
     from transclean.batch import Interrupted, Options
     from transclean.batch import clean as run_clean
 
     try:
-        config = _pipeline(select, extend_select, ignore, profile, language, glossary).config
+        config = _config(select, extend_select, ignore, profile, language, glossary, corpus_profile=corpus_profile)
         if report not in (None, "html"):
             raise typer.BadParameter("--report takes 'html'")
         pair = tuple(translate_to.split(":")) if translate_to else None
@@ -444,6 +464,8 @@ def clean(
             drop_severity=drop_severity.value,
             drop_confidence=drop_confidence,
             output_format=output_format.value if output_format else None,
+            learn=not no_learn,
+            group_field=group_field,
         )
         with _progress(quiet) as progress:
             report = run_clean(
@@ -546,7 +568,7 @@ def translate(
     from transclean.translate import Translator, translate_text
 
     try:
-        pipeline = _pipeline(None, None, None, None, None, glossary)
+        pipeline = Pipeline(_config(None, None, None, None, None, glossary))
         source = read_text(path)
         result = translate_text(source, Translator(from_code, to_code, data_dir), pipeline=pipeline)
     except TranscleanError as exc:

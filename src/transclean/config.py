@@ -49,6 +49,8 @@ class Config:
       matched from the right like ruff's) have those codes ignored too.
 
     Selector and path fields take any sequence of strings or one string (``"TC2,TC3"`` splits at commas).
+    - ``corpus_profile``: a profile saved by ``transclean clean`` (``OUTDIR/profile.json.gz``): lost letters
+      are read from the corpus's own spellings and its sites' template lines are removed (TC204).
     """
 
     profile: str = "default"
@@ -63,6 +65,7 @@ class Config:
     max_iterations: int = 10
     exclude: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    corpus_profile: str | None = None
     origin: str = "defaults"
 
     def __post_init__(self) -> None:

@@ -12,6 +12,7 @@ from transclean.model import Document
 
 if TYPE_CHECKING:
     from transclean.analysis.mentions import Mention
+    from transclean.corpus import CorpusProfile
     from transclean.glossary import Glossary, Match
 
 
@@ -25,6 +26,7 @@ class Context:
     #: results that depend on content only (ftfy's repair of a line, the recovery of a damaged word), shared
     #: by the rules of a pass (TC101 and TC104 both repair lines) and by the passes over one document.
     memo: dict[object, object] = field(default_factory=dict)
+    corpus_profile_loader: Callable[[], CorpusProfile | None] | None = None
 
     @property
     def text(self) -> str:
@@ -47,6 +49,11 @@ class Context:
         from transclean.glossary import Glossary
 
         return self.glossary_loader() if self.glossary_loader else Glossary()
+
+    @cached_property
+    def corpus_profile(self) -> CorpusProfile | None:
+        """What a learning pass found in the corpus (spellings, site templates), when one is configured."""
+        return self.corpus_profile_loader() if self.corpus_profile_loader else None
 
     @cached_property
     def lines(self) -> list[tuple[int, str]]:

@@ -51,6 +51,9 @@ class E(str, Enum):
         "no translation model for {what}; installed: {installed} (in {store}). Install one with "
         "`transclean models install FILE.argosmodel`."
     )
+    BAD_CORPUS_PROFILE = (
+        "{path}: not a usable corpus profile: {reason}. Give the profile.json.gz that `transclean clean` wrote."
+    )
     NO_CONVERGENCE = "fixes did not converge after {iterations} passes; rules still changing the text: {codes}."
 
 

@@ -138,9 +138,11 @@ class AppliedEdit:
     new: str
     code: str
 
-    def map_back(self, offset: int) -> int:
-        """Map an offset in the text after this edit to the text before it."""
-        if offset <= self.start:
+    def map_back(self, offset: int, *, after_removal: bool = False) -> int:
+        """Map an offset in the text after this edit to the text before it. ``after_removal``: an offset where
+        this edit removed text maps past the removed text (where what now follows it stood), for the start of
+        a span."""
+        if offset < self.start or (offset == self.start and not (after_removal and not self.new)):
             return offset
         if offset >= self.start + len(self.new):
             return offset - len(self.new) + len(self.old)
@@ -194,10 +196,11 @@ class EditLog:
             output = output[: e.start] + e.old + output[e.start + len(e.new) :]
         return output
 
-    def to_source(self, offset: int) -> int:
-        """Map an offset in the output back to the source."""
+    def to_source(self, offset: int, *, span_start: bool = False) -> int:
+        """Map an offset in the output back to the source; ``span_start``: the offset starts a span, so a
+        place where text was removed maps past that text ("b" after removing "a\n" from "a\nb" is at 2)."""
         for e in reversed(self.edits):
-            offset = e.map_back(offset)
+            offset = e.map_back(offset, after_removal=span_start)
         return offset
 
     def to_output(self, offset: int) -> int:

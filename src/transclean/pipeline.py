@@ -12,6 +12,7 @@ from transclean.rules import Context, Rule
 from transclean.suppression import Suppression, is_suppressed, suppressions
 
 if TYPE_CHECKING:
+    from transclean.corpus import CorpusProfile
     from transclean.glossary import Glossary
 
 
@@ -62,6 +63,8 @@ class Pipeline:
         self._glossary_cache: Glossary | None = None
         if self.config.glossaries:
             self.glossary()  # the user's glossaries are validated up front, not at the first match
+        if self.config.corpus_profile:
+            self.corpus_profile()  # so is the corpus profile
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (Pipeline, (self.config,))
@@ -79,6 +82,14 @@ class Pipeline:
             self._glossary_cache = glossaries_for(self.config.glossaries, shipped=self.config.shipped_glossaries)
         return self._glossary_cache
 
+    def corpus_profile(self) -> CorpusProfile | None:
+        """The configured corpus profile (loaded once per process), or None."""
+        if not self.config.corpus_profile:
+            return None
+        from transclean.corpus import load_profile
+
+        return load_profile(self.config.corpus_profile)
+
     def _document(self, doc: Document | str, metadata: Mapping[str, Any] | None = None) -> Document:
         if isinstance(doc, str):
             return Document(doc, language=self.config.language, metadata=metadata or {})
@@ -94,7 +105,7 @@ class Pipeline:
         """Findings, and the document language if a rule needed it (detected at most once). Findings in a
         region ``silenced`` by an inline comment (source offsets) are dropped, so they are neither reported
         nor fixed."""
-        ctx = Context(doc, self.config.language, self.glossary, {} if memo is None else memo)
+        ctx = Context(doc, self.config.language, self.glossary, {} if memo is None else memo, self.corpus_profile)
         findings = [finding for rule in self.rules for finding in rule.check(ctx)]
         if silenced:
             findings = [f for f in findings if not is_suppressed(f.code, doc.log.to_source(f.start), silenced)]
@@ -129,7 +140,8 @@ class Pipeline:
         unconverged: tuple[str, ...] = ()
         for passes in range(self.config.max_iterations + 1):
             for f in findings:
-                start, end = log.to_source(f.start), log.to_source(f.end)
+                start = log.to_source(f.start, span_start=f.start < f.end)
+                end = max(start, log.to_source(f.end))
                 seen.setdefault((f.code, start, end), _relocate(f, start, end, doc.source or "", log))
             chosen = self._choose([f for f in findings if self._applicable(f)])
             if not chosen:
@@ -169,6 +181,11 @@ def _relocate(finding: Finding, start: int, end: int, source: str, log: EditLog)
         return finding
     fix = finding.fix
     if fix is not None:
-        edits = tuple(replace(e, start=log.to_source(e.start), end=log.to_source(e.end)) for e in fix.edits)
-        fix = replace(fix, edits=edits)
+        fix = replace(fix, edits=tuple(_edit_to_source(e, log) for e in fix.edits))
     return replace(finding, start=start, end=end, text=source[start:end], fix=fix)
+
+
+def _edit_to_source(edit: Edit, log: EditLog) -> Edit:
+    """An edit of a later pass in source offsets (a span's start maps past text removed before it)."""
+    start = log.to_source(edit.start, span_start=edit.start < edit.end)
+    return replace(edit, start=start, end=max(start, log.to_source(edit.end)))

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import regex
 
+from transclean.corpus.profile import clear_spelling
 from transclean.glossary import Concept, Glossary
 from transclean.lexicon import WORDFREQ_ALIASES, lexicon, scan, skeleton, zipf
 
@@ -77,7 +78,7 @@ class Candidate:
 
     word: str
     score: float
-    source: str  # glossary | document | name | lexicon
+    source: str  # glossary | document | corpus | name | lexicon
     concept: Concept | None = None
 
 
@@ -99,7 +100,7 @@ class Recovery:
         return (
             best is not None
             and self.confidence >= SAFE_CONFIDENCE
-            and (best.source in ("glossary", "document") or best.score >= SAFE_SCORE)
+            and (best.source in ("glossary", "document", "corpus") or best.score >= SAFE_SCORE)
         )
 
     @property
@@ -220,9 +221,12 @@ def recover(
     glossary: Glossary | None = None,
     code_pages: Sequence[str] = CODE_PAGES,
     document_words: Mapping[str, Collection[str]] | None = None,
+    corpus_words: Mapping[str, Mapping[str, int]] | None = None,
 ) -> Recovery:
     """Rank the words that a damaged token may have been. ``document_words`` (skeleton -> lower-case words)
     are the document's own undamaged accented words: one that fits is what the author wrote elsewhere.
+    ``corpus_words`` (skeleton -> lower-case word -> intact mentions) are the corpus profile's: a spelling
+    that clearly dominates the intact mentions that fit is taken over the lexicons (not over the document).
 
     >>> recover("Dvo?ák").best.word
     'dvořák'
@@ -241,14 +245,15 @@ def recover(
     words: dict[str, dict[str, float]] = {}
     concepts: dict[str, Concept] = {}
     neighbour_set = {n.lower() for n in neighbours}
+    attested: dict[str, int] = {}
     lex = lexicon()
     for (reading, sizes), key in zip(readings, reading_keys(token), strict=True):
 
-        def ok(word: str, reading: str = reading, sizes: list[int] | None = sizes) -> bool:
+        def ok(word: str, reading: str = reading, sizes: list[int] | None = sizes, attested: bool = False) -> bool:
             if not (_fits(reading, word) if sizes is None else _fits_utf8(reading, sizes, word)):
                 return False
             lost = "".join(w for r, w in zip(reading, word, strict=False) if r == "?")
-            if lost.upper().isascii() and len(lost) == 1 and reading.endswith("?"):
+            if not attested and lost.upper().isascii() and len(lost) == 1 and reading.endswith("?"):
                 return False  # "Lavrov?" is a question, not a Turkish "ı" lost at the end of a word
             return not pages or any(not any(_encodable(ch, cp) for ch in lost) for cp in pages)
 
@@ -266,6 +271,9 @@ def recover(
             # "Sz?cs" further down lost another letter (Szűcs).
             if ok(word):
                 words.setdefault(word, {})["document:"] = DOCUMENT_WORD_SCORE
+        for word, mentions in (corpus_words or {}).get(key, {}).items():
+            if ok(word, attested=True):  # "Cuvarlı" written intact in the corpus: its "ı" is no question
+                attested[word] = attested.get(word, 0) + mentions
         if glossary is not None:
             for word, owners in glossary.tokens.get(key, {}).items():
                 if ok(word):
@@ -290,7 +298,27 @@ def recover(
                 best, source = score, kind or "lexicon"
         candidates.append(Candidate(word, best, source, concepts.get(word)))
     candidates.sort(key=lambda c: (-c.score, c.word))
-    return Recovery(token, tuple(_merge_twins(candidates)))
+    return Recovery(token, tuple(_corpus_first(_merge_twins(candidates), attested)))
+
+
+#: A spelling the corpus attests clearly is placed this far (log10 weight) above the best other candidate.
+CORPUS_MARGIN = 3.0
+
+
+def _corpus_first(candidates: list[Candidate], attested: dict[str, int]) -> list[Candidate]:
+    """The candidates with the corpus's clear spelling first, when there is one and the document itself
+    spells no candidate (what the author wrote in this document outranks what others wrote).
+
+    >>> [c.word for c in _corpus_first([Candidate("tomàs", 4.0, "name")], {"tomás": 9, "tomàs": 1})]
+    ['tomás', 'tomàs']
+    """
+    word = clear_spelling(attested)
+    if word is None or any(c.source == "document" for c in candidates):
+        return candidates
+    same = [c for c in candidates if c.word.translate(_TWINS) == word.translate(_TWINS)]
+    others = [c for c in candidates if c not in same]
+    score = max((c.score for c in others), default=0.0) + CORPUS_MARGIN
+    return [Candidate(word, score, "corpus", same[0].concept if same else None), *others]
 
 
 #: Letters written two ways for one sound: Romanian's comma-below letters and the cedilla forms that

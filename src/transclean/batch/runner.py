@@ -14,7 +14,7 @@ import os
 import time
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from transclean.batch.executors import Interrupted, interruptible, run_tasks
 from transclean.batch.formats import DEFAULT_CHUNK_BYTES, Chunk, ChunkWriter, expand_inputs, plan_chunks, read_records
 from transclean.batch.state import OutputFolder
 from transclean.config import Config
+from transclean.corpus.learn import learn, learn_chunk, record_group
 from transclean.errors import E, TranscleanError
 from transclean.files import write_atomic
 from transclean.lexicon import ensure_cache
@@ -60,6 +61,10 @@ class Options:
     output_format: str | None = None
     #: (source, target, field): also translate the cleaned text into ``field`` with an installed model.
     translate: tuple[str, str, str] | None = None
+    #: first learn a corpus profile (spellings, site templates) that the cleaning pass uses.
+    learn: bool = True
+    #: the field naming a record's site (a URL gives its host); records without it: their input file.
+    group_field: str | None = "url"
 
     def __post_init__(self) -> None:
         choices = {
@@ -199,8 +204,13 @@ def process_chunk(chunk: Chunk, options: Options, outdir: str, tmpdir: str) -> d
             record = raw.data
             record_id = record.get(options.id_field) if options.id_field else None
             language = record.get(options.lang_field) if options.lang_field else None
+            group = record_group(record, options.group_field, chunk)  # for TC204's site templates
             result = pipeline.process(
-                Document(record[options.text_field], language=language if isinstance(language, str) else None),
+                Document(
+                    record[options.text_field],
+                    language=language if isinstance(language, str) else None,
+                    metadata={"group": group},
+                ),
                 fix=options.mode != "flag",
             )
             stats.languages[result.document.language or "und"] += 1
@@ -344,6 +354,15 @@ def clean(
         with OutputFolder(out) as folder:
             folder.check_plan(plan, overwrite=overwrite)
             todo = [c for c in chunks if not folder.done(c)]
+            engine_options = {"workers": workers, "engine": engine, "scheduler": scheduler}
+            if options.learn and not options.config.corpus_profile and todo:
+
+                def learn_on_engine(missing: list[Chunk]) -> None:
+                    common = {"options": options, "outdir": str(out), "tmpdir": str(folder.tmpdir)}
+                    run_tasks(learn_chunk, missing, lambda _: None, **engine_options, **common)
+
+                profile = learn(chunks, out, learn_on_engine)
+                options = replace(options, config=options.config.merged(corpus_profile=str(profile.resolve())))
             sizes = {c.name: _chunk_bytes(c) for c in chunks}  # once: a file's size is one stat per chunk
             total = sum(sizes.values())
             state = {"bytes": total - sum(sizes[c.name] for c in todo), "chunks": len(chunks) - len(todo)}
@@ -359,9 +378,7 @@ def clean(
                     _task,
                     todo,
                     finished,
-                    workers=workers,
-                    engine=engine,
-                    scheduler=scheduler,
+                    **engine_options,
                     options=options,
                     outdir=str(out),
                     tmpdir=str(folder.tmpdir),

@@ -62,6 +62,8 @@ class Rule:
     must_not_fire: ClassVar[tuple[Example, ...]] = ()
     #: known false positives: they must keep firing until the rule is improved.
     known_false_positives: ClassVar[tuple[Example, ...]] = ()
+    #: for a rule that learns from a corpus: the documents of one site its examples are checked against.
+    example_corpus: ClassVar[tuple[str, ...]] = ()
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         """Yield findings for the document in ``ctx`` (offsets into ``ctx.text``)."""

@@ -58,6 +58,7 @@ def _recovered(ctx: Context, token: str, start: int, words: list[str], pages: tu
             "glossary": ctx.glossary,
             "code_pages": pages,
             "document_words": document_words,
+            "corpus_words": ctx.corpus_profile.spellings_for(ctx.language) if ctx.corpus_profile else None,
         }
         result = recover(token, **kwargs)
         if not result.safe and len(result.candidates) > 1:  # let the rest of the name break the tie
@@ -140,8 +141,9 @@ class LostCharacter(Rule):
             if _URLISH.search(text[chunk_start : end + 1]):
                 continue
             inner = any(c in MARKERS for c in token.strip(MARKERS)) or "\ufffd" in token
-            if not inner and _known(token.strip(MARKERS).lower(), ctx.language):
-                continue  # a question mark after a word, not a lost letter
+            attested = ctx.corpus_profile.attests(token, ctx.language) if ctx.corpus_profile else None
+            if not inner and not attested and _known(token.strip(MARKERS).lower(), ctx.language):
+                continue  # a question mark after a word, not a lost letter (unless the corpus spells it)
             words, index = _name_window(text, start, end)
             result = _recovered(ctx, token, start, words, pages)
             best = result.best
@@ -159,6 +161,8 @@ class LostCharacter(Rule):
                 continue
             upper = _upper_first(text, start)
             previous = words[index - 1] if index > 0 else ""
+            if upper is None and best.source == "corpus" and ctx.corpus_profile:
+                upper = ctx.corpus_profile.capitalised(best.word)  # as the corpus writes it
             if upper is None and previous.islower() and best.source != "name" and best.score >= COMMON_WORD:
                 upper = False  # a common word after a lower-case one: "il ?tait" is "il était" ("by ??kos": Ákos)
             if upper is None and best.source == "name" and previous[:1].isupper():
