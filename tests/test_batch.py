@@ -219,7 +219,7 @@ def test_a_folder_of_text_files_keeps_its_relative_paths(tmp_path: Path) -> None
         (src / name).parent.mkdir(parents=True, exist_ok=True)
         (src / name).write_text(DIRTY[1], "utf-8")
     clean([str(src)], tmp_path / "out")
-    assert sorted(outputs(tmp_path / "out")) == ["a.txt", "sub/a.txt", "sub/deeper/b.txt"]
+    assert sorted(outputs(tmp_path / "out")) == ["a.txt", "profile.json.gz", "sub/a.txt", "sub/deeper/b.txt"]
     assert (tmp_path / "out" / "sub" / "deeper" / "b.txt").read_text("utf-8") == "Title\n\nBody text here."
 
 
