@@ -18,7 +18,7 @@ from transclean.langdata import across_languages
 WORD = regex.compile(r"%d|[\p{L}\p{M}]+(?:['’.-][\p{L}\p{M}]+)*")
 
 #: a line ends a sentence when its last visible character is one of these (closing quotes aside).
-SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+SENTENCE_END = regex.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$")
 
 #: bullets, dashes and stars a template puts before a widget or menu item.
 BULLET = regex.compile(r"\s*(?:[•·▪►▶■□◦‣*]|[-–—](?=\s))\s*")
@@ -27,9 +27,14 @@ BULLET = regex.compile(r"\s*(?:[•·▪►▶■□◦‣*]|[-–—](?=\s))\s*
 WIDGET_MAX_WORDS = 10
 
 
+#: a social-media handle or a site name stands in a widget line without being a word of it.
+_HANDLE = regex.compile(r"@\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|[a-z]{2})\b")
+
+
 def words(line: str) -> list[str]:
-    """The lower-cased words of ``line`` (``%d``, a placeholder left by a template, counts as a word)."""
-    return [w.lower().replace("’", "'") for w in WORD.findall(line)]
+    """The lower-cased words of ``line``, handles and site names left out (``%d``, a template's placeholder,
+    counts as a word)."""
+    return [w.lower().replace("’", "'") for w in WORD.findall(_HANDLE.sub(" ", line))]
 
 
 @lru_cache(maxsize=32)

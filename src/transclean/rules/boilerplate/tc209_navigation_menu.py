@@ -21,7 +21,8 @@ MENU_SHARE = 0.6
 ITEM_MAX_WORDS = 3
 CODE_MAX_LETTERS = 3
 
-_BREADCRUMB = regex.compile(r"\s*\S[^\n»›]{0,30}(?:\s[»›]\s[^\n»›]{1,40}){2,}")
+#: "Home » today » News » <headline>": short steps, the last one (the headline) as long as it is.
+_BREADCRUMB = regex.compile(r"\s*\S[^\n»›]{0,30}(?:\s[»›]\s[^\n»›]{1,40}){1,}\s[»›]\s[^\n»›]*")
 
 
 def _item(line: str) -> str | None:
@@ -35,8 +36,8 @@ def _item(line: str) -> str | None:
 def _menu_like(item: str) -> bool:
     """A section name ("Politics", "About us") or a language code of a switcher ("kz", "ру")."""
     letters = [c for c in item if c.isalpha()]
-    if 0 < len(letters) <= CODE_MAX_LETTERS:
-        return True
+    if 2 <= len(letters) <= CODE_MAX_LETTERS and item.islower():
+        return True  # a cased script's code; a three-letter item in Chinese is a word, not a code
     found = words(item)
     sections = all_languages("sections")
     return bool(found) and all(w in sections for w in found)
@@ -69,10 +70,14 @@ class NavigationMenu(Rule):
     languages: ClassVar[tuple[str, ...]] = ()  # any document; the section names come from every language file
     must_fire = (
         Example("Headline\n⟦Politics\nEconomy\nWorld\nAbout us⟧\n\nThe minister spoke.", fixed="Headline\nThe minister spoke."),
-        Example("Headline\n  ⟦• kz\n  • ру\n  • en\n  • 中文⟧\nThe minister spoke.", fixed="Headline\nThe minister spoke."),
+        Example("Headline\n  ⟦• kz\n  • ру\n  • en\n  • de⟧\nThe minister spoke.", fixed="Headline\nThe minister spoke."),
         Example(
             "⟦Home » today » News » The minister resigns⟧\n\nThe minister resigns\n\nHe left.",
             fixed="The minister resigns\n\nHe left.",
+        ),
+        Example(
+            "⟦Home » today » News » The minister resigns after a long and bitter row with the party⟧\nHe left.",
+            fixed="He left.",
         ),
     )
     must_not_fire = (
