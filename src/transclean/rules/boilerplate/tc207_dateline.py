@@ -31,7 +31,9 @@ _INLINE = regex.compile(
 
 
 def _date_word(token: str) -> bool:
-    return token in all_languages("months") or token in all_languages("weekdays") or token in all_languages("time_words")
+    return (
+        token in all_languages("months") or token in all_languages("weekdays") or token in all_languages("time_words")
+    )
 
 
 def dateline(line: str) -> bool:

@@ -57,7 +57,9 @@ class PhotoCredit(Rule):
     fix = Applicability.SAFE
     languages: ClassVar[tuple[str, ...]] = ()  # any document; the credit words come from every language file
     must_fire = (
-        Example("Akorda\n⟦Photo: Akorda⟧\n\nThe president met residents.", fixed="Akorda\nThe president met residents."),
+        Example(
+            "Akorda\n⟦Photo: Akorda⟧\n\nThe president met residents.", fixed="Akorda\nThe president met residents."
+        ),
         Example(
             "Headline\n\n⟦Emmanuel Macron on the carrier © Eliot Blondet⟧\n\nThe president spoke.",
             fixed="Headline\n\nThe president spoke.",
@@ -82,21 +84,22 @@ class PhotoCredit(Rule):
             stripped = line.strip()
             first = start + len(line) - len(line.lstrip())
             m = _LABEL.match(line)
-            labelled = m is not None and _credit_label(m["label"])
-            if len(stripped) <= CREDIT_MAX_CHARS and not SENTENCE_END.search(stripped):
-                if labelled and _named_credit(stripped) or _COPYRIGHT.search(stripped) and len(words(stripped)) <= 12:
-                    s, e, new = block_removal(text, start, end)
-                    yield self.finding(
-                        text,
-                        first,
-                        start + len(line.rstrip()),
-                        "Photo caption or credit line",
-                        suggestion="",
-                        edits=(Edit(s, e, new),),
-                        title="Remove the credit",
-                        confidence=0.9,
-                    )
-                    continue
+            labelled = m is not None and _credit_label(m["label"]) and _named_credit(stripped)
+            copyright_line = _COPYRIGHT.search(stripped) is not None and len(words(stripped)) <= 12
+            short = len(stripped) <= CREDIT_MAX_CHARS and not SENTENCE_END.search(stripped)
+            if short and (labelled or copyright_line):
+                s, e, new = block_removal(text, start, end)
+                yield self.finding(
+                    text,
+                    first,
+                    start + len(line.rstrip()),
+                    "Photo caption or credit line",
+                    suggestion="",
+                    edits=(Edit(s, e, new),),
+                    title="Remove the credit",
+                    confidence=0.9,
+                )
+                continue
             inline = _INLINE.search(line)
             if inline and _credit_label(inline["label"]) and inline.start() > 0:
                 yield self.finding(

@@ -69,8 +69,13 @@ class NavigationMenu(Rule):
     fix = Applicability.SAFE
     languages: ClassVar[tuple[str, ...]] = ()  # any document; the section names come from every language file
     must_fire = (
-        Example("Headline\n⟦Politics\nEconomy\nWorld\nAbout us⟧\n\nThe minister spoke.", fixed="Headline\nThe minister spoke."),
-        Example("Headline\n  ⟦• kz\n  • ру\n  • en\n  • de⟧\nThe minister spoke.", fixed="Headline\nThe minister spoke."),
+        Example(
+            "Headline\n⟦Politics\nEconomy\nWorld\nAbout us⟧\n\nThe minister spoke.",
+            fixed="Headline\nThe minister spoke.",
+        ),
+        Example(
+            "Headline\n  ⟦• kz\n  • ру\n  • en\n  • de⟧\nThe minister spoke.", fixed="Headline\nThe minister spoke."
+        ),
         Example(
             "⟦Home » today » News » The minister resigns⟧\n\nThe minister resigns\n\nHe left.",
             fixed="The minister resigns\n\nHe left.",

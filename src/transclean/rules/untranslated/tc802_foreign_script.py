@@ -52,7 +52,9 @@ class ForeignScript(Rule):
     languages: ClassVar[tuple[str, ...]] = ("en", "it", "es", "fr", "de", "pt", "pl", "cs", "tr", "ro")
     must_fire = (
         Example("The ⟦Министр⟧ of Finance said the budget was balanced and the deficit would shrink."),
-        Example("Unity is a national duty🕛 ⟦χρόνος ανάγνωσης: 2 λεπτά⟧ ┋\nThe prime minister will meet the president."),
+        Example(
+            "Unity is a national duty🕛 ⟦χρόνος ανάγνωσης: 2 λεπτά⟧ ┋\nThe prime minister will meet the president."
+        ),
         Example("The party won the vote after a long campaign in the north.\n⟦Ιράν: Η Τεχεράνη αποκάλυψε⟧\n"),
     )
     must_not_fire = (
