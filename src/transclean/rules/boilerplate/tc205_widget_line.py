@@ -74,6 +74,7 @@ class WidgetLine(Rule):
         Example("Comments on the budget\n\nThe minister said the budget was fair."),
         Example("Read also\n\nFloods hit the north\n\nThe minister spoke."),
         Example("The minister spoke.\n\nmore\nthan a thousand people came."),
+        Example("Title\n\n[ad_1]\n\nThe minister spoke."),
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
@@ -84,8 +85,8 @@ class WidgetLine(Rule):
             start, end, line = paragraphs[i]
             label = BULLET.sub("", line, count=1).strip().rstrip(":*").strip()
             i += 1
-            if not label or SENTENCE_END.search(label) or widget_language(label) is None:
-                continue
+            if not label or "[" in label or SENTENCE_END.search(label) or widget_language(label) is None:
+                continue  # "[ad_1]" and other bracketed markers are TC201's
             if " ".join(words(label)) in _RELATED and i < len(paragraphs) and _headline(paragraphs[i][2]):
                 continue  # a related-article box: TC203 takes the label and its headline
             if _continues_sentence(paragraphs, i):

@@ -17,7 +17,8 @@ from transclean.text import block_removal
 CREDIT_MAX_CHARS = 120
 
 _LABEL = regex.compile(r"\s*(?P<label>[\p{L}\p{M}]+)\s*:\s*\S")
-_COPYRIGHT = regex.compile(r"©|\(C\)|\bCopyrights?\b", regex.IGNORECASE)
+#: a copyright sign after a space or at the start: "Ã©" is mojibake of "é", not a credit.
+_COPYRIGHT = regex.compile(r"(?<!\S)©|\(C\)|\bCopyrights?\b", regex.IGNORECASE)
 #: a credit in brackets at the end of a paragraph: "... crisis.(Source: CCTV)", "(Photo: VNA)".
 _INLINE = regex.compile(r"[ \t]*\((?P<label>[\p{L}\p{M}]+)\s*:\s*[^()\n]{1,60}\)[ \t]*$")
 #: an agency signature: "AGERPRES(RO - author: Florentina Peia, editor: Andreea Marinescu)".
@@ -76,6 +77,7 @@ class PhotoCredit(Rule):
         Example("Photo: a day in the life of a nurse, in pictures.\n"),
         Example("The minister spoke (source: his office) and left."),
         Example("Note: the vote was postponed\n\nThe minister spoke."),
+        Example("Crème brÃ»lÃ©e"),
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:

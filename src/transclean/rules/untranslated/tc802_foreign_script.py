@@ -22,6 +22,8 @@ _LATIN = regex.compile(r"\p{Latin}")
 _RUN = regex.compile(
     r"[^\p{Latin}\p{Common}\p{Inherited}\s]+(?:[\s\p{Common}\p{Inherited}]+[^\p{Latin}\p{Common}\p{Inherited}\s]+)*"
 )
+#: a quotation keeps its own language on purpose: «Мы готовимся к худшему», said the captain.
+_QUOTED = regex.compile(r"«[^»\n]*»|“[^”\n]*”|„[^“”\n]*[“”]|\"[^\"\n]*\"")
 #: a gloss in brackets right after a Latin word: "Moscow (Москва)" gives the original spelling on purpose.
 _GLOSS_BEFORE = regex.compile(r"\p{Latin}[\p{Latin}'’.-]*\s*[(\[]\s*$")
 
@@ -33,8 +35,8 @@ class ForeignScript(Rule):
     ## What it finds
     In a document whose letters are at least 60% Latin, every run of at least two letters in another
     script (Cyrillic, Greek, Armenian, Georgian, Arabic, Hebrew, Chinese, Japanese, Korean ...), with the
-    spaces and punctuation between its words. A gloss in brackets after a Latin word ("Moscow (Москва)")
-    is left alone.
+    spaces and punctuation between its words. A quotation («Мы готовимся к худшему», said the captain)
+    and a gloss in brackets after a Latin word ("Moscow (Москва)") are left alone.
 
     ## Why it matters
     The engine left those words untranslated (or the scraper kept a widget of the source site): an
@@ -59,6 +61,7 @@ class ForeignScript(Rule):
     )
     must_not_fire = (
         Example("The capital, Moscow (Москва), has twelve million people and many old churches."),
+        Example("«Мы готовимся к худшему», said one of the captains on the river near the city of Kyiv."),
         Example("The π value and the α-synuclein protein were measured in the laboratory."),
         Example("Правительство объявило новые меры для поддержки семей и предприятий в понедельник."),
     )
@@ -68,8 +71,11 @@ class ForeignScript(Rule):
         letters = len(_LETTER.findall(text))
         if not letters or len(_LATIN.findall(text)) < LATIN_SHARE * letters:
             return
+        quoted = [q.span() for q in _QUOTED.finditer(text)]
         for m in _RUN.finditer(text):
             if len(_LETTER.findall(m[0])) < MIN_LETTERS:
+                continue
+            if any(a < m.start() and m.end() < b for a, b in quoted):
                 continue
             if _GLOSS_BEFORE.search(text, max(0, m.start() - 40), m.start()):
                 continue
