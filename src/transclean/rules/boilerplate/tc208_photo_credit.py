@@ -19,6 +19,8 @@ CREDIT_MAX_CHARS = 120
 _LABEL = regex.compile(r"\s*(?P<label>[\p{L}\p{M}]+)\s*:\s*\S")
 #: a copyright sign after a space or at the start: "Ã©" is mojibake of "é", not a credit.
 _COPYRIGHT = regex.compile(r"(?<!\S)©|\(C\)|\bCopyrights?\b", regex.IGNORECASE)
+#: a copyright line names someone: "© Reuters"; "[x] ©" is a symbol, not a credit.
+_CREDITED = regex.compile(r"\b(?!Copyright)\p{Lu}\p{L}+")
 #: a credit in brackets at the end of a paragraph: "... crisis.(Source: CCTV)", "(Photo: VNA)".
 _INLINE = regex.compile(r"[ \t]*\((?P<label>[\p{L}\p{M}]+)\s*:\s*[^()\n]{1,60}\)[ \t]*$")
 #: an agency signature: "AGERPRES(RO - author: Florentina Peia, editor: Andreea Marinescu)".
@@ -78,6 +80,7 @@ class PhotoCredit(Rule):
         Example("The minister spoke (source: his office) and left."),
         Example("Note: the vote was postponed\n\nThe minister spoke."),
         Example("Crème brÃ»lÃ©e"),
+        Example("[x]\xa0©"),
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
@@ -87,7 +90,8 @@ class PhotoCredit(Rule):
             first = start + len(line) - len(line.lstrip())
             m = _LABEL.match(line)
             labelled = m is not None and _credit_label(m["label"]) and _named_credit(stripped)
-            copyright_line = _COPYRIGHT.search(stripped) is not None and len(words(stripped)) <= 12
+            copyright_line = _COPYRIGHT.search(stripped) is not None and _CREDITED.search(stripped) is not None
+            copyright_line = copyright_line and len(words(stripped)) <= 12
             short = len(stripped) <= CREDIT_MAX_CHARS and not SENTENCE_END.search(stripped)
             if short and (labelled or copyright_line):
                 s, e, new = block_removal(text, start, end)
