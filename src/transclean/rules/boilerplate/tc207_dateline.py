@@ -1,0 +1,129 @@
+"""TC207: dateline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+import regex
+
+from transclean.analysis.chrome import all_languages
+from transclean.context import Context
+from transclean.model import Applicability, Category, Edit, Finding, Severity
+from transclean.rules.base import Example, Rule, register
+from transclean.text import block_removal
+
+#: a date/time line is short; a longer line is a sentence that mentions a date.
+DATELINE_MAX_CHARS = 60
+
+_CLOCK = regex.compile(r"\b\d{1,2}[:.]\d{2}\b")
+_YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")
+_NUMERIC_DATE = regex.compile(r"\b\d{4}[-./]\d{1,2}[-./]\d{1,2}\b|\b\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b")
+_TEMPERATURE = regex.compile(r"\d\s*(?:℃|℉|°\s*[CF]?)")
+_DOMAIN = regex.compile(r"\b[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:com|net|org|tv|info|news|[a-z]{2})\b")
+_TOKEN = regex.compile(r"[\p{L}\p{M}]+|\d+")
+
+#: a fused dateline inside a paragraph: a date then a clock time, "Thursday, December 31, 2020, 15:09 IST".
+_INLINE = regex.compile(
+    r"(?:\p{Lu}\p{L}+:\s+)?(?:\p{Lu}\p{L}+,?\s+)?(?:\p{Lu}\p{L}+\s+\d{1,2}|\d{1,2}\s+\p{Lu}\p{L}+),?\s+(?:19|20)\d{2},?\s+"
+    r"\d{1,2}:\d{2}(?:\s+(?:GMT|UTC|IST|CET|CEST|EST|EDT|MSK|AM|PM)\b)?"
+)
+
+
+def _date_word(token: str) -> bool:
+    return (
+        token in all_languages("months") or token in all_languages("weekdays") or token in all_languages("time_words")
+    )
+
+
+def dateline(line: str) -> bool:
+    """True when ``line`` is a date, time, reading-time or weather line and nothing else.
+
+    At most one other word, capitalised (a place: "Yerevan 17 ℃"), and one site name ("dziennik.pl 3 weeks
+    ago") may stand in it. A named date needs a year or a clock time: "June 5" alone may be a heading.
+    """
+    stripped = line.strip()
+    if not stripped or len(stripped) > DATELINE_MAX_CHARS or not any(c.isdigit() for c in stripped):
+        return False
+    tokens = _TOKEN.findall(_DOMAIN.sub(" ", stripped, count=1))
+    names = [t for t in tokens if not t.isdigit() and not _date_word(t.lower())]
+    if len(names) > 1 or (names and not names[0][0].isupper()):
+        return False
+    if _TEMPERATURE.search(stripped):
+        return len(tokens) <= 2  # "Yerevan 17 ℃"; "Bake at 180 °C" is a sentence
+    if _NUMERIC_DATE.search(stripped):
+        return True
+    lowered = {t.lower() for t in tokens}
+    if lowered & (all_languages("months") | all_languages("weekdays")):
+        return bool(_YEAR.search(stripped) or _CLOCK.search(stripped))
+    return bool(lowered & all_languages("relative"))  # "3 weeks ago", "2 min read"
+
+
+@register
+class Dateline(Rule):
+    """A date, time, reading-time or weather line from the page header: "19:12, 16 April 2024 | GMT +6".
+
+    ## What it finds
+    A line of at most 60 characters made only of numbers, month and weekday names, clock times, time
+    words ("ago", "min read", "GMT") of any language with a `[chrome]` table, and at most one other word
+    (a place or a site name): "Wednesday, 28 September 2022", "Yerevan 17 ℃", "dziennik.pl 3 weeks ago",
+    "2 min read". A date with a clock time fused into a paragraph is flagged without a fix.
+
+    ## Why it matters
+    The header line is page furniture: it is not part of the article's text, and in the middle of a
+    paragraph it breaks the sentence.
+
+    ## Fix safety
+    Safe for a line alone: it needs a year, a clock time, a numeric date, a temperature or a relative
+    time ("3 weeks ago"), so a heading such as "June 5" in a timeline stays. The fused form is only
+    flagged: where the sentence resumes is a guess.
+    """
+
+    code = "TC207"
+    name = "dateline"
+    category = Category.BOILERPLATE
+    severity = Severity.MINOR
+    fix = Applicability.SAFE
+    languages: ClassVar[tuple[str, ...]] = ()  # any document; month and weekday names come from every language file
+    must_fire = (
+        Example("⟦19:12, 16 April 2024 | GMT +6⟧\n\nThe minister spoke.", fixed="The minister spoke."),
+        Example("Headline\n⟦Wednesday, 28 September 2022⟧\n⟦Yerevan 17 ℃⟧\nText.", fixed="Headline\nText."),
+        Example("Headline\n⟦dziennik.pl 3 weeks ago⟧\nText.", fixed="Headline\nText."),
+        Example("Headline\n\n⟦2 min read⟧\n\nText.", fixed="Headline\n\nText."),
+        Example("Headline\n⟦2024.10.25. PM 10:34⟧\nText.", fixed="Headline\nText."),
+        Example("The state is rich. ⟦Bhopal: Thursday, December 31, 2020, 15:09 IST⟧ Chief Minister Chouhan spoke."),
+    )
+    must_not_fire = (
+        Example("June 5\n\nThe minister spoke."),
+        Example("The vote is on 5 May 2024.\n\nThe minister spoke."),
+        Example("Arsenal 2 Chelsea 1\n\nThe match ended."),
+        Example("Chapter 12\n\nThe minister spoke."),
+        Example("On Thursday, December 31, 2020, at 15:09 the minister spoke."),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        text = ctx.text
+        for start, end, line in ctx.paragraphs:
+            first = start + len(line) - len(line.lstrip())
+            if dateline(line):
+                s, e, new = block_removal(text, start, end)
+                yield self.finding(
+                    text,
+                    first,
+                    start + len(line.rstrip()),
+                    "Date or time line from the page header",
+                    suggestion="",
+                    edits=(Edit(s, e, new),),
+                    title="Remove the line",
+                    confidence=0.9,
+                )
+                continue
+            for m in _INLINE.finditer(line):
+                yield self.finding(
+                    text,
+                    start + m.start(),
+                    start + m.end(),
+                    "Date and time fused into the paragraph",
+                    applicability=Applicability.NONE,
+                    confidence=0.7,
+                )

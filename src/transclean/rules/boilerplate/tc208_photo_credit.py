@@ -1,0 +1,135 @@
+"""TC208: photo-credit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+import regex
+
+from transclean.analysis.chrome import SENTENCE_END, all_languages, words
+from transclean.context import Context
+from transclean.model import Applicability, Category, Edit, Finding, Severity
+from transclean.rules.base import Example, Rule, register
+from transclean.text import block_removal
+
+#: a caption or credit line is short; a longer line is prose that starts with "Source:".
+CREDIT_MAX_CHARS = 120
+
+_LABEL = regex.compile(r"\s*(?P<label>[\p{L}\p{M}]+)\s*:\s*\S")
+#: a copyright sign after a space or at the start: "Ã©" is mojibake of "é", not a credit.
+_COPYRIGHT = regex.compile(r"(?<!\S)©|\(C\)|\bCopyrights?\b", regex.IGNORECASE)
+#: a copyright line names someone: "© Reuters"; "[x] ©" is a symbol, not a credit.
+_CREDITED = regex.compile(r"\b(?!Copyright)\p{Lu}\p{L}+")
+#: a credit in brackets at the end of a paragraph: "... crisis.(Source: CCTV)", "(Photo: VNA)".
+_INLINE = regex.compile(r"[ \t]*\((?P<label>[\p{L}\p{M}]+)\s*:\s*[^()\n]{1,60}\)[ \t]*$")
+#: an agency signature: "AGERPRES(RO - author: Florentina Peia, editor: Andreea Marinescu)".
+_SIGNATURE = regex.compile(
+    r"\b\p{Lu}{3,}\s*\((?:[^()\n]*?\s)?(?:author|editor|autor|redactor|translator)\s*:[^()\n]*\)?", regex.IGNORECASE
+)
+
+
+def _credit_label(label: str) -> bool:
+    return label.lower() in all_languages("credits")
+
+
+@register
+class PhotoCredit(Rule):
+    """A photo caption or credit left in the text: "Photo: Akorda", "© Blondet Eliot-POOLSIPA", "(Source: CCTV)".
+
+    ## What it finds
+    A line of at most 120 characters, without a sentence-final stop, that opens with a credit word of any
+    language with a `[chrome]` table and a colon ("Photo:", "Source:", "Zdjęcie:", "Фото:") or that carries
+    a copyright sign; a bracketed credit closing a paragraph ("(Photo: VNA)"); an agency signature with
+    its author and editor ("AGERPRES(RO - author: ...").
+
+    ## Why it matters
+    Captions and credits belong to the picture, which the scraper dropped; in the text they interrupt the
+    article and are translated as if they were part of it.
+
+    ## Fix safety
+    Safe for the line and the bracketed credit at a paragraph's end: they name the picture's source, not
+    anything the article says. The agency signature is only flagged: where the article text ends inside
+    it is a guess.
+    """
+
+    code = "TC208"
+    name = "photo-credit"
+    category = Category.BOILERPLATE
+    severity = Severity.MINOR
+    fix = Applicability.SAFE
+    languages: ClassVar[tuple[str, ...]] = ()  # any document; the credit words come from every language file
+    must_fire = (
+        Example(
+            "Akorda\n⟦Photo: Akorda⟧\n\nThe president met residents.", fixed="Akorda\nThe president met residents."
+        ),
+        Example(
+            "Headline\n\n⟦Emmanuel Macron on the carrier © Eliot Blondet⟧\n\nThe president spoke.",
+            fixed="Headline\n\nThe president spoke.",
+        ),
+        Example("The president spoke.\n⟦Zdjęcie: Rzecznik rządu / PAP⟧\n", fixed="The president spoke.\n"),
+        Example(
+            "He hoped to solve these tasks.⟦(Source: CCTV)⟧\nNext paragraph.",
+            fixed="He hoped to solve these tasks.\nNext paragraph.",
+        ),
+        Example("He said so in a statement.⟦AGERPRES(RO - author: Jane Roe, editor: John Doe)⟧"),
+    )
+    must_not_fire = (
+        Example("Source: the ministry said that the talks would resume on Monday after a short break.\n"),
+        Example("Photo: a day in the life of a nurse, in pictures.\n"),
+        Example("The minister spoke (source: his office) and left."),
+        Example("Note: the vote was postponed\n\nThe minister spoke."),
+        Example("Crème brÃ»lÃ©e"),
+        Example("[x]\xa0©"),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        text = ctx.text
+        for start, end, line in ctx.paragraphs:
+            stripped = line.strip()
+            first = start + len(line) - len(line.lstrip())
+            m = _LABEL.match(line)
+            labelled = m is not None and _credit_label(m["label"]) and _named_credit(stripped)
+            copyright_line = _COPYRIGHT.search(stripped) is not None and _CREDITED.search(stripped) is not None
+            copyright_line = copyright_line and len(words(stripped)) <= 12
+            short = len(stripped) <= CREDIT_MAX_CHARS and not SENTENCE_END.search(stripped)
+            if short and (labelled or copyright_line):
+                s, e, new = block_removal(text, start, end)
+                yield self.finding(
+                    text,
+                    first,
+                    start + len(line.rstrip()),
+                    "Photo caption or credit line",
+                    suggestion="",
+                    edits=(Edit(s, e, new),),
+                    title="Remove the credit",
+                    confidence=0.9,
+                )
+                continue
+            inline = _INLINE.search(line)
+            if inline and _credit_label(inline["label"]) and inline.start() > 0:
+                yield self.finding(
+                    text,
+                    start + inline.start() + len(inline[0]) - len(inline[0].lstrip()),
+                    start + inline.start() + len(inline[0].rstrip()),
+                    "Photo or source credit at the end of the paragraph",
+                    suggestion="",
+                    edits=(Edit(start + inline.start(), start + inline.end(), ""),),
+                    title="Remove the credit",
+                    confidence=0.8,
+                )
+            for sig in _SIGNATURE.finditer(line):
+                yield self.finding(
+                    text,
+                    start + sig.start(),
+                    start + sig.end(),
+                    "Agency signature with author and editor",
+                    applicability=Applicability.NONE,
+                    confidence=0.8,
+                )
+
+
+def _named_credit(line: str) -> bool:
+    """After the label, a name or agency: the first word is capitalised or the credit is a few words."""
+    rest = line.split(":", 1)[1].strip()
+    return bool(rest) and (rest[0].isupper() or len(words(rest)) <= 3)

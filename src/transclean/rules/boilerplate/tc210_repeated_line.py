@@ -1,0 +1,90 @@
+"""TC210: repeated-line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+import regex
+
+from transclean.analysis.chrome import BULLET, words
+from transclean.context import Context
+from transclean.model import Applicability, Category, Edit, Finding, Severity
+from transclean.rules.base import Example, Rule, register
+from transclean.text import block_removal
+
+#: a line needs this many words to count: short labels ("[Anchor]", "Photo: Akorda") repeat by design.
+MIN_WORDS = 4
+
+_SPACE = regex.compile(r"\s+")
+
+
+@register
+class RepeatedLine(Rule):
+    """A line repeated word for word: a headline, teaser or caption the page template printed twice.
+
+    ## What it finds
+    A paragraph of at least four words whose words (case, bullets and dashes aside) repeat an earlier
+    paragraph of the document exactly. The finding sits on the first copy; the fix removes the later ones.
+
+    ## Why it matters
+    Templates print the headline or a teaser again above the text, or a widget repeats it; the reader
+    reads it twice and a translation doubles it.
+
+    ## Fix safety
+    Safe: the first copy stays, so nothing the reader needs goes; four words at least keep short labels
+    of transcripts and galleries, which repeat by design, out of it.
+    """
+
+    code = "TC210"
+    name = "repeated-line"
+    category = Category.BOILERPLATE
+    severity = Severity.MINOR
+    fix = Applicability.SAFE
+    languages: ClassVar[tuple[str, ...]] = ()  # any language: it compares the document with itself
+    must_fire = (
+        Example(
+            "⟦R. FICO: TODAY REQUIRES A FEW COMMENTS:⟧\n\nR. FICO: TODAY REQUIRES A FEW COMMENTS:\n\nHe spoke.",
+            fixed="R. FICO: TODAY REQUIRES A FEW COMMENTS:\n\nHe spoke.",
+        ),
+        Example(
+            "⟦- Do not move the party across the border⟧\n\n– Do not move the party across the border\n\nHe said.",
+            fixed="- Do not move the party across the border\n\nHe said.",
+        ),
+    )
+    must_not_fire = (
+        Example("[Anchor]\nGood evening.\n[Anchor]\nGood night."),
+        Example("The vote is today.\n\nThe vote was yesterday.\n\nThe vote is tomorrow."),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        text = ctx.text
+        first: dict[str, tuple[int, int, str]] = {}
+        copies: dict[str, list[tuple[int, int]]] = {}
+        for start, end, line in ctx.paragraphs:
+            key = " ".join(words(BULLET.sub("", line, count=1)))
+            if len(key.split()) < MIN_WORDS:
+                continue
+            if key in first:
+                copies.setdefault(key, []).append((start, end))
+            else:
+                first[key] = (start, end, line)
+        for key, repeats in copies.items():
+            start, end, line = first[key]
+            edits: list[Edit] = []
+            for s, e in repeats:
+                edit = Edit(*block_removal(text, s, e))
+                if edits and edit.start < edits[-1].end:  # the last copy's removal reaches back over the one before
+                    edit = Edit(edits.pop().start, edit.end, edit.replacement)
+                edits.append(edit)
+            lead = start + len(line) - len(line.lstrip())
+            yield self.finding(
+                text,
+                lead,
+                start + len(line.rstrip()),
+                f"Line repeated {len(repeats)} more time(s) further down",
+                suggestion="",
+                edits=tuple(edits),
+                title="Remove the repeated copies",
+                confidence=0.9,
+            )
