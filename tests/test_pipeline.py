@@ -139,3 +139,28 @@ def test_later_passes_reuse_recoveries(monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.text == "Her name was Tom?s. Then she left."  # TC301 fixed, "Tom?s" only suggested
     assert len(result.document.log) == 1  # two passes: TC301's fix, then a pass that finds nothing to fix
     assert calls == ["Tom?s", "Tom?s"]  # the first pass ranks it, then re-ranks with the name's languages
+
+
+def test_chosen_edits_overlap_test_agrees_with_pairwise_comparison() -> None:
+    """The indexed overlap test of fix selection answers as comparing with every chosen edit would: spans
+    sharing a character, an insertion strictly inside a span, two insertions at one point."""
+    import random
+
+    from transclean.model import Edit
+    from transclean.pipeline import _Taken
+
+    def pairwise(a: Edit, b: Edit) -> bool:
+        if a.start == a.end == b.start == b.end:
+            return True
+        return a.start < b.end and b.start < a.end
+
+    rng = random.Random(3)
+    for _ in range(200):
+        taken, chosen = _Taken(), []
+        for _ in range(30):
+            start = rng.randrange(40)
+            edit = Edit(start, start + rng.choice((0, 0, 1, 2, 5)), "")
+            assert taken.overlaps(edit) == any(pairwise(edit, b) for b in chosen)
+            if not taken.overlaps(edit):
+                taken.add(edit)
+                chosen.append(edit)

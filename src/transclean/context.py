@@ -3,6 +3,7 @@ mentions, glossary matches, ...), so that rules and retranslation share one anal
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -70,6 +71,11 @@ class Context:
         return sentences(self.document.text)
 
     @cached_property
+    def sentence_starts(self) -> list[int]:
+        """Start offsets of :attr:`sentences`, for bisection (sentences are sorted and disjoint)."""
+        return [a for a, _ in self.sentences]
+
+    @cached_property
     def mentions(self) -> list[Mention]:
         """Persons (with gender), organisations and places named in the text."""
         from transclean.analysis.mentions import mentions
@@ -77,9 +83,38 @@ class Context:
         return mentions(self.document.text, self.glossary, self.matches, self.language or "en")
 
     @cached_property
+    def _mention_starts(self) -> list[int]:
+        return [m.start for m in self.mentions]
+
+    def mentions_starting(self, lo: int, hi: int) -> list[Mention]:
+        """Mentions starting in ``lo..hi`` (both included), in text order: the window a pronoun looks at,
+        found by bisection so that a document's pronouns cost no scan of all its mentions each."""
+        starts = self._mention_starts
+        return self.mentions[bisect_left(starts, lo) : bisect_right(starts, hi)]
+
+    @cached_property
+    def mentions_by_end(self) -> dict[int, list[Mention]]:
+        """Mentions by end offset, in text order."""
+        index: dict[int, list[Mention]] = {}
+        for m in self.mentions:
+            index.setdefault(m.end, []).append(m)
+        return index
+
+    @cached_property
     def matches(self) -> list[Match]:
         """Every glossary form found in the text, shared by all rules of this pass."""
         return self.glossary.match(self.document.text)
+
+    @cached_property
+    def _match_starts(self) -> list[int]:
+        return [m.start for m in self.matches]
+
+    def matches_within(self, a: int, b: int) -> list[Match]:
+        """Glossary matches inside ``a:b``, in text order (matches are leftmost-longest: sorted, disjoint)."""
+        matches = self.matches
+        i = bisect_left(self._match_starts, a)
+        j = bisect_left(self._match_starts, b, i)
+        return [m for m in matches[i:j] if m.end <= b]
 
     @cached_property
     def paragraphs(self) -> list[tuple[int, int, str]]:

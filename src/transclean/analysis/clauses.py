@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,16 @@ if TYPE_CHECKING:
     from transclean.context import Context
 
 
+#: "<name>[, who ..., ]<time words> he <verb>" after a name, by whether the name stands in apposition.
+_RESUMED = {
+    apposition: regex.compile(
+        r"(?:,\s+(?:who|which)\b[^,.;\n]{1,120},%s)?" % ("|," if apposition else "")
+        + r"((?:\s+[\w]+){0,3}?)\s+(he|she|they)\s+(\w+)\b(?!\s*,)"
+    )
+    for apposition in (False, True)
+}
+
+
 def resumptive(ctx: Context) -> Iterator[tuple[Mention, regex.Match[str]]]:
     """Named subjects repeated by a pronoun: (the person, the match of "<time words> <pronoun> <verb>")."""
     lists = language_data(ctx.language or "").get("lists", {})
@@ -24,7 +35,8 @@ def resumptive(ctx: Context) -> Iterator[tuple[Mention, regex.Match[str]]]:
     titles = set(lists["titles"])
     determiners = {d for w in lists["determiners"] for d in (w, w.capitalize())}
     for person in (m for m in ctx.mentions if m.kind == "person"):
-        sentence_start = next((a for a, b in ctx.sentences if a <= person.start <= b), 0)
+        i = bisect_right(ctx.sentence_starts, person.start) - 1
+        sentence_start = ctx.sentences[i][0] if i >= 0 and person.start <= ctx.sentences[i][1] else 0
         before = text[sentence_start : person.start].split()
         apposition = bool(before) and before[-1].endswith(",")  # "The Prime Minister, Pedro Sánchez, ..."
         before = [w.rstrip(",") for w in before]
@@ -39,9 +51,6 @@ def resumptive(ctx: Context) -> Iterator[tuple[Mention, regex.Match[str]]]:
             continue
         # Between the name and the pronoun: the comma closing an apposition, or a relative clause
         # ("Vladimir Putin, who spoke at the Council, he said").
-        aside = r"(?:,\s+(?:who|which)\b[^,.;\n]{1,120},%s)?" % ("|," if apposition else "")
-        m = regex.match(
-            aside + r"((?:\s+[\w]+){0,3}?)\s+(he|she|they)\s+(\w+)\b(?!\s*,)", text[person.end : person.end + 200]
-        )
+        m = _RESUMED[apposition].match(text[person.end : person.end + 200])
         if m and all(w in between for w in m.group(1).split()):
             yield person, m

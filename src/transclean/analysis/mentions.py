@@ -6,6 +6,7 @@ first names, and the honorific and title lists of the language files (``data/lan
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,6 +26,11 @@ def _capitalised() -> regex.Pattern[str]:
     abbreviations = "|".join(language_data("en")["abbreviations"]["names"])
     word = rf"(?:(?:{abbreviations})\.|\p{{Lu}}[\p{{L}}\p{{M}}'’-]*)"
     return regex.compile(rf"{word}(?:[ \t]+{word})*")
+
+
+_WORD = regex.compile(r"\S+")
+#: a capitalised word and a comma just before a word: "Atlanta, " before "Georgia".
+_PLACE_COMMA = regex.compile(r"\p{Lu}\p{Ll}+,\s*$")
 
 
 def _first_names() -> Any:
@@ -120,7 +126,7 @@ def _lone_word(
     possessive = text[start + len(word) : start + len(word) + 2] in ("'s", "’s")
     if before and (before[-1].lower() == "the" or (before[-1].lower() in place_prepositions and not possessive)):
         return "other", None  # "born in Camberwell", "the Mayo doctors"; "at Victoria's grief" may be a person
-    if regex.search(r"\p{Lu}\p{Ll}+,\s*$", text[max(0, start - 30) : start]):
+    if _PLACE_COMMA.search(text[max(0, start - 30) : start]):
         return "other", None  # "Atlanta, Georgia": a region after its city
     gender = first_name_gender(word)
     if word in places():  # "Ankara was ready": a place; "Florence" may be either, of unknown gender then
@@ -187,16 +193,19 @@ def mentions(text: str, glossary: Glossary, matches: list[Match], lang: str = "e
     places = set(lists.get("place_prepositions", ()))
     place_words = set(lists.get("place_words", ()))
     found = list(_glossary_mentions(matches))
-    taken = [(m.start, m.end) for m in found]
+    # Glossary matches are leftmost-longest, so sorted and disjoint: a run overlaps one exactly when the
+    # last match starting before the run's end ends after its start (a bisection, not a scan of them all).
+    taken_starts, taken_ends = [m.start for m in found], [m.end for m in found]
     surnames: dict[str, str | None] = {}
     firsts: dict[str, str | None] = {}
     for m in found:
         if m.kind == "person":
             surnames[m.text.split()[-1]] = m.gender
     for run in _capitalised().finditer(text):
-        if any(a < run.end() and run.start() < b for a, b in taken):
+        i = bisect_left(taken_starts, run.end())
+        if i and taken_ends[i - 1] > run.start():
             continue
-        words = [(run.start() + w.start(), w.group().rstrip(".,")) for w in regex.finditer(r"\S+", run.group())]
+        words = [(run.start() + w.start(), w.group().rstrip(".,")) for w in _WORD.finditer(run.group())]
         # "Fort Wayne's Betty Foss", "Russia's Sergei Lavrov": the name is what follows the possessive.
         words = words[next((k + 1 for k, (_, w) in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), 0) :]
         words = [(s, w[:-2] if w.endswith(("'s", "’s")) else w) for s, w in words]

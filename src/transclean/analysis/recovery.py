@@ -35,6 +35,8 @@ def cyrillic_languages(language: str | None) -> tuple[str, ...]:
 # U+FFFD: these letters. Trying them first avoids a word-list scan for the most common damage.
 _CP1252_LOST_CYRILLIC = "сэяѐѝАНЍЏЁ"
 #: A Cyrillic or Greek word with lost letters: searched by pattern in those languages' word lists.
+_MARKER_RUN = regex.compile(f"[{MARKERS}]{{2,6}}")
+_GREEK = regex.compile(r"\p{Greek}")
 _CYRILLIC_GREEK_WORD = regex.compile(
     r"(?:[\p{Cyrillic}\p{Greek}]|[?\ufffd])*\p{Cyrillic}(?:[\p{Cyrillic}\p{Greek}]|[?\ufffd])*|"
     r"(?:\p{Greek}|[?\ufffd])*\p{Greek}(?:\p{Greek}|[?\ufffd])*"
@@ -141,7 +143,7 @@ def _utf8_readings(token: str) -> list[tuple[str, list[int]]]:
     """
     from itertools import product
 
-    runs = list(regex.finditer(f"[{MARKERS}]{{2,6}}", token))
+    runs = list(_MARKER_RUN.finditer(token))
     if not runs or len(runs) > 3:
         return []
     # Two letters lost side by side leave too little of a short word to tell ("Ni����": Niță or Ničí).
@@ -262,7 +264,7 @@ def recover(
                 if ok(word):
                     words.setdefault(word, {}).update(langs)
         elif _CYRILLIC_GREEK_WORD.fullmatch(reading):
-            langs = ("el",) if regex.search(r"\p{Greek}", reading) else cyrillic_languages(language)
+            langs = ("el",) if _GREEK.search(reading) else cyrillic_languages(language)
             for word, lang in _cyrillic_greek_candidates(reading, langs):
                 if ok(word):
                     words.setdefault(word, {})[lang] = max(zipf(word, lang), 1.0)

@@ -3,6 +3,7 @@ referents may stand in."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 import regex
@@ -42,9 +43,11 @@ WINDOW_SENTENCES = 2
 
 
 def sentence_index(ctx: Context, start: int) -> int:
-    """Index of the sentence holding offset ``start``."""
+    """Index of the sentence holding offset ``start`` (or the stop or space just after it); the last one
+    when none does. Sentences are sorted and at least one character apart, so bisection finds it."""
     spans = ctx.sentences
-    return next((i for i, (a, b) in enumerate(spans) if a <= start < b + 1), len(spans) - 1)
+    i = bisect_right(ctx.sentence_starts, start) - 1
+    return i if i >= 0 and start < spans[i][1] + 1 else len(spans) - 1
 
 
 def first_sentence_start(ctx: Context, start: int) -> int:

@@ -26,6 +26,11 @@ def reporting_end(lang: str) -> regex.Pattern[str] | None:
     return regex.compile(rf"\b(?:{verbs})(?:{when}|\s+\p{{Ll}}+)?(?:\s+that)?\s+$") if verbs else None
 
 
+#: a relative clause or a time closing the head of "X, which mediates, said" / "X on Monday said".
+_HEAD_TAIL = regex.compile(r",\s*(?:which|that|who)\b[^,]*,\s*$|\s+(?:on|last|this)\s+\p{L}+\s*$")
+_CAPITAL_THEN_WORD = regex.compile(r"\s*(\p{Lu}\p{Ll}+)\s+\p{Ll}+")
+
+
 def reported_speaker(ctx: Context, start: int, role: str, window: list[Mention]) -> Mention | None:
     """The person a reported-speech subject pronoun refers to: "X said (that) he", "X told reporters she",
     when X is the only person named in the sentence before the verb."""
@@ -54,6 +59,11 @@ def _institution_opening() -> regex.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _institution_phrase() -> regex.Pattern[str]:
+    return regex.compile(_institution_noun_phrase())
+
+
+@lru_cache(maxsize=1)
 def _institution_noun_phrase() -> str:
     """ "The ministry", "The Spanish government": an article, an optional qualifier, an institution noun."""
     nouns = "|".join(language_data("en")["lists"]["institution_nouns"])
@@ -72,17 +82,18 @@ def institution_speaker(ctx: Context, sentence: int, start: int) -> Mention | No
     a = ctx.sentences[sentence][0]
     pattern = reporting_end(ctx.language or "")
     m = pattern.search(ctx.text[a:start]) if pattern else None
-    if m is None or any(x.kind == "person" and a <= x.start < start for x in ctx.mentions):
+    if m is None or any(x.kind == "person" and a <= x.start < start for x in ctx.mentions_starting(a, start)):
         return None
     head = ctx.text[a : a + m.start()]
-    head = regex.sub(r",\s*(?:which|that|who)\b[^,]*,\s*$|\s+(?:on|last|this)\s+\p{L}+\s*$", "", head).rstrip()
+    head = _HEAD_TAIL.sub("", head).rstrip()
     lead = len(head) - len(head.lstrip())
-    subject = next((x for x in ctx.mentions if x.kind in ("organization", "place") and x.end == a + len(head)), None)
+    ending = ctx.mentions_by_end.get(a + len(head), ())
+    subject = next((x for x in ending if x.kind in ("organization", "place")), None)
     if subject is not None and any(w.lower() in person_words(ctx.language or "") for w in subject.text.split()):
         return None  # "Foreign Office Minister Baroness Symons said she"
     if subject is not None and head[lead : subject.start - a].strip() in ("", "The", "the"):
         return subject
-    if regex.fullmatch(_institution_noun_phrase(), head[lead:]):
+    if _institution_phrase().fullmatch(head[lead:]):
         return Mention(a + lead, a + len(head), head[lead:], "organization")
     if _acting_place(head[lead:]):  # "Ukraine said"
         return Mention(a + lead, a + len(head), head[lead:], "place")
@@ -102,10 +113,11 @@ def state_subject(ctx: Context, a: int, b: int) -> str | None:
     ministry published"), if any."""
     sentence = ctx.text[a:b]
     lead = len(sentence) - len(sentence.lstrip())
-    org = next((x for x in ctx.mentions if x.kind in ("organization", "place") and a <= x.start <= a + lead + 4), None)
+    near = ctx.mentions_starting(a, a + lead + 4)
+    org = next((x for x in near if x.kind in ("organization", "place")), None)
     if org is not None and ctx.text[a + lead : org.start].strip() in ("", "The"):
         return org.text
-    word = regex.match(r"\s*(\p{Lu}\p{Ll}+)\s+\p{Ll}+", sentence)
+    word = _CAPITAL_THEN_WORD.match(sentence)
     if word and _acting_place(word.group(1)):
         return word.group(1)
     return institution_subject(sentence)

@@ -13,12 +13,17 @@ if TYPE_CHECKING:
     from transclean.context import Context
 
 
+_SEPARATORS = regex.compile(r"[\s\-‐‑]+")
+_DOUBLED = regex.compile(r"(.)\1+")
+_ROMAN_NUMERAL = regex.compile(r"[IVXLC]+")
+
+
 def spelling_key(form: str) -> str:
     """The form without hyphens, spaces and accents; case is kept ("LAURA" is emphasis, not a spelling)."""
     import unicodedata
 
     bare = "".join(c for c in unicodedata.normalize("NFD", form) if not unicodedata.combining(c))
-    return regex.sub(r"[\s\-‐‑]+", "", bare)
+    return _SEPARATORS.sub("", bare)
 
 
 _TRANSLITERATION_FOLDS = (("kh", "h"), ("ks", "x"), ("ph", "f"), ("ou", "u"), ("y", "i"), ("j", "i"), ("w", "v"))
@@ -34,25 +39,29 @@ def transliteration_key(word: str) -> str:
     key = spelling_key(word)  # case kept: "LeFroy" and "Lefroy" are not a romanisation
     for a, b in _TRANSLITERATION_FOLDS:
         key = key.replace(a, b)
-    return regex.sub(r"(.)\1+", r"\1", key)
+    return _DOUBLED.sub(r"\1", key)
 
 
 def transliterations(ctx: Context) -> list[tuple[str, str]]:
     """Pairs of full names of persons that differ in one word by romanisation only ("Dmitry Peskov" and
     "Dmitri Peskov", "Araik Harutyunyan" and "Arayik Harutyunyan")."""
     forms = sorted({m.text for m in ctx.mentions if m.kind == "person" and m.concept is None and " " in m.text})
+    # Forms that differ in word k only, by romanisation, share the other words and the key of word k:
+    # grouping by those compares only candidates (comparing every pair was quadratic in the names).
+    groups: dict[tuple[int, tuple[str, ...], str], list[str]] = {}
+    for form in forms:
+        words = form.split()
+        for k, word in enumerate(words):
+            groups.setdefault((k, (*words[:k], *words[k + 1 :]), transliteration_key(word)), []).append(form)
     pairs = []
-    for i, a in enumerate(forms):
-        for b in forms[i + 1 :]:
-            wa, wb = a.split(), b.split()
-            diff = [(x, y) for x, y in zip(wa, wb, strict=False) if x != y]
-            if len(wa) != len(wb) or len(diff) != 1 or spelling_key(a) == spelling_key(b):
-                continue
-            if any(regex.fullmatch(r"[IVXLC]+", w) for w in diff[0]):
-                continue  # "Charles I" and "Charles II"
-            if transliteration_key(diff[0][0]) == transliteration_key(diff[0][1]):
+    for (k, _, _), group in groups.items():
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                x, y = a.split()[k], b.split()[k]
+                if spelling_key(a) == spelling_key(b) or _ROMAN_NUMERAL.fullmatch(x) or _ROMAN_NUMERAL.fullmatch(y):
+                    continue  # "Charles I" and "Charles II"
                 pairs.append((a, b))
-    return pairs
+    return sorted(pairs)
 
 
 #: how alike (difflib's ratio) two surnames of a glossary person must be to be spellings of one name.

@@ -23,6 +23,8 @@ _CONTINUATION = frozenset(bytes(range(0x80, 0xC0)).decode("cp1252", "ignore"))
 LEADS = "ÃÄÅÎÏÐÑ"
 
 _LEAD = regex.compile(f"[{LEADS}]")
+_CYRILLIC = regex.compile(r"\p{Cyrillic}")
+_GREEK = regex.compile(r"\p{Greek}")
 
 _CONTINUATION_CLASS = regex.escape("".join(sorted(_CONTINUATION)), special_only=False)
 
@@ -76,9 +78,9 @@ def _refill(token: str, gaps: list[int]) -> list[str]:
 def _script_languages(word: str, language: str | None) -> tuple[str, ...]:
     """The wordfreq lists to look a repaired word up in: by its script, the document's language first.
     Each list costs 50-100 MB in memory; loading all 29 costs 1 GB, so a worker loads only these."""
-    if regex.search(r"\p{Cyrillic}", word):
+    if _CYRILLIC.search(word):
         return cyrillic_languages(language)
-    if regex.search(r"\p{Greek}", word):
+    if _GREEK.search(word):
         return ("el",)
     return tuple(dict.fromkeys(x for x in (language, "en") if x))
 

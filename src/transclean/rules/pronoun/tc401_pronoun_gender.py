@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 
@@ -23,6 +24,8 @@ from transclean.context import Context
 from transclean.langdata import language_data
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
+
+_LETTERS = regex.compile(r"\p{L}+")
 
 
 def _role(word: str, role: str, next_word: str) -> str:
@@ -47,7 +50,7 @@ def _swap(word: str, gender: str, role: str, lang: str) -> str:
 def _window(ctx: Context, start: int) -> list[Mention]:
     """Mentions from the start of the sentence WINDOW_SENTENCES before ``start`` up to ``start``."""
     first = first_sentence_start(ctx, start)
-    return [m for m in ctx.mentions if first <= m.start and m.end <= start]
+    return [m for m in ctx.mentions_starting(first, start) if first <= m.start and m.end <= start]
 
 
 def _key(person: Mention) -> str:
@@ -149,7 +152,10 @@ class PronounGender(Rule):
         text = ctx.text
         nouns = dict(language_data(lang or "").get("gendered_nouns", {}))
         nouns.update(dict.fromkeys(language_data(lang or "").get("lists", {}).get("person_nouns", ()), "person"))
-        noun_genders = [(w.start(), nouns.get(w.group().lower())) for w in regex.finditer(r"\p{L}+", text)]
+        noun_genders = [(w.start(), nouns.get(w.group().lower())) for w in _LETTERS.finditer(text)]
+        first_noun: dict[str | None, int] = {}  # where a noun of each gender first stands
+        for start, g in noun_genders:
+            first_noun.setdefault(g, start)
         known: dict[str, str] = {}
         for p in people:
             if p.gender:
@@ -172,14 +178,25 @@ class PronounGender(Rule):
         inferred = {key: max(c, key=c.__getitem__) for key, c in tally.items() if len(set(c.values())) == len(c)}
         # Genders from a full name, a glossary or an honorific, not from a lone word read as a first name.
         strong = {_key(p) for p in people if p.gender and (p.concept is not None or " " in p.text)}
+        # Where the pronouns of each gender stand, and whether every person has the other gender for sure:
+        # computed once, so that each pronoun costs a bisection, not a scan of the document.
+        at: dict[str, list[int]] = {}
+        for m, gender, _ in items:
+            at.setdefault(gender, []).append(m.start())
+        settled = {
+            gender: all(_key(p) in strong and known.get(_key(p)) not in (None, gender) for p in people) for gender in at
+        }
         for i, ((m, gender, role), window) in enumerate(zip(items, windows, strict=True)):
-            if not eligible[i] and not self._unbound(i, items, window, people, noun_genders, known, strong, text):
+            if not eligible[i] and not self._unbound(
+                m, gender, window, len(at[gender]) > 1, first_noun, settled[gender], text
+            ):
                 continue
             first = first_sentence_start(ctx, m.start())
             limit = ctx.sentences[min(len(ctx.sentences) - 1, sentence_index(ctx, m.start()) + 1)][1]
-            if any(g == gender and first <= n.start() < limit for j, (n, g, _) in enumerate(items) if j != i):
+            nearby = bisect_left(at[gender], limit) - bisect_left(at[gender], first) - (first <= m.start() < limit)
+            if nearby:
                 continue  # another pronoun of this gender nearby: someone of it is about
-            if any(g == gender for start, g in noun_genders if start < m.start()):
+            if first_noun.get(gender, m.start()) < m.start():
                 continue  # "his wife ... her son"
             genders = [p.gender or known.get(_key(p)) or inferred.get(_key(p)) for p in window]
             if role == "subject" and institution_speaker(ctx, sentence_index(ctx, m.start()), m.start()):
@@ -205,27 +222,27 @@ class PronounGender(Rule):
 
     @staticmethod
     def _unbound(
-        i: int,
-        items: list[tuple[regex.Match[str], str, str]],
+        m: regex.Match[str],
+        gender: str,
         window: list[Mention],
-        people: list[Mention],
-        noun_genders: list[tuple[int, str | None]],
-        known: dict[str, str],
-        strong: set[str],
+        another: bool,
+        first_noun: dict[str | None, int],
+        settled: bool,
         text: str,
     ) -> bool:
         """Whether an object pronoun or mid-sentence possessive ("him", "her career") can be checked: it is
         the text's only pronoun of its gender, no noun of that gender stands anywhere ("the nuns"), and
         every person of the text has a gender from a full name, a glossary or an honorific, the other one:
-        then nobody it could stand for is named. Title case ("Miley Cyrus & Her Dead Petz") is no pronoun."""
-        m, gender, _ = items[i]
+        then nobody it could stand for is named. Title case ("Miley Cyrus & Her Dead Petz") is no pronoun.
+        ``another``: another pronoun of its gender stands in the text; ``settled``: every person's gender is
+        sure and the other one."""
         if m.group()[0].isupper() or in_quotes(text, m.start()) or not window:
             return False
-        if any(g == gender for j, (_, g, _) in enumerate(items) if j != i):
+        if another:
             return False
-        if any(g == gender for _, g in noun_genders) or any(g == "person" for _, g in noun_genders):
+        if gender in first_noun or "person" in first_noun:
             return False  # "the nuns", or "thanked the coach for his help"
-        return all(_key(p) in strong and known.get(_key(p)) not in (None, gender) for p in people)
+        return settled
 
     @staticmethod
     def _vote(gender: str, window: list[Mention], known: dict[str, str]) -> tuple[str, str] | None:

@@ -22,6 +22,12 @@ from transclean.context import Context
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
 
+_SUBJECT_PRONOUN = regex.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_POSSESSIVE = regex.compile(r"\b(?:[Hh]is|[Hh]er)\s+(?=\p{Ll})")
+_LETTERS = regex.compile(r"\p{L}+")
+#: a place that acts: "Ukraine supplies", "The Netherlands has".
+_ACTING_PLACE = regex.compile(r"\s*(?:The\s+)?\S+\s+(?:supplies|managed|has|is)\b")
+
 
 @register
 class PronounInstitution(Rule):
@@ -88,7 +94,7 @@ class PronounInstitution(Rule):
         text = ctx.text
         spans = ctx.sentences
         for i, (a, b) in enumerate(spans):
-            m = regex.search(r"\b(?:[Hh]e|[Ss]he)\b", text[a:b])
+            m = _SUBJECT_PRONOUN.search(text[a:b])
             if not m or in_quotes(text, a + m.start()):
                 continue
             start = a + m.start()
@@ -115,15 +121,15 @@ class PronounInstitution(Rule):
         text = ctx.text
         people_words = person_words(ctx.language or "")
         for i, (a, b) in enumerate(ctx.sentences):
-            m = regex.search(r"\b(?:[Hh]is|[Hh]er)\s+(?=\p{Ll})", text[a:b])
+            m = _POSSESSIVE.search(text[a:b])
             if m is None or in_quotes(text, a + m.start()):
                 continue
             start = a + m.start()
             rest = text[a:start] + text[a + m.end() : b]  # the sentence without the possessive
-            if PRONOUN.search(rest) or any(w.lower() in people_words for w in regex.findall(r"\p{L}+", rest)):
+            if PRONOUN.search(rest) or any(w.lower() in people_words for w in _LETTERS.findall(rest)):
                 continue
             first = ctx.sentences[max(0, i - WINDOW_SENTENCES)][0]
-            if any(x.kind == "person" and first <= x.start < start for x in ctx.mentions):
+            if any(x.kind == "person" and first <= x.start < start for x in ctx.mentions_starting(first, start)):
                 continue
             subject = state_subject(ctx, a, b)
             if subject is None:
@@ -148,7 +154,8 @@ class PronounInstitution(Rule):
         if i == 0:
             return None
         prev_a, prev_b = spans[i - 1]
-        window = [x for x in ctx.mentions if spans[max(0, i - 2)][0] <= x.start < start]
+        first = spans[max(0, i - 2)][0]
+        window = [x for x in ctx.mentions_starting(first, start) if first <= x.start < start]
         if any(x.kind == "person" for x in window):
             return None
         subject = next((x for x in window if prev_a <= x.start < prev_b), None)
@@ -158,8 +165,6 @@ class PronounInstitution(Rule):
             subject, lead = Mention(prev_a, prev_a + len(common), common, "organization"), ""
         if subject is None or subject.kind not in ("organization", "place") or lead not in ("", "the"):
             return None
-        if subject.kind == "place" and not regex.match(
-            r"\s*(?:The\s+)?\S+\s+(?:supplies|managed|has|is)\b", text[subject.start : prev_b]
-        ):
+        if subject.kind == "place" and not _ACTING_PLACE.match(text[subject.start : prev_b]):
             return None  # a place as subject ("Moscow was cold") is too often scenery, not an actor
         return subject

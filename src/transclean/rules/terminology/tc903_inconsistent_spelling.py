@@ -15,6 +15,11 @@ from transclean.rules.base import Example, Rule, register
 #: A capitalised word this frequent in lower case opens a sentence rather than a name ("Later", "The").
 COMMON_WORD_ZIPF = 4.5
 
+#: up to four capitalised words, joined by spaces or hyphens: the forms compared ("Nagorno-Karabakh").
+_NAME_RUN = regex.compile(r"\p{Lu}[\p{L}\p{M}]+(?:(?:[ \-‐‑])\p{Lu}[\p{L}\p{M}]+){0,3}")
+_FIRST_WORD = regex.compile(r"\p{L}+ ")
+_CAPITALISED_WORD = regex.compile(r"\b\p{Lu}[\p{L}\p{M}]+\b")
+
 
 @register
 class InconsistentSpelling(Rule):
@@ -75,9 +80,9 @@ class InconsistentSpelling(Rule):
         tails: Counter[str] = Counter()
         from transclean.lexicon import zipf
 
-        for m in regex.finditer(r"\p{Lu}[\p{L}\p{M}]+(?:(?:[ \-‐‑])\p{Lu}[\p{L}\p{M}]+){0,3}", text):
+        for m in _NAME_RUN.finditer(text):
             start, form = m.start(), m.group()
-            first = regex.match(r"\p{L}+ ", form)
+            first = _FIRST_WORD.match(form)
             if first and zipf(first.group().strip().lower(), ctx.language or "en") >= COMMON_WORD_ZIPF:
                 start, form = start + first.end(), form[first.end() :]  # "Later José Mourinho"
             groups.setdefault(spelling_key(form), []).append((start, start + len(form), form))
@@ -85,7 +90,7 @@ class InconsistentSpelling(Rule):
                 tails[form.rsplit(" ", 1)[1]] += 1
         surnames = surname_variants(ctx.glossary, ctx.language or "en")
         in_person_groups = set()
-        for m in regex.finditer(r"\b\p{Lu}[\p{L}\p{M}]+\b", text) if surnames else ():
+        for m in _CAPITALISED_WORD.finditer(text) if surnames else ():
             if m.group() in surnames:
                 concept_id, _ = surnames[m.group()]
                 groups.setdefault(f"person:{concept_id}", []).append((m.start(), m.end(), m.group()))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 
@@ -10,6 +11,18 @@ from transclean.context import Context
 from transclean.langdata import language_data
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
+
+#: "the spokeswoman of the Foreign Ministry, ": what precedes a title that belongs to someone else.
+_OF_BEFORE = regex.compile(r"\bof\s+(?:the\s+)?(?:\p{Lu}\p{L}+\s+)*$")
+
+
+@lru_cache(maxsize=4)
+def _institution_then_name(lang: str) -> regex.Pattern[str]:
+    """An institution with the title its head holds, then a comma or space: built once per language."""
+    titles = language_data(lang).get("institution_titles", {})
+    # "Ministry of Foreign Affairs, José Manuel Albares": a complement may follow the noun
+    of = r"(?:\s+(?:of|for)\s+(?:the\s+)?\p{Lu}\p{L}+(?:\s+(?:and\s+)?\p{Lu}\p{L}+)*)?"
+    return regex.compile(r"\b(" + "|".join(titles) + rf")\b{of},?\s+")
 
 
 @register
@@ -53,11 +66,8 @@ class InstitutionForTitle(Rule):
             return
         text = ctx.text
         people = [m for m in ctx.mentions if m.kind == "person"]
-        # "Ministry of Foreign Affairs, José Manuel Albares": a complement may follow the noun
-        of = r"(?:\s+(?:of|for)\s+(?:the\s+)?\p{Lu}\p{L}+(?:\s+(?:and\s+)?\p{Lu}\p{L}+)*)?"
-        pattern = regex.compile(r"\b(" + "|".join(titles) + rf")\b{of},?\s+")
-        for m in pattern.finditer(text):
-            if regex.search(r"\bof\s+(?:the\s+)?(?:\p{Lu}\p{L}+\s+)*$", text[max(0, m.start() - 80) : m.start()]):
+        for m in _institution_then_name(ctx.language or "").finditer(text):
+            if _OF_BEFORE.search(text[max(0, m.start() - 80) : m.start()]):
                 continue  # "the spokeswoman of the Foreign Ministry, Maria Zakharova": she is the spokeswoman
             if any(p.start == m.end() for p in people):
                 title = titles[m.group(1)]

@@ -1,0 +1,97 @@
+"""Time against document length: the full check (every default rule, what ``check`` and ``--mode flag`` run)
+on one document of growing size, with ftfy.fix_text on the same text in the same run.
+
+Kinds of document, each built by repeating its unit up to the size:
+- ``news``: GAP's English Wikipedia paragraphs, a blank line apart (names, pronouns, quotations);
+- ``long-line``: the same paragraphs joined by spaces into one line;
+- ``ads``: ``"[ad_1]\\n"`` repeated, thousands of fixes in one document (their selection was quadratic);
+- ``names``: sentences naming 20,000 distinct people (mention extraction and pairing were quadratic).
+
+Linear time means each 4x longer document takes at most 4.5x the time (the "growth" column).
+
+Run: .venv/bin/python bench/bench_scaling.py [--sizes 0.1,0.4,1.6,6.4] [--kinds news,ads,names,long-line]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from collections.abc import Callable, Sequence
+
+import ftfy
+
+from common import gap_text
+from transclean import Pipeline
+
+FIRST_NAMES = ("Anna", "Peter", "Maria", "John", "Elena", "David", "Sofia", "Michael", "Laura", "Thomas")
+SYLLABLES = ("ka", "lo", "ren", "vi", "stor", "mar", "tel", "ban", "dri", "os", "ul", "nek")
+
+
+def _names() -> str:
+    """20,000 sentences, each naming a different person with a made-up surname."""
+    rng = random.Random(7)
+    sentences = []
+    for i in range(20_000):
+        surname = "".join(rng.choice(SYLLABLES) for _ in range(3)).capitalize()
+        sentences.append(f"{FIRST_NAMES[i % len(FIRST_NAMES)]} {surname} spoke to the committee on Monday.")
+    return " ".join(sentences) + "\n"
+
+
+UNITS: dict[str, Callable[[], str]] = {
+    "news": gap_text,
+    "long-line": lambda: " ".join(gap_text().split("\n\n")),
+    "ads": lambda: "[ad_1]\n",
+    "names": _names,
+}
+
+
+def document(kind: str, mb: float) -> str:
+    """A document of ``mb`` megabytes (characters) made of the kind's unit, repeated and cut at a line."""
+    unit = UNITS[kind]()
+    size = int(mb * 1_000_000)
+    text = unit * (size // len(unit) + 1)
+    cut = text.rfind("\n", 0, size)
+    return text[: cut + 1 if cut > size // 2 else size]
+
+
+def timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def run(sizes: Sequence[float], kinds: Sequence[str]) -> list[str]:
+    """The result table as Markdown lines: seconds, MB/s, ratio to ftfy and growth per size step."""
+    pipeline = Pipeline()
+    # Load models and tables outside the timings: the Italian sentence makes TC801 load langdetect (3-4 s).
+    pipeline.process(document("news", 0.02) + "Il governo ha annunciato nuove misure per le famiglie e le imprese.\n")
+    lines = ["| document | MB | check s | ftfy s | check / ftfy speed | growth for 4x |", "|---|---|---|---|---|---|"]
+    for kind in kinds:
+        previous: tuple[float, float] | None = None
+        for mb in sizes:
+            text = document(kind, mb)
+            ftfy_s = timed(lambda text=text: ftfy.fix_text(text))
+            check_s = timed(lambda text=text: pipeline.process(text))
+            growth = ""
+            if previous is not None:
+                # time ratio normalised to a 4x longer document, so steps other than 4x read the same
+                size_ratio, time_ratio = len(text) / previous[0], check_s / previous[1]
+                growth = f"{time_ratio * 4 / size_ratio:.2f}x"
+            previous = (len(text), check_s)
+            ratio = ftfy_s / check_s
+            lines.append(f"| {kind} | {len(text) / 1e6:.2f} | {check_s:.2f} | {ftfy_s:.3f} | {ratio:.3f}x | {growth} |")
+    return lines
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="0.1,0.4,1.6,6.4", help="document sizes in MB, comma-separated")
+    parser.add_argument("--kinds", default=",".join(UNITS), help="document kinds, comma-separated")
+    args = parser.parse_args(argv)
+    sizes = [float(s) for s in args.sizes.split(",")]
+    print("\n".join(run(sizes, args.kinds.split(","))))
+
+
+if __name__ == "__main__":
+    main()
