@@ -11,9 +11,11 @@ from transclean.langdata import language_data
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
 
-# A full stop after a word or a number, then a lower-case word: "together. to get rid", "the 13. pension".
-# The word before holds no full stop of its own ("e.g.", "p.m.", "U.S." end abbreviations).
-_STOP_THEN_LOWER = regex.compile(r"(?<![\p{L}\p{N}.'’-])(\p{L}{2,}|\d{1,3})(\.) (\p{Ll}[\p{Ll}'’-]*)\b")
+# A full stop after a lower-case word or a number, then a lower-case word: "together. to get rid", "the 13.
+# pension". The word before holds no full stop of its own ("e.g.", "p.m.", "U.S." end abbreviations) and
+# is no capitalised abbreviation ("Boston, Mass. against", "M. Phil. at"); the word after is no address
+# ("http") or prefix ("al-Duri").
+_STOP_THEN_LOWER = regex.compile(r"(?<![\p{L}\p{N}.'’-])(\p{Ll}{2,}|\d{1,3})(\.) (\p{Ll}+(?:['’]\p{Ll}+)?)\b(?![-:/])")
 
 # A conjunction and a word or two made a sentence of their own: "strengthening its unity. And prosperity."
 _CONJUNCTION_FRAGMENT = regex.compile(r"(?<=\p{Ll}\.) ((?:And|Or) \p{Ll}+(?: \p{Ll}+)?\.)(?=\s|$)")

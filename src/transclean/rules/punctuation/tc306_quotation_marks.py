@@ -80,6 +80,7 @@ class QuotationMarks(Rule):
         Example('The board measured 5\' 11" by 3\' 2" and weighed "about" a ton.'),
         Example("“We will see,” he said. “Not today.”", language="en"),
         Example("Han sa: ”Vi ses i morgon.”", language="sv"),
+        Example('Il parle pour le programme " Aujourd\'hui au Parlement ".', language="fr"),
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
@@ -157,7 +158,9 @@ def _quotes(line: str) -> list[_Quote]:
         after = line[at + 1] if at + 1 < len(line) else " "
         if before.isdigit() or _QUOTE_FOR_APOSTROPHE.match(line, at):
             continue
-        opens, closes = before in _OPEN_BEFORE and after not in " \t", after in _CLOSE_AFTER and before not in " \t"
+        # '" Aujourd'hui au Parlement ".' (French spacing): a quote spaced before a full stop may close
+        opens = before in _OPEN_BEFORE and after not in _CLOSE_AFTER
+        closes = after in _CLOSE_AFTER and before not in " \t"
         found.append(_Quote(at, "open" if opens and not closes else "close" if closes and not opens else ""))
     return found
 
