@@ -20,8 +20,9 @@ class DoubledWord(Rule):
     """The same word twice in a row: "and if if I don't go", "refer the issue to the The Hague".
 
     ## What it finds
-    A word repeated at once, in any case, unless the language allows the repeat ("that that", "had had",
-    listed per language) or both are capitalised (a name such as "Duran Duran").
+    A word repeated at once, unless the language allows the repeat ("that that", "had had", listed per
+    language) or both are capitalised (a name such as "Duran Duran"). A lower-case word before its
+    capitalised twin counts only for an article ("to the The Hague"): other words may end a title.
 
     ## Why it matters
     A translator that merges two candidate phrasings or a scraper that joins a link to its text leaves the
@@ -51,7 +52,9 @@ class DoubledWord(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         if ctx.language not in self.languages:
             return
-        allowed = frozenset(language_data(ctx.language).get("grammar", {}).get("doubled_words", ()))
+        grammar = language_data(ctx.language).get("grammar", {})
+        allowed = frozenset(grammar.get("doubled_words", ()))
+        articles = frozenset(grammar.get("articles", ()))
         text = ctx.text
         for m in _DOUBLED.finditer(text, overlapped=True):
             first, second = m.group(1), m.group(2)
@@ -59,6 +62,8 @@ class DoubledWord(Rule):
                 continue
             if first[0].isupper() and second[0].isupper():
                 continue
+            if second[0].isupper() and first.lower() not in articles:
+                continue  # a title after a word: "Les Misérables and And now... Ladies and Gentlemen"
             if first.islower() or first == second:
                 edit_start, edit_end = m.start(1), m.start(2)  # drop the first: "the The Hague"
             else:

@@ -10,17 +10,18 @@ from transclean.context import Context
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
 
-# A space after an opening bracket or before a closing one, beside a word or a sentence mark:
-# "( VNA )", "the two letters? )", "I'll wrap it up. ]". An empty pair "( )" and a smiley are left alone.
-_INSIDE = regex.compile(r"(?<=[(\[])[ \t]+(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}.,!?;:\"”’])[ \t]+(?=[)\]])")
+# A space between a sentence mark and a closing bracket: "the two letters? )", "I'll wrap it up. ]", where
+# an interviewer's note or a caption was cut. A space inside brackets around words ("( Pauline Collins)")
+# is as wrong but common in edited text (links removed from wiki pages): left to the editor's own checks.
+_INSIDE = regex.compile(r"(?<=[.!?])[ \t]+(?=[)\]])")
 
 
 @register
 class SpaceInsideBrackets(Rule):
-    """A space just inside a bracket: "( VNA )", "the two letters? )".
+    """A space between a sentence mark and a closing bracket: "the two letters? )", "wrap it up. ]".
 
     ## What it finds
-    Spaces after an opening round or square bracket or before a closing one.
+    Spaces after a full stop, question or exclamation mark and before a closing round or square bracket.
 
     ## Why it matters
     No style sets them; they come from HTML elements joined by a scraper (a caption in brackets, an
@@ -36,13 +37,14 @@ class SpaceInsideBrackets(Rule):
     severity = Severity.MINOR
     fix = Applicability.SAFE
     must_fire = (
-        Example("Hanoi (⟦ ⟧VNA⟦ ⟧) – The assembly met.", fixed="Hanoi (VNA) – The assembly met."),
+        Example("[I'll wrap it up.⟦ ⟧] Thank you.", fixed="[I'll wrap it up.] Thank you."),
         Example("What are the two letters?⟦ ⟧) I'm not sure.", fixed="What are the two letters?) I'm not sure."),
     )
     must_not_fire = (
         Example("Hanoi (VNA) – The assembly met [in March]."),
         Example("Fill in the blank: ( ) or [ ]."),
         Example("Great news :) see you."),
+        Example("The cast: Jane ( Alison Steadman) and Neal ( Colin Stinton )."),
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:

@@ -23,7 +23,9 @@ class MissingSentenceBreak(Rule):
 
     ## What it finds
     A word that opens sentences and takes no capital inside one ("The", "If", "However", "Recently", listed
-    per language), written with a capital after a lower-case word and before a lower-case word.
+    per language), written with a capital after a lower-case word and before a lower-case word. After a
+    word that introduces a title ("the album It's All About to Change", "published The proper lady") it
+    opens the title and is left alone.
 
     ## Why it matters
     A scraper that joins a headline or a caption to the body, or a translator that drops a full stop, leaves
@@ -47,15 +49,20 @@ class MissingSentenceBreak(Rule):
         Example("He told The New York Times that the talks in The Hague failed.", language="en"),
         Example("It was seen in May. He spoke in March and the film If Only was shown.", language="en"),
         Example("Er sagte, dass Die Zeit es druckte.", language="de"),
+        Example("He recorded the album It's All About to Change for the programme Today in Parliament.",
+                language="en"),
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         if ctx.language not in self.languages:
             return
-        openers = frozenset(language_data(ctx.language).get("punctuation", {}).get("sentence_openers", ()))
+        data = language_data(ctx.language).get("punctuation", {})
+        openers = frozenset(data.get("sentence_openers", ()))
+        cues = frozenset(data.get("title_cues", ()))
         text = ctx.text
         for m in _SHAPE.finditer(text):
-            if m.group(1) in openers:
+            before = text[text.rfind(" ", 0, m.start()) + 1 : m.start()]
+            if m.group(1) in openers and before not in cues:
                 yield self.finding(
                     text, m.start(), m.end(1), f"{m.group(1)!r} opens a sentence: a full stop may be missing"
                 )
