@@ -49,8 +49,7 @@ class MissingSentenceBreak(Rule):
         Example("He told The New York Times that the talks in The Hague failed.", language="en"),
         Example("It was seen in May. He spoke in March and the film If Only was shown.", language="en"),
         Example("Er sagte, dass Die Zeit es druckte.", language="de"),
-        Example("He recorded the album It's All About to Change for the programme Today in Parliament.",
-                language="en"),
+        Example("He recorded the album It's All About to Change for the programme Today in Parliament.", language="en"),
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:

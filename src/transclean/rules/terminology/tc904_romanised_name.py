@@ -32,7 +32,8 @@ class RomanisedName(Rule):
     in case, spaces, hyphens, accents and the usual romanisation variants (kh/h, ou/u, ch/sh, oo/u, y/i,
     doubled letters): the minority spellings are flagged, the majority one suggested; in a tie the longer
     spelling wins (romanisations that keep more letters of the source: "Skorokhod"). Spellings that differ
-    only in spaces, hyphens or accents with the same case are TC903's.
+    only in spaces, hyphens or accents with the same case are TC903's; spellings given in brackets ("Leyster
+    (also Leijster)") are variants on purpose.
 
     ## Why it matters
     Each paragraph of a machine-translated page is romanised on its own; one person ends up with two or
@@ -61,6 +62,8 @@ class RomanisedName(Rule):
         Example("Khan met Han in New York; York is in England.", language="en"),
         Example("Maria Ivanova and Ivan Ivanov spoke with Mario Rossi.", language="en"),
         Example("Nagorno-Karabakh and Nagorno Karabakh are one place.", language="en"),
+        Example("Tom Lefroy met LeFroy's cousin.", language="en"),
+        Example("Judith Leyster (also Leijster) painted it.", language="en"),
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
@@ -81,7 +84,7 @@ class RomanisedName(Rule):
             for i in range(len(parts)):  # "Director Seo Yong-joo", "Seo Yong-joo", "Yong-joo"
                 if any(rare[i:]):
                     _add(runs, parts[i][0], parts[-1][1], text[parts[i][0] : parts[-1][1]])
-        flagged = _minority(words, _spelt_apart) + _minority(runs, _built_apart)
+        flagged = _minority(text, words, _spelt_apart) + _minority(text, runs, _built_apart)
         done = set()
         for start, end, form, top in flagged:
             if (start, end) in done or any(
@@ -102,26 +105,33 @@ def _add(groups: dict[str, list[tuple[int, int, str]]], start: int, end: int, fo
 
 
 def _spelt_apart(forms: Iterable[str]) -> bool:
-    """Whether the spellings differ beyond TC903's hyphens, spaces and accents ("Nagorno-Karabakh")."""
-    return len({spelling_key(f) for f in forms}) > 1
+    """Whether the spellings of a word differ beyond TC903's hyphens, spaces and accents ("Nagorno-Karabakh")
+    and beyond case ("Lefroy" and "LeFroy" are one family's two habits)."""
+    return len({spelling_key(f).lower() for f in forms}) > 1
 
 
 def _built_apart(forms: Iterable[str]) -> bool:
     """Whether whole names differ in their spaces and hyphens too ("Seo Yong-ju", "Seoyongju"); names that
     differ only inside a word are left to the word's own group ("Salome Zurabishvili")."""
-    return _spelt_apart(forms) and len({regex.sub(r"[^\s-]+", "", f) for f in forms}) > 1
+    return len({spelling_key(f) for f in forms}) > 1 and len({regex.sub(r"[^\s-]+", "", f) for f in forms}) > 1
+
+
+def _bracketed(text: str, start: int, end: int) -> bool:
+    """Whether a name stands in round brackets, where texts give variants ("(also Leijster)")."""
+    opening, closing = text.rfind("(", 0, start), text.rfind(")", 0, start)
+    return opening > closing and text.find(")", end) >= 0 and opening >= text.rfind("\n", 0, start)
 
 
 def _minority(
-    groups: dict[str, list[tuple[int, int, str]]], differ: Callable[[Iterable[str]], bool]
+    text: str, groups: dict[str, list[tuple[int, int, str]]], differ: Callable[[Iterable[str]], bool]
 ) -> list[tuple[int, int, str, str]]:
     """The spellings of each group that are not its majority spelling (in a tie the longer one wins), for
     groups whose spellings ``differ``."""
     flagged = []
     for spans in groups.values():
         counts = Counter(form for _, _, form in spans)
-        if len(counts) < 2 or not differ(counts):
-            continue
+        if len(counts) < 2 or not differ(counts) or any(_bracketed(text, s, e) for s, e, _ in spans):
+            continue  # one spelling, or the text gives the other on purpose: "Leyster (also Leijster)"
         top = max(counts, key=lambda f: (counts[f], len(f), sum(not c.isascii() for c in f)))
         flagged += [(s, e, form, top) for s, e, form in spans if form != top]
     return flagged
