@@ -24,6 +24,16 @@ _CAPS_THEN_WORD = regex.compile(r"^(\p{Lu}{2,5})(\p{Ll}{4,})$")
 # letters or more (initials and "Ph.D" stay), the right word is capitalised and then lower case.
 _FUSED_STOP = regex.compile(r"(?<![\p{L}\p{N}.@/:])(\p{L}{2,})([.!?])([\"”»]?)(\p{Lu}\p{Ll}+)(?![\p{L}.@/])")
 
+# A dash or an ellipsis glued to the words around it: "immigrants.- It is", "the president...we need".
+_GLUED_DASH = regex.compile(r"(?<=\p{Ll}{2})[.!?][-–—](?= \p{Lu})")
+_GLUED_ELLIPSIS = regex.compile(r"(?<=\p{Ll}{2})(?:\.\.\.|…)(?=\p{Ll}{2})")
+
+#: a page that lost this many spaces where the split is sure lost them between plain words too
+#: ("RuralDevelopment" beside "andmembers"); elsewhere brands join words on purpose ("GlobeLink").
+LOST_SPACES = 2
+
+#: a part of a fused word this frequent (Zipf) is a word of the language.
+WORD_ZIPF = 3.0
 #: the part beside a joiner must be at least this frequent: rarer words are often the tails of names.
 HEAD_ZIPF = 4.0
 
@@ -74,6 +84,9 @@ class FusedWords(Rule):
         Example("He told the newspaper ⟦DagbladetThe⟧ prime minister said no.", language="en"),
         Example("The ⟦NAchairman⟧ also signed a resolution.", language="en"),
         Example("He was named ⟦Ministerof⟧ Defence.", language="en"),
+        Example("She met the President ⟦andmembers⟧ and ⟦ofNational⟧ and ⟦RuralDevelopment⟧ staff.", language="en"),
+        Example("They want refugees⟦.-⟧ It is good.", language="en"),
+        Example("A strong president⟦...⟧we need.", language="en"),
     )  # fmt: skip
     must_not_fire = (
         Example("Senator DeSantis and John McCain watched it on YouTube and in PowerPoint.", language="en"),
@@ -92,14 +105,30 @@ class FusedWords(Rule):
         text = ctx.text
         for m in _FUSED_STOP.finditer(text):
             yield from self._fused_stop(ctx, m, data, lang)
+        for m in _GLUED_DASH.finditer(text):
+            yield self.finding(
+                text, m.start(), m.end(), "A dash glued to the full stop: a space is missing",
+                applicability=Applicability.NONE,
+            )  # fmt: skip
+        for m in _GLUED_ELLIPSIS.finditer(text):
+            yield self.finding(
+                text, m.start(), m.end(), "No space after the ellipsis", suggestion=f"{m.group()} ",
+                applicability=Applicability.UNSAFE,
+            )  # fmt: skip
+        found, pairs = [], []
         for m in _WORD.finditer(text):
             word = m.group()
             if len(word) < 5 or _known(word, lang) > 0:
                 continue
-            found = _split(word, data, lang, text)
-            if found is None:
-                continue
-            split, sure = found
+            split = _split(word, data, lang, text)
+            if split is not None:
+                found.append((m, *split))
+            elif _word_pair(word, data, lang) is not None:
+                pairs.append((m, _word_pair(word, data, lang), False))
+        if sum(sure for _, _, sure in found) >= LOST_SPACES:
+            found = sorted(found + pairs, key=lambda item: item[0].start())
+        for m, split, sure in found:
+            word = m.group()
             spaced = f"{word[:split]} {word[split:]}"
             yield self.finding(
                 text,
@@ -159,6 +188,15 @@ def _split(word: str, data: dict, lang: str, text: str) -> tuple[int, bool] | No
         return None
     # "aresolution" is "a resolution" or "are solution": flagged, the split left to the reader
     return min(points), word.islower() and len(points) == 1
+
+
+def _word_pair(word: str, data: dict, lang: str) -> int | None:
+    """Where a word with one inner capital splits into two words of the language ("RuralDevelopment")."""
+    camel = [m.start() for m in _CAMEL.finditer(word)]
+    if len(camel) != 1 or word[: camel[0]] in data["name_prefixes"]:
+        return None
+    left, right = word[: camel[0]], word[camel[0] :]
+    return camel[0] if min(_known(left, lang), _known(right, lang)) >= WORD_ZIPF else None
 
 
 def _written_apart(left: str, right: str, text: str) -> bool:
