@@ -24,9 +24,9 @@ _CAPS_THEN_WORD = regex.compile(r"^(\p{Lu}{2,5})(\p{Ll}{4,})$")
 # letters or more (initials and "Ph.D" stay), the right word is capitalised and then lower case.
 _FUSED_STOP = regex.compile(r"(?<![\p{L}\p{N}.@/:])(\p{L}{2,})([.!?])([\"”»]?)(\p{Lu}\p{Ll}+)(?![\p{L}.@/])")
 
-# A dash or an ellipsis glued to the words around it: "immigrants.- It is", "the president...we need".
+# A dash glued to a full stop: "immigrants.- It is". (An ellipsis glued to both words, "president...we",
+# is a writer's style as often: 6 of 2,454 GAP paragraphs, all deliberate.)
 _GLUED_DASH = regex.compile(r"(?<=\p{Ll}{2})[.!?][-–—](?= \p{Lu})")
-_GLUED_ELLIPSIS = regex.compile(r"(?<=\p{Ll}{2})(?:\.\.\.|…)(?=\p{Ll}{2})")
 
 #: a page that lost this many spaces where the split is sure lost them between plain words too
 #: ("RuralDevelopment" beside "andmembers"); elsewhere brands join words on purpose ("GlobeLink").
@@ -86,7 +86,6 @@ class FusedWords(Rule):
         Example("He was named ⟦Ministerof⟧ Defence.", language="en"),
         Example("She met the President ⟦andmembers⟧ and ⟦ofNational⟧ and ⟦RuralDevelopment⟧ staff.", language="en"),
         Example("They want refugees⟦.-⟧ It is good.", language="en"),
-        Example("A strong president⟦...⟧we need.", language="en"),
     )  # fmt: skip
     must_not_fire = (
         Example("Senator DeSantis and John McCain watched it on YouTube and in PowerPoint.", language="en"),
@@ -95,6 +94,7 @@ class FusedWords(Rule):
         Example("See www.example.com/Index or mail info@News.Example.", language="en"),
         Example("He holds a Ph.D in physics and works at NATO.", language="en"),
         Example("The URLs and PCs of the NGOs were seized.", language="en"),
+        Example("Millo has a real Verdi sound...her darkly lit voice.", language="en"),
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
@@ -109,11 +109,6 @@ class FusedWords(Rule):
             yield self.finding(
                 text, m.start(), m.end(), "A dash glued to the full stop: a space is missing",
                 applicability=Applicability.NONE,
-            )  # fmt: skip
-        for m in _GLUED_ELLIPSIS.finditer(text):
-            yield self.finding(
-                text, m.start(), m.end(), "No space after the ellipsis", suggestion=f"{m.group()} ",
-                applicability=Applicability.UNSAFE,
             )  # fmt: skip
         found, pairs = [], []
         for m in _WORD.finditer(text):

@@ -21,6 +21,9 @@ _RUN = regex.compile(rf"{_WORD}(?: {_WORD}){{0,3}}")
 NAME_ZIPF = 3.5
 #: keys shorter than this match too easily ("Khan" and "Han").
 MIN_KEY = 6
+#: a name used fewer times has no majority spelling to suggest, and two spellings in a short text are
+#: as often two people or a quoted variant (MT-GenEval: 10 sentences with "Ketchel" and "Ketchell").
+MIN_USES = 3
 
 
 @register
@@ -28,12 +31,12 @@ class RomanisedName(Rule):
     """One name romanised two ways in a document: "Skorohod"/"Skorokhod", "Seo Yong-ju"/"Seo Yong-joo".
 
     ## What it finds
-    Names (runs of capitalised words with at least one that is no common word) whose spellings differ only
-    in case, spaces, hyphens, accents and the usual romanisation variants (kh/h, ou/u, ch/sh, oo/u, y/i,
-    doubled letters): the minority spellings are flagged, the majority one suggested; in a tie the longer
-    spelling wins (romanisations that keep more letters of the source: "Skorokhod"). Spellings that differ
-    only in spaces, hyphens or accents with the same case are TC903's; spellings given in brackets ("Leyster
-    (also Leijster)") are variants on purpose.
+    Names used three times or more (runs of capitalised words with at least one that is no common word)
+    whose spellings differ only in case, spaces, hyphens, accents and the usual romanisation variants
+    (kh/h, ou/u, ch/sh, oo/u, y/i, doubled letters): the minority spellings are flagged, the majority one
+    suggested; in a tie the longer spelling wins (romanisations that keep more letters of the source:
+    "Skorokhod"). Spellings that differ only in spaces, hyphens or accents with the same case are TC903's;
+    spellings given in brackets ("Leyster (also Leijster)") are variants on purpose.
 
     ## Why it matters
     Each paragraph of a machine-translated page is romanised on its own; one person ends up with two or
@@ -130,8 +133,10 @@ def _minority(
     flagged = []
     for spans in groups.values():
         counts = Counter(form for _, _, form in spans)
-        if len(counts) < 2 or not differ(counts) or any(_bracketed(text, s, e) for s, e, _ in spans):
-            continue  # one spelling, or the text gives the other on purpose: "Leyster (also Leijster)"
+        if len(counts) < 2 or len(spans) < MIN_USES or not differ(counts):
+            continue
+        if any(_bracketed(text, s, e) for s, e, _ in spans):
+            continue  # the text gives the other spelling on purpose: "Leyster (also Leijster)"
         top = max(counts, key=lambda f: (counts[f], len(f), sum(not c.isascii() for c in f)))
         flagged += [(s, e, form, top) for s, e, form in spans if form != top]
     return flagged
