@@ -60,9 +60,10 @@ class FusedWords(Rule):
     that no glossary or name check can match.
 
     ## Fix safety
-    Safe where the split is sure: the two parts appear apart elsewhere in the document, a lower-case fused
-    word splits one way only into a function word and a frequent word, or a full stop is followed by a
-    capitalised word. Otherwise the split is suggested only (unsafe): brands join words on purpose.
+    Safe where the split is sure: the two parts appear apart elsewhere in the document, or a lower-case
+    fused word splits one way only into a function word and a frequent word. Otherwise the split is
+    suggested only (unsafe): brands join words on purpose, and a text may set no space after a full stop
+    on purpose (ftfy's test cases keep "avec vous.Pardonnez" as written).
     """
 
     code = "TC304"
@@ -155,6 +156,7 @@ class FusedWords(Rule):
             f"No space after {mark!r} between two sentences",
             suggestion=f"{left}{mark} {right}",
             title="Insert the lost space",
+            applicability=Applicability.UNSAFE,
         )
 
 
