@@ -42,6 +42,23 @@ def transliteration_key(word: str) -> str:
     return _DOUBLED.sub(r"\1", key)
 
 
+_LOOSE_FOLDS = (("oo", "u"), ("ee", "i"), ("ch", "sh"))
+
+
+def loose_name_key(form: str) -> str:
+    """A name with case, spaces, hyphens, accents and the romanisations of several source languages folded:
+    "Seo Yong-ju", "Seo Yong-joo" and "Seoyongju", "Zurabishvili" and "Zourabichvili", "Skorohod" and
+    "Skorokhod" share a key; "Johnson" and "Johnston" do not.
+
+    >>> loose_name_key("Zourabichvili") == loose_name_key("Zurabishvili")
+    True
+    """
+    key = spelling_key(form).lower()
+    for a, b in _LOOSE_FOLDS:
+        key = key.replace(a, b)
+    return transliteration_key(key)
+
+
 def transliterations(ctx: Context) -> list[tuple[str, str]]:
     """Pairs of full names of persons that differ in one word by romanisation only ("Dmitry Peskov" and
     "Dmitri Peskov", "Araik Harutyunyan" and "Arayik Harutyunyan")."""

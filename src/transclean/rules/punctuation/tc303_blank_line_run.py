@@ -24,7 +24,9 @@ class BlankLineRun(Rule):
     The gap marks a removed element and splits the text unevenly.
 
     ## Fix safety
-    Safe: collapsed to one blank line, which keeps the paragraph break.
+    Safe: collapsed to one blank line, which keeps the paragraph break. Applied only to a document other
+    rules have already cleaned (debris was removed, so its gaps are holes); in a document nothing else
+    changes, the run is the author's layout and the collapse is only suggested (unsafe).
     """
 
     code = "TC303"
@@ -37,8 +39,13 @@ class BlankLineRun(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
+        # A human-written page may set two blank lines on purpose (before a sign-off, around a removed
+        # picture); collapsing them would change a clean document. Once other rules removed debris, the
+        # page is scraped and its runs are holes.
+        cleaned = any(edit.code != self.code for edit in ctx.document.log.edits)
         for m in _BLANK_RUN.finditer(text):
             newline = "\r\n" if m.group().startswith("\r") else "\n"
             yield self.finding(
-                text, m.start(), m.end(), "Run of blank lines", suggestion=newline * 2, title="Keep one blank line"
-            )
+                text, m.start(), m.end(), "Run of blank lines", suggestion=newline * 2, title="Keep one blank line",
+                applicability=Applicability.SAFE if cleaned else Applicability.UNSAFE,
+            )  # fmt: skip

@@ -1,0 +1,74 @@
+"""TC305: full-stop-inside-sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from transclean.context import Context
+from transclean.langdata import language_data
+from transclean.model import Applicability, Category, Finding, Severity
+from transclean.rules.base import Example, Rule, register
+
+# A full stop after a lower-case word or a number, then a lower-case word: "together. to get rid", "the 13.
+# pension". The word before holds no full stop of its own ("e.g.", "p.m.", "U.S." end abbreviations) and
+# is no capitalised abbreviation ("Boston, Mass. against", "M. Phil. at"); the word after is no address
+# ("http") or prefix ("al-Duri").
+_STOP_THEN_LOWER = regex.compile(r"(?<![\p{L}\p{N}.'’-])(\p{Ll}{2,}|\d{1,3})(\.) (\p{Ll}+(?:['’]\p{Ll}+)?)\b(?![-:/])")
+
+# A conjunction and a word or two made a sentence of their own: "strengthening its unity. And prosperity."
+_CONJUNCTION_FRAGMENT = regex.compile(r"(?<=\p{Ll}\.) ((?:And|Or) \p{Ll}+(?: \p{Ll}+)?\.)(?=\s|$)")
+
+
+@register
+class FullStopInsideSentence(Rule):
+    """A full stop that splits one sentence in two: "We must all unite together. to get rid of it".
+
+    ## What it finds
+    A full stop followed by a lower-case word, where the word before is no abbreviation ("etc. and",
+    "approx. five" are left alone), a number written as an ordinal the English way does not ("the 13.
+    pension"), and a conjunction with a word or two that make a "sentence" of their own ("its unity. And
+    prosperity.").
+
+    ## Why it matters
+    Translators that work sentence by sentence split a source sentence at a line break or an ordinal and
+    translate the halves apart; the reader sees a sentence that stops mid-phrase.
+
+    ## Fix safety
+    Flag only: whether the full stop goes or the next word takes a capital depends on the source.
+    """
+
+    code = "TC305"
+    name = "full-stop-inside-sentence"
+    category = Category.PUNCTUATION
+    severity = Severity.MINOR
+    fix = Applicability.NONE
+    languages = ("en",)
+    must_fire = (
+        Example("We must all unite ⟦together. to⟧ get rid of them.", language="en"),
+        Example("The government wants to cancel the ⟦13. pension⟧ next year.", language="en"),
+        Example("He praised its strength and unity. ⟦And prosperity.⟧", language="en"),
+    )
+    must_not_fire = (
+        Example("Bring tea, coffee, etc. and some bread.", language="en"),
+        Example("It weighs approx. five tonnes, i.e. a lot, at 5 p.m. on Monday.", language="en"),
+        Example("He was born in 1950 (d. 2001) in Paris.", language="en"),
+        Example("1. the first item\n2. the second item", language="en"),
+        Example("He left. And then he came back, and nobody asked why.", language="en"),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        if ctx.language not in self.languages:
+            return
+        text = ctx.text
+        abbreviations = frozenset(language_data(ctx.language)["punctuation"]["abbreviations"])
+        for m in _STOP_THEN_LOWER.finditer(text):
+            before = m.group(1)
+            if before.lower() in abbreviations:
+                continue
+            if before.isdigit() and (m.start() == 0 or text[m.start() - 1] == "\n"):
+                continue  # a numbered list
+            yield self.finding(text, m.start(), m.end(), f"Full stop inside a sentence, before {m.group(3)!r}")
+        for m in _CONJUNCTION_FRAGMENT.finditer(text):
+            yield self.finding(text, m.start(1), m.end(1), "A conjunction and a word make a sentence of their own")

@@ -1,0 +1,67 @@
+"""TC309: missing-sentence-break."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from transclean.context import Context
+from transclean.langdata import language_data
+from transclean.model import Applicability, Category, Finding, Severity
+from transclean.rules.base import Example, Rule, register
+
+# A lower-case word, a space, a capitalised word and then a lower-case word or a comma: the shape of a
+# sentence that ends without its full stop ("demanding Recently, people"); a title in capitals ("read The
+# New York Times") has a capital after it.
+_SHAPE = regex.compile(r"(?<=\b\p{Ll}{2,}[’']?\p{Ll}*) (\p{Lu}\p{Ll}+)(?=[’']s\b|,| \p{Ll})")
+
+
+@register
+class MissingSentenceBreak(Rule):
+    """A sentence that runs into the next without a full stop: "the autumn will be demanding Recently, people".
+
+    ## What it finds
+    A word that opens sentences and takes no capital inside one ("The", "If", "However", "Recently", listed
+    per language), written with a capital after a lower-case word and before a lower-case word. After a
+    word that introduces a title ("the album It's All About to Change", "published The proper lady") it
+    opens the title and is left alone.
+
+    ## Why it matters
+    A scraper that joins a headline or a caption to the body, or a translator that drops a full stop, leaves
+    two sentences run together; the reader has to find where one ends.
+
+    ## Fix safety
+    Flag only: the break may need a full stop, a line break or a colon.
+    """
+
+    code = "TC309"
+    name = "missing-sentence-break"
+    category = Category.PUNCTUATION
+    severity = Severity.MINOR
+    fix = Applicability.NONE
+    languages = ("en", "it", "es", "fr", "de", "pt", "ru", "pl", "cs", "tr")
+    must_fire = (
+        Example("The autumn will be demanding⟦ Recently⟧, people have started saving.", language="en"),
+        Example("The fee is given by the officer⟦ If⟧ the service is late, he pays.", language="en"),
+    )
+    must_not_fire = (
+        Example("He told The New York Times that the talks in The Hague failed.", language="en"),
+        Example("It was seen in May. He spoke in March and the film If Only was shown.", language="en"),
+        Example("Er sagte, dass Die Zeit es druckte.", language="de"),
+        Example("He recorded the album It's All About to Change for the programme Today in Parliament.", language="en"),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        if ctx.language not in self.languages:
+            return
+        data = language_data(ctx.language).get("punctuation", {})
+        openers = frozenset(data.get("sentence_openers", ()))
+        cues = frozenset(data.get("title_cues", ()))
+        text = ctx.text
+        for m in _SHAPE.finditer(text):
+            before = text[text.rfind(" ", 0, m.start()) + 1 : m.start()]
+            if m.group(1) in openers and before not in cues:
+                yield self.finding(
+                    text, m.start(), m.end(1), f"{m.group(1)!r} opens a sentence: a full stop may be missing"
+                )

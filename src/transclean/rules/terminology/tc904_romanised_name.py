@@ -1,0 +1,146 @@
+"""TC904: romanised-name."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+
+import regex
+
+from transclean.analysis.spelling import loose_name_key, spelling_key
+from transclean.context import Context
+from transclean.lexicon import zipf
+from transclean.model import Applicability, Category, Finding, Severity
+from transclean.rules.base import Example, Rule, register
+
+# A run of one to four capitalised words; a hyphenated word ("Yong-ju", "Yong-joo") counts as one.
+_WORD = r"\p{Lu}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*"
+_RUN = regex.compile(rf"{_WORD}(?: {_WORD}){{0,3}}")
+
+#: a name needs a word rarer than this: "New York" and "York" are words, "Skorohod" is not.
+NAME_ZIPF = 3.5
+#: keys shorter than this match too easily ("Khan" and "Han").
+MIN_KEY = 6
+#: a name used fewer times has no majority spelling to suggest, and two spellings in a short text are
+#: as often two people or a quoted variant (MT-GenEval: 10 sentences with "Ketchel" and "Ketchell").
+MIN_USES = 3
+
+
+@register
+class RomanisedName(Rule):
+    """One name romanised two ways in a document: "Skorohod"/"Skorokhod", "Seo Yong-ju"/"Seo Yong-joo".
+
+    ## What it finds
+    Names used three times or more (runs of capitalised words with at least one that is no common word)
+    whose spellings differ only in case, spaces, hyphens, accents and the usual romanisation variants
+    (kh/h, ou/u, ch/sh, oo/u, y/i, doubled letters): the minority spellings are flagged, the majority one
+    suggested; in a tie the longer spelling wins (romanisations that keep more letters of the source:
+    "Skorokhod"). Spellings that differ only in spaces, hyphens or accents with the same case are TC903's;
+    spellings given in brackets ("Leyster (also Leijster)") are variants on purpose.
+
+    ## Why it matters
+    Each paragraph of a machine-translated page is romanised on its own; one person ends up with two or
+    three names, which readers, search and glossaries take for different people.
+
+    ## Fix safety
+    Unsafe: which spelling the publication uses is the editor's choice.
+    """
+
+    code = "TC904"
+    name = "romanised-name"
+    category = Category.TERMINOLOGY
+    severity = Severity.MINOR
+    fix = Applicability.UNSAFE
+    languages = ("en", "it", "es", "fr", "de", "pt", "pl", "cs", "tr")
+    must_fire = (
+        Example("“We will not allow it,” ⟦Skorohod⟧ said. Skorokhod added that Skorokhod would vote no.",
+                language="en"),
+        Example("Seo Yong-ju spoke first. Seo Yong-ju said yes, but Director ⟦Seo Yong-joo⟧ disagreed. [⟦Seoyongju⟧]",
+                language="en"),
+        Example("President Salome Zourabichvili spoke. Zourabichvili said no, and ⟦Zurabishvili⟧ left.",
+                language="en"),
+    )  # fmt: skip
+    must_not_fire = (
+        Example("Peter Johnson met Peter Johnston in Leeds.", language="en"),
+        Example("Khan met Han in New York; York is in England.", language="en"),
+        Example("Maria Ivanova and Ivan Ivanov spoke with Mario Rossi.", language="en"),
+        Example("Nagorno-Karabakh and Nagorno Karabakh are one place.", language="en"),
+        Example("Tom Lefroy met LeFroy's cousin.", language="en"),
+        Example("Judith Leyster (also Leijster) painted it.", language="en"),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        lang = ctx.language or "en"
+        if lang not in self.languages:
+            return
+        text = ctx.text
+        words: dict[str, list[tuple[int, int, str]]] = {}
+        runs: dict[str, list[tuple[int, int, str]]] = {}
+        for m in _RUN.finditer(text):
+            if m.group().isupper():
+                continue  # a headline in capitals: "CITY REACTION TO ERDOĞAN"
+            parts = [(m.start() + w.start(), m.start() + w.end()) for w in regex.finditer(r"\S+", m.group())]
+            rare = [_rare(text[start:end], lang) for start, end in parts]
+            for (start, end), is_rare in zip(parts, rare, strict=True):
+                if is_rare:
+                    _add(words, start, end, text[start:end])
+            for i in range(len(parts)):  # "Director Seo Yong-joo", "Seo Yong-joo", "Yong-joo"
+                if any(rare[i:]):
+                    _add(runs, parts[i][0], parts[-1][1], text[parts[i][0] : parts[-1][1]])
+        flagged = _minority(text, words, _spelt_apart) + _minority(text, runs, _built_apart)
+        done = set()
+        for start, end, form, top in flagged:
+            if (start, end) in done or any(
+                s <= start and end <= e and (s, e) != (start, end) for s, e, _, _ in flagged
+            ):
+                continue  # "Yong-joo" inside a flagged "Seo Yong-joo"
+            done.add((start, end))
+            yield self.finding(
+                text, start, end, f"{form!r} is spelt {top!r} elsewhere in the document",
+                suggestion=top, title=f"Use {top!r}", confidence=0.6,
+            )  # fmt: skip
+
+
+def _add(groups: dict[str, list[tuple[int, int, str]]], start: int, end: int, form: str) -> None:
+    key = loose_name_key(form)
+    if len(key) >= MIN_KEY:
+        groups.setdefault(key, []).append((start, end, form))
+
+
+def _spelt_apart(forms: Iterable[str]) -> bool:
+    """Whether the spellings of a word differ beyond TC903's hyphens, spaces and accents ("Nagorno-Karabakh")
+    and beyond case ("Lefroy" and "LeFroy" are one family's two habits)."""
+    return len({spelling_key(f).lower() for f in forms}) > 1
+
+
+def _built_apart(forms: Iterable[str]) -> bool:
+    """Whether whole names differ in their spaces and hyphens too ("Seo Yong-ju", "Seoyongju"); names that
+    differ only inside a word are left to the word's own group ("Salome Zurabishvili")."""
+    return len({spelling_key(f) for f in forms}) > 1 and len({regex.sub(r"[^\s-]+", "", f) for f in forms}) > 1
+
+
+def _bracketed(text: str, start: int, end: int) -> bool:
+    """Whether a name stands in round brackets, where texts give variants ("(also Leijster)")."""
+    opening, closing = text.rfind("(", 0, start), text.rfind(")", 0, start)
+    return opening > closing and text.find(")", end) >= 0 and opening >= text.rfind("\n", 0, start)
+
+
+def _minority(
+    text: str, groups: dict[str, list[tuple[int, int, str]]], differ: Callable[[Iterable[str]], bool]
+) -> list[tuple[int, int, str, str]]:
+    """The spellings of each group that are not its majority spelling (in a tie the longer one wins), for
+    groups whose spellings ``differ``."""
+    flagged = []
+    for spans in groups.values():
+        counts = Counter(form for _, _, form in spans)
+        if len(counts) < 2 or len(spans) < MIN_USES or not differ(counts):
+            continue
+        if any(_bracketed(text, s, e) for s, e, _ in spans):
+            continue  # the text gives the other spelling on purpose: "Leyster (also Leijster)"
+        top = max(counts, key=lambda f: (counts[f], len(f), sum(not c.isascii() for c in f)))
+        flagged += [(s, e, form, top) for s, e, form in spans if form != top]
+    return flagged
+
+
+def _rare(word: str, lang: str) -> bool:
+    return max(zipf(word.lower(), lang), zipf(word.lower(), "en")) < NAME_ZIPF
