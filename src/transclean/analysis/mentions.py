@@ -39,6 +39,7 @@ def _first_names() -> Any:
     return _name_detector()
 
 
+@lru_cache(maxsize=65536)
 def first_name_gender(name: str) -> str | None:
     """'female' or 'male' when the first-name lexicon is sure, else None ("mostly", andy, unknown, or a name
     that some country often gives the other gender: "Andrea" and "Simone" are men in Italy)."""
@@ -65,9 +66,15 @@ ARTICLES = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its",
 
 def _frequent(word: str, lang: str, floor: float) -> bool:
     """Whether a capitalised word is at least this frequent (Zipf) as a word in lower case."""
+    return _lower_zipf(word, lang) >= floor
+
+
+@lru_cache(maxsize=65536)
+def _lower_zipf(word: str, lang: str) -> float:
+    """Zipf frequency of a capitalised word in lower case: asked several times per word and run (memoised)."""
     from transclean.lexicon import zipf
 
-    return zipf(word.lower(), lang) >= floor
+    return zipf(word.lower(), lang)
 
 
 #: a capitalised word this frequent in lower case opens a sentence ("The", "After", "In"): no name starts so.
@@ -97,7 +104,12 @@ def _opens(words: list[tuple[int, str]], lang: str) -> bool:
 
 def _any_first_name(words: list[tuple[int, str]]) -> bool:
     """Whether any word of a run is a first name of any gender (gender-guesser knows it at all)."""
-    return any(_first_names().get_gender(w.lower()) != "unknown" for _, w in words[:2])
+    return any(_is_first_name(w) for _, w in words[:2])
+
+
+@lru_cache(maxsize=65536)
+def _is_first_name(word: str) -> bool:
+    return bool(_first_names().get_gender(word.lower()) != "unknown")
 
 
 def _lone_word(
@@ -116,8 +128,6 @@ def _lone_word(
     of its gender unless it is also a frequent word ("May", "Paris"); a frequent word that is no first
     name ("London") is not a person; a rare one may be.
     """
-    from transclean.lexicon import zipf
-
     if word in surnames or word in firsts:
         return "person", surnames.get(word, firsts.get(word))
     if len(word) > 1 and word.isupper():
@@ -134,11 +144,11 @@ def _lone_word(
     if gender:
         # "Colin", "Isabel": a first name standing alone has its gender; a frequent word that is also a first
         # name ("May", "Paris", "George") may be a place, a month or a surname: a person of unknown gender.
-        return "person", gender if zipf(word.lower(), lang) < LONE_FIRST_NAME_ZIPF else None
+        return "person", gender if _lower_zipf(word, lang) < LONE_FIRST_NAME_ZIPF else None
     # A frequent word ("London") is not a person; a rare one ("Nott", "Riya") may be: unknown gender, which
     # keeps the pronoun rule silent. Counting rare words as non-persons triples recall on GAP (7% -> 24%)
     # but also false flags (2 -> 5 per 200 paragraphs), so precision wins.
-    return ("other", None) if zipf(word.lower(), lang) >= 4.0 else ("person", None)
+    return ("other", None) if _lower_zipf(word, lang) >= 4.0 else ("person", None)
 
 
 @dataclass(frozen=True)

@@ -56,8 +56,11 @@ def first_sentence_start(ctx: Context, start: int) -> int:
 
 
 def opens_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\"'“‘«(")
-    return not before or before[-1] in ".!?\n:;"
+    # steps back over the opening punctuation instead of stripping a copy of text[:start] (quadratic)
+    i = start
+    while i and text[i - 1] in " \t\"'“‘«(":
+        i -= 1
+    return not i or text[i - 1] in ".!?\n:;"
 
 
 def in_quotes(text: str, start: int) -> bool:

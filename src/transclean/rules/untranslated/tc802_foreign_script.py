@@ -17,7 +17,8 @@ LATIN_SHARE = 0.6
 MIN_LETTERS = 2
 
 _LETTER = regex.compile(r"\p{L}")
-_LATIN = regex.compile(r"\p{Latin}")
+_NOT_LETTER = regex.compile(r"\P{L}+")
+_NOT_LATIN = regex.compile(r"\P{Latin}+")
 #: a run of words in a script other than Latin, with the spaces, digits and punctuation between them.
 _RUN = regex.compile(
     r"[^\p{Latin}\p{Common}\p{Inherited}\s]+(?:[\s\p{Common}\p{Inherited}]+[^\p{Latin}\p{Common}\p{Inherited}\s]+)*"
@@ -68,8 +69,9 @@ class ForeignScript(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
-        letters = len(_LETTER.findall(text))
-        if not letters or len(_LATIN.findall(text)) < LATIN_SHARE * letters:
+        # counted as what is left once everything else is deleted: no list of one-letter strings
+        letters = len(_NOT_LETTER.sub("", text))
+        if not letters or len(_NOT_LATIN.sub("", text)) < LATIN_SHARE * letters:
             return
         quoted = [q.span() for q in _QUOTED.finditer(text)]
         for m in _RUN.finditer(text):
