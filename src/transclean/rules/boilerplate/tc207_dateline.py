@@ -24,7 +24,8 @@ _DOMAIN = regex.compile(r"\b[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:com|net|org|tv|inf
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+|\d+")
 
 #: a bracketed date line opening a paragraph: "[updated on November 15, 14: 24] It was a first."
-_BRACKETED = regex.compile(r"[ \t]*[\[(](?P<inner>[^\])\n]{4,58})[\])][ \t]*")
+#: Square brackets only: "(21. November 2022) Energy users ..." opens a press release, which is content.
+_BRACKETED = regex.compile(r"[ \t]*\[(?P<inner>[^\]\n]{4,58})\][ \t]*")
 
 #: a fused dateline inside a paragraph: a date then a clock time, "Thursday, December 31, 2020, 15:09 IST".
 _INLINE = regex.compile(

@@ -18,8 +18,9 @@ NAME_MIN_WORDS = 2
 NAME_MAX_WORDS = 4
 
 _NAME = regex.compile(r"\p{Lu}[\p{Ll}\p{M}'’-]+|\p{Lu}\.")
-#: "Maria Rossi / ANSA", "Jan Novák (ČTK)": a name, then an agency in capitals after a slash or in brackets.
-_AGENCY = regex.compile(r"(?P<name>[^/()\n]+?)\s*(?:/\s*\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*)?|\(\p{Lu}{2,10}\))")
+#: "Maria Rossi / ANSA": a name, then an agency after a slash. Not "Name (ABC)": that is how an organisation
+#: is introduced with its acronym ("Der Handelsverband Deutschland (HDE)").
+_AGENCY = regex.compile(r"(?P<name>[^/\n]+?)\s*/\s*\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*)?")
 
 
 def _person(part: str) -> bool:
@@ -53,7 +54,7 @@ class Byline(Rule):
     ## What it finds
     Before the article's first paragraph of running text or after its last, a line made of a byline label
     of any language with a `[chrome]` table ("By", "Column", "Autor:", "Par") and a name of two to four
-    capitalised words, or of such a name and an agency ("/ ANSA", "(ČTK)").
+    capitalised words, or of such a name and an agency after a slash ("/ ANSA").
 
     ## Why it matters
     The byline is the page's credit for the article, not its text; MT output keeps it as a stray heading.
@@ -89,6 +90,7 @@ class Byline(Rule):
             "The prime minister said on Monday that the talks would go on.\n\nBy John Smith\n\n"
             "The prime minister said on Monday that the talks would go on."
         ),
+        Example("Der Handelsverband Deutschland (HDE)\n\nThe prime minister said on Monday that the talks would go on."),
         Example("Text Messages\n\nThe prime minister said on Monday that the talks would go on."),
     )
 

@@ -20,8 +20,8 @@ COUNTER_MAX_CHARS = 24
 _UNITS = regex.compile(r"(?<=\d|\s|^)(?:px|pt|em|[kKM])\b")
 #: a date and its label beside the buttons ("date 2024-09-10 + ↺ − 16 px"): not a word of content.
 _DATE = regex.compile(r"(?i:\bdate\b)|\b\d{4}-\d{2}-\d{2}\b")
-#: icons a widget draws: arrows, hearts, stars, math signs used as buttons ("+ ↺ −").
-_ICON = regex.compile(r"[\p{So}\p{Sm}]")
+#: icons a widget draws: arrows, hearts, stars ("+ ↺ −"); "+" and "=" alone are a phone number or a smiley.
+_ICON = regex.compile(r"\p{So}")
 #: scene breaks ("***", "* * *") and rules ("---") are the article's own layout.
 _RULE = regex.compile(r"[\s*#~=_-]+")
 
