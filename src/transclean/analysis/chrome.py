@@ -105,7 +105,7 @@ def title_run(line: str, max_words: int) -> bool:
     """True when ``line`` is a short run of capitalised words ("Saudi Arabia News", "News at Another
     Perspective"): at most ``max_words`` words, glue words of any language aside, and no sentence end."""
     stripped = BULLET.sub("", line, count=1).strip()
-    if not stripped or SENTENCE_END.search(stripped) and not _HANDLE.fullmatch(stripped):
+    if not stripped or (SENTENCE_END.search(stripped) and not _HANDLE.fullmatch(stripped)):
         return False
     tokens = stripped.split()
     if len(tokens) > max_words:

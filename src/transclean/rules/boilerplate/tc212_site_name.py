@@ -51,7 +51,8 @@ class SiteName(Rule):
     languages: ClassVar[tuple[str, ...]] = ()  # any document; the outlet words come from every language file
     must_fire = (
         Example(
-            "⟦Saudi Arabia News⟧\n\nSaudi Arabia deplores the deal\n\nThe kingdom said on Monday that it was not consulted.",
+            "⟦Saudi Arabia News⟧\n\nSaudi Arabia deplores the deal\n\n"
+            "The kingdom said on Monday that it was not consulted.",
             fixed="Saudi Arabia deplores the deal\n\nThe kingdom said on Monday that it was not consulted.",
         ),
         Example(

@@ -90,7 +90,7 @@ class Byline(Rule):
             "The prime minister said on Monday that the talks would go on.\n\nBy John Smith\n\n"
             "The prime minister said on Monday that the talks would go on."
         ),
-        Example("Der Handelsverband Deutschland (HDE)\n\nThe prime minister said on Monday that the talks would go on."),
+        Example("Der Handelsverband Deutschland (HDE)\n\nThe prime minister said on Monday that the talks went on."),
         Example("Text Messages\n\nThe prime minister said on Monday that the talks would go on."),
     )
 
