@@ -32,7 +32,7 @@ class CounterLine(Rule):
 
     ## What it finds
     A line of at most 24 characters with no letters (units such as "px" aside) that shows a widget's
-    icon (an arrow, a heart, a plus or minus sign) or a bulleted number ("• 0", a comment or share
+    icon (an arrow, a heart, a star) beside a number, or a bulleted number ("• 0", a comment or share
     counter). A bare number on a line of its own is flagged without a fix.
 
     ## Why it matters
@@ -60,6 +60,7 @@ class CounterLine(Rule):
         Example("The minister spoke.\n\n* * *\n\nHe left."),
         Example("The minister spoke.\n\n1.5% in 2023\n\nHe left."),
         Example("The minister spoke.\n\n2024\n\nHe left."),
+        Example("The minister spoke.\n\n┒(⌣˛⌣)┎\n\nHe left."),
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
@@ -71,7 +72,7 @@ class CounterLine(Rule):
             bare = _UNITS.sub("", _DATE.sub("", stripped)).strip()
             if len(bare) > COUNTER_MAX_CHARS or any(c.isalpha() for c in bare):
                 continue
-            icon = bool(_ICON.search(bare))
+            icon = bool(_ICON.search(bare)) and any(c.isdigit() for c in bare)  # "┒(⌣˛⌣)┎" is a face, not a widget
             counter = bool(BULLET.match(line)) and BULLET.sub("", line, count=1).strip().isdigit()
             number = stripped.isdigit() and len(stripped) <= 3
             if not (icon or counter or number):
