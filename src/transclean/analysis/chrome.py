@@ -76,3 +76,65 @@ def has_notice(line: str) -> bool:
     """True when ``line`` carries a phrase that only site notices use ("All rights reserved")."""
     folded = " ".join(line.lower().replace("’", "'").split())
     return any(phrase in folded for phrase in all_languages("notices"))
+
+
+#: a paragraph of the article itself: at least this many words and a sentence end. Lines before the first
+#: and after the last such paragraph are the page's header and footer, where chrome gathers.
+PROSE_MIN_WORDS = 8
+
+#: a name word of a title-case run: capitalised, all capitals, or a site name with a dot ("News.Az").
+_NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}\p{M}'’.&-]*|\d+[\p{L}]*|&)$")
+
+
+def is_prose(line: str) -> bool:
+    """A paragraph of running text: enough words and a sentence end (a long line counts without one)."""
+    n = len(line.split())
+    return n >= 3 * PROSE_MIN_WORDS or (n >= PROSE_MIN_WORDS and bool(SENTENCE_END.search(line.strip())))
+
+
+def edge_zone(paragraphs: list[tuple[int, int, str]]) -> set[int]:
+    """Indices of the paragraphs before the first and after the last prose paragraph: the page header and
+    footer (all of them when the text has no prose paragraph)."""
+    prose = [i for i, (*_, line) in enumerate(paragraphs) if is_prose(line)]
+    if not prose:
+        return set(range(len(paragraphs)))
+    return set(range(prose[0])) | set(range(prose[-1] + 1, len(paragraphs)))
+
+
+def title_run(line: str, max_words: int) -> bool:
+    """True when ``line`` is a short run of capitalised words ("Saudi Arabia News", "News at Another
+    Perspective"): at most ``max_words`` words, glue words of any language aside, and no sentence end."""
+    stripped = BULLET.sub("", line, count=1).strip()
+    if not stripped or (SENTENCE_END.search(stripped) and not _HANDLE.fullmatch(stripped)):
+        return False
+    tokens = stripped.split()
+    if len(tokens) > max_words:
+        return False
+    glue = all_languages("glue")
+    names = [t for t in tokens if t.lower() not in glue]
+    return bool(names) and all(_NAME_WORD.match(t) for t in names)
+
+
+def press_words(line: str) -> bool:
+    """True when ``line`` has a word that names a news outlet ("News", "Times", "Nachrichten", "Новости")."""
+    return any(w in all_languages("press_words") for w in words(line))
+
+
+def site_stems(text: str) -> frozenset[str]:
+    """Site names written in the text as domains ("news.az" -> "newsaz", "www.dziennik.pl" -> "dziennik"),
+    letters only and lower-cased: a line spelling one of them is the site's name."""
+    stems = set()
+    for m in _DOMAIN_NAME.finditer(text):
+        labels = [x for x in m[0].lower().split(".") if x not in ("www", "m", "en", "amp")]
+        if len(labels) >= 2:
+            stems.add("".join(labels[:-1]).replace("-", ""))
+            stems.add("".join(labels).replace("-", ""))
+    return frozenset(s for s in stems if len(s) >= 4)
+
+
+_DOMAIN_NAME = regex.compile(r"\b(?:[\w-]+\.)+(?:com|net|org|info|news|tv|az|am|ge|kz|[a-z]{2})\b", regex.IGNORECASE)
+
+
+def squashed(line: str) -> str:
+    """The letters and digits of ``line``, lower-cased: "News.Az" -> "newsaz"."""
+    return "".join(c for c in line.lower() if c.isalnum())

@@ -16,12 +16,16 @@ from transclean.text import block_removal
 #: a date/time line is short; a longer line is a sentence that mentions a date.
 DATELINE_MAX_CHARS = 60
 
-_CLOCK = regex.compile(r"\b\d{1,2}[:.]\d{2}\b")
+_CLOCK = regex.compile(r"\b\d{1,2}(?:[:.]|: )\d{2}\b")  # "14: 24": MT puts a space after the colon
 _YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")
 _NUMERIC_DATE = regex.compile(r"\b\d{4}[-./]\d{1,2}[-./]\d{1,2}\b|\b\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b")
 _TEMPERATURE = regex.compile(r"\d\s*(?:℃|℉|°\s*[CF]?)")
 _DOMAIN = regex.compile(r"\b[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:com|net|org|tv|info|news|[a-z]{2})\b")
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+|\d+")
+
+#: a bracketed date line opening a paragraph: "[updated on November 15, 14: 24] It was a first."
+#: Square brackets only: "(21. November 2022) Energy users ..." opens a press release, which is content.
+_BRACKETED = regex.compile(r"[ \t]*\[(?P<inner>[^\]\n]{4,58})\][ \t]*")
 
 #: a fused dateline inside a paragraph: a date then a clock time, "Thursday, December 31, 2020, 15:09 IST".
 _INLINE = regex.compile(
@@ -91,6 +95,7 @@ class Dateline(Rule):
         Example("Headline\n⟦dziennik.pl 3 weeks ago⟧\nText.", fixed="Headline\nText."),
         Example("Headline\n\n⟦2 min read⟧\n\nText.", fixed="Headline\n\nText."),
         Example("Headline\n⟦2024.10.25. PM 10:34⟧\nText.", fixed="Headline\nText."),
+        Example("⟦[updated on November 15, 14: 24]⟧ It was a first.", fixed="It was a first."),
         Example("The state is rich. ⟦Bhopal: Thursday, December 31, 2020, 15:09 IST⟧ Chief Minister Chouhan spoke."),
     )
     must_not_fire = (
@@ -99,6 +104,7 @@ class Dateline(Rule):
         Example("Arsenal 2 Chelsea 1\n\nThe match ended."),
         Example("Chapter 12\n\nThe minister spoke."),
         Example("On Thursday, December 31, 2020, at 15:09 the minister spoke."),
+        Example("(Reuters) The minister spoke on 5 May 2024."),
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
@@ -116,6 +122,19 @@ class Dateline(Rule):
                     edits=(Edit(s, e, new),),
                     title="Remove the line",
                     confidence=0.9,
+                )
+                continue
+            bracket = _BRACKETED.match(line)
+            if bracket and dateline(bracket["inner"]) and line[bracket.end() :].strip():
+                yield self.finding(
+                    text,
+                    start + bracket.start() + len(bracket[0]) - len(bracket[0].lstrip()),
+                    start + bracket.start() + len(bracket[0].rstrip()),
+                    "Date line in brackets before the paragraph",
+                    suggestion="",
+                    edits=(Edit(start + bracket.start(), start + bracket.end(), ""),),
+                    title="Remove the date",
+                    confidence=0.85,
                 )
                 continue
             for m in _INLINE.finditer(line):

@@ -1,0 +1,129 @@
+"""TC212: site-name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+import regex
+
+from transclean.analysis.chrome import edge_zone, press_words, site_stems, squashed, title_run, words
+from transclean.context import Context
+from transclean.model import Applicability, Category, Edit, Finding, Severity
+from transclean.rules.base import Example, Rule, register
+from transclean.text import block_removal
+
+#: a site name or slogan is a few words; "All Persian News Related to Iran" is the longest kind.
+NAME_MAX_WORDS = 6
+#: the fix removes a name line only when it is this short: a longer capitalised line may be a headline.
+SAFE_MAX_WORDS = 4
+#: a suffix the page title carries after the headline: "... – The latest news", "... | Daily Courier".
+SUFFIX_MAX_WORDS = 12
+
+_SUFFIX = regex.compile(r"\s+[|–—-]\s+(?P<suffix>[^|–—\n]*(?:\s+[|–—-]\s+[^|–—\n]*)*)$")
+
+
+@register
+class SiteName(Rule):
+    """The site's own name or slogan left in the text: "Saudi Arabia News", "News.Az", "... – The latest news".
+
+    ## What it finds
+    In the page header or footer (the lines before the article's first paragraph of running text and after
+    its last), a short line of capitalised words that names a news outlet: it has a word such as "News",
+    "Times", "Nachrichten", "Новости" (the `press_words` of any language with a `[chrome]` table) or it
+    spells a site name the text writes as a domain ("News.Az" beside "news.az"). Anywhere, a headline line
+    that ends in such a name after a separator ("Akşener's reaction – The latest news").
+
+    ## Why it matters
+    The outlet's name is page furniture; left in, it reads as a heading of the article and is translated
+    as one.
+
+    ## Fix safety
+    Safe for a line of at most four words and for a headline's suffix; a longer line ("All Persian News
+    Related to Iran") is only flagged, since a capitalised headline can look the same.
+    """
+
+    code = "TC212"
+    name = "site-name"
+    category = Category.BOILERPLATE
+    severity = Severity.MINOR
+    fix = Applicability.SAFE
+    languages: ClassVar[tuple[str, ...]] = ()  # any document; the outlet words come from every language file
+    must_fire = (
+        Example(
+            "⟦Saudi Arabia News⟧\n\nSaudi Arabia deplores the deal\n\n"
+            "The kingdom said on Monday that it was not consulted.",
+            fixed="Saudi Arabia deplores the deal\n\nThe kingdom said on Monday that it was not consulted.",
+        ),
+        Example(
+            "The minister said on Monday that the talks would go on.\n\n⟦News.Az⟧\n\nSee news.az for more",
+            fixed="The minister said on Monday that the talks would go on.\n\nSee news.az for more",
+        ),
+        Example(
+            "Reaction to the vote⟦ – The latest news⟧\n\nThe minister said on Monday that the talks would go on.",
+            fixed="Reaction to the vote\n\nThe minister said on Monday that the talks would go on.",
+        ),
+        Example("⟦All Persian News Related to Iran⟧\n\nThe minister said on Monday that the talks would go on."),
+    )
+    must_not_fire = (
+        Example("Good news for farmers\n\nThe minister said on Monday that the talks would go on."),
+        Example(
+            "The minister said on Monday that the talks would go on.\n\nDaily Life\n\n"
+            "The minister said on Monday that the talks would go on."
+        ),
+        Example("Prices – and wages – rise\n\nThe minister said on Monday that the talks would go on."),
+        Example("Saudi Arabia\n\nThe minister said on Monday that the talks would go on."),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        text = ctx.text
+        paragraphs = ctx.paragraphs
+        edge = edge_zone(paragraphs)
+        stems = site_stems(text)
+        for i, (start, end, line) in enumerate(paragraphs):
+            first = start + len(line) - len(line.lstrip())
+            if i in edge and self._name(line, stems):
+                safe = len(line.split()) <= SAFE_MAX_WORDS and (squashed(line) in stems or _outlet_last(line))
+                s, e, new = block_removal(text, start, end)
+                yield self.finding(
+                    text,
+                    first,
+                    start + len(line.rstrip()),
+                    f"Site name {line.strip()!r} left by the page template",
+                    suggestion="" if safe else None,
+                    edits=(Edit(s, e, new),),
+                    applicability=None if safe else Applicability.NONE,
+                    title="Remove the line",
+                    confidence=0.85 if safe else 0.6,
+                )
+                continue
+            m = _SUFFIX.search(line.rstrip())
+            if m and len(m["suffix"].split()) <= SUFFIX_MAX_WORDS and press_words(m["suffix"]) and _heading(line, m):
+                yield self.finding(
+                    text,
+                    start + m.start(),
+                    start + m.end(),
+                    "Site name or slogan after the headline",
+                    suggestion="",
+                    edits=(Edit(start + m.start(), start + m.end(), ""),),
+                    title="Remove the suffix",
+                    confidence=0.8,
+                )
+
+    @staticmethod
+    def _name(line: str, stems: frozenset[str]) -> bool:
+        if not title_run(line, NAME_MAX_WORDS):
+            return False
+        return press_words(line) or squashed(line) in stems
+
+
+def _outlet_last(line: str) -> bool:
+    """The outlet word closes or opens the name ("Persian News", "News at Another Perspective")."""
+    found = words(line)
+    return press_words(found[-1]) or press_words(found[0]) if found else False
+
+
+def _heading(line: str, m: regex.Match[str]) -> bool:
+    """The text before the suffix is a headline (no sentence inside it) and the suffix is not a clause."""
+    head = line[: m.start()].strip()
+    return bool(head) and "." not in head.rstrip(".!?") and not m["suffix"].strip().endswith(".")

@@ -1,0 +1,68 @@
+"""TC215: agency-tag."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+import regex
+
+from transclean.context import Context
+from transclean.model import Applicability, Category, Edit, Finding, Severity
+from transclean.rules.base import Example, Rule, register
+
+#: an agency's tag after the last sentence: "... results./Nova", "... results. (ANSA)", or "/BTA" alone.
+_TAG = regex.compile(
+    r"(?:(?<=[.!?…\"”»])|^)[ \t]*(?:/[ \t]*\p{Lu}[\p{L}.]{1,19}|\(\p{Lu}{2,10}\))[ \t]*$", regex.MULTILINE
+)
+
+
+@register
+class AgencyTag(Rule):
+    """A news agency's tag after the last sentence of a paragraph: "... results./Nova", "... results. (ANSA)".
+
+    ## What it finds
+    After a paragraph's final stop (or alone on a line), a slash and a capitalised name ("/Nova", "/BTA")
+    or an agency's capitals in brackets ("(ANSA)", "(AFP)").
+
+    ## Why it matters
+    The tag credits the agency the site took the story from; it is not part of the sentence it is glued to
+    and a translation engine treats it as one more word of it.
+
+    ## Fix safety
+    Safe: the tag sits after the sentence's stop, so removing it leaves the sentence whole.
+    """
+
+    code = "TC215"
+    name = "agency-tag"
+    category = Category.BOILERPLATE
+    severity = Severity.MINOR
+    fix = Applicability.SAFE
+    languages: ClassVar[tuple[str, ...]] = ()  # any language: the shape is a slash or capitals in brackets
+    must_fire = (
+        Example("People are expecting results.⟦/Nova⟧\n", fixed="People are expecting results.\n"),
+        Example("People are expecting results. ⟦(ANSA)⟧\n", fixed="People are expecting results.\n"),
+        Example("People are expecting results.\n\n⟦/Nova⟧\n", fixed="People are expecting results.\n\n\n"),
+    )
+    must_not_fire = (
+        Example("The rate rose to 5 km/h in the night."),
+        Example("He joined the North Atlantic Treaty Organization (NATO)."),
+        Example("The score was 2/3 of the vote."),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        text = ctx.text
+        for m in _TAG.finditer(text):
+            if not m[0].strip():
+                continue
+            lead = m.start() + len(m[0]) - len(m[0].lstrip())
+            yield self.finding(
+                text,
+                lead,
+                m.start() + len(m[0].rstrip()),
+                f"Agency tag {m[0].strip()!r} after the last sentence",
+                suggestion="",
+                edits=(Edit(m.start(), m.end(), ""),),
+                title="Remove the tag",
+                confidence=0.8,
+            )
