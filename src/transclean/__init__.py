@@ -13,19 +13,22 @@ from typing import Any
 
 from transclean.config import Config
 from transclean.model import Applicability, Category, Document, Edit, EditLog, Finding, Fix, Severity
-from transclean.pipeline import Pipeline, Result
+from transclean.pipeline import Pipeline, Result, pipeline_for
 
 __version__ = "0.1.0"
 
 
 def check(text: str, **options: Any) -> list[Finding]:
-    """Findings for ``text``; ``options`` are :class:`Config` fields (select, ignore, profile, language...)."""
-    return list(Pipeline(**options).check(text).findings)
+    """Findings for ``text``; ``options`` are :class:`Config` fields (select, ignore, profile, language...).
+    The Pipeline for a configuration is built once per process."""
+    return list(pipeline_for(Config().merged(**options)).check(text).findings)
 
 
 def fix(text: str, **options: Any) -> str:
-    """``text`` with the enabled rules' fixes applied (safe ones only unless ``unsafe_fixes=True``)."""
-    return Pipeline(**options).process(text).text
+    """``text`` with the enabled rules' fixes applied (safe ones only unless ``unsafe_fixes=True``): the
+    same bytes as ``transclean clean``. Only rules whose fixes can apply run, on a Pipeline built once per
+    process and configuration."""
+    return pipeline_for(Config().merged(**options)).process(text, findings=False).text
 
 
 __all__ = [

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
+import regex
+
 from transclean.model import Applicability, Category, Edit, Finding, Fix, Severity
 
 if TYPE_CHECKING:
@@ -64,6 +66,11 @@ class Rule:
     known_false_positives: ClassVar[tuple[Example, ...]] = ()
     #: for a rule that learns from a corpus: the documents of one site its examples are checked against.
     example_corpus: ClassVar[tuple[str, ...]] = ()
+    #: the document gate: a pattern found in every text the rule can find anything in ('[' for markers,
+    #: '?' or U+FFFD for lost letters). The pipeline runs the rule only on a text it matches, so a clean
+    #: document costs one C-level scan per rule; None: always run. It must never skip a finding
+    #: (tests/test_rule_gate.py checks the examples and random texts with and without it).
+    trigger: ClassVar[re.Pattern[str] | regex.Pattern[str] | None] = None
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         """Yield findings for the document in ``ctx`` (offsets into ``ctx.text``)."""

@@ -44,6 +44,7 @@ class ScraperMarker(Rule):
     category = Category.BOILERPLATE
     severity = Severity.MINOR
     fix = Applicability.SAFE
+    trigger = regex.compile(r"\[")  # every marker has one
     must_fire = (
         Example("Headline\n\n⟦[ad_1]⟧\n\nBody text.", fixed="Headline\n\nBody text."),
         Example("Body text.\n\n⟦[ad_2]⟧\n", fixed="Body text.\n"),

@@ -38,6 +38,7 @@ class OrphanFragment(Rule):
     category = Category.BOILERPLATE
     severity = Severity.MINOR
     fix = Applicability.SAFE
+    trigger = regex.compile(r"[\r\n]\s*\p{Ll}{1,4}\s*(?:[\r\n]|\Z)")  # a fragment line after another line
     must_fire = (
         Example(
             "The army said it had destroyed twelve batteries and two drones.\n\n⟦rep⟧\n\nLater that day, talks began.",

@@ -13,12 +13,11 @@ from transclean.model import Applicability, Category, Edit, Finding, Severity
 from transclean.rules.base import Example, Rule, register
 from transclean.text import block_removal
 
-_LABEL = regex.compile(
-    r"\s*(?:"
-    + "|".join(regex.escape(x) for labels in across_languages("boilerplate", "related_labels").values() for x in labels)
-    + r")\s*:?\s*",
-    regex.IGNORECASE,
+_LABELS = "|".join(
+    regex.escape(x) for labels in across_languages("boilerplate", "related_labels").values() for x in labels
 )
+_LABEL = regex.compile(rf"\s*(?:{_LABELS})\s*:?\s*", regex.IGNORECASE)
+_LABEL_ANYWHERE = regex.compile(_LABELS, regex.IGNORECASE)
 
 # A linked headline: one line, no sentence-final stop, not too long.
 _HEADLINE = regex.compile(r"\s*\S.{0,200}?(?<![.!?…:;])\s*")
@@ -44,6 +43,7 @@ class RelatedArticleBox(Rule):
     category = Category.BOILERPLATE
     severity = Severity.MAJOR
     fix = Applicability.SAFE
+    trigger = _LABEL_ANYWHERE
     languages = ("de", "en", "es", "fr", "it", "pt", "ru")
     must_fire = (
         Example(

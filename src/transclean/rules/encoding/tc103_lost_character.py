@@ -101,6 +101,7 @@ class LostCharacter(Rule):
     category = Category.ENCODING
     severity = Severity.MAJOR
     fix = Applicability.SAFE
+    trigger = regex.compile("[?\ufffd]")
     must_fire = (
         Example(
             "The Russian Foreign Minister, Sergei ⟦Viktorovi?⟧ Lavrov, spoke.",
@@ -124,8 +125,6 @@ class LostCharacter(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
-        if "?" not in text and "\ufffd" not in text:
-            return  # the common case costs two C-level scans
         # Letters that survived the damage tell which code pages could have lost the others: read them from
         # the source, since letters restored by an earlier pass did not survive anything.
         source = ctx.document.source or text

@@ -104,6 +104,7 @@ class DroppedBytes(Rule):
     category = Category.ENCODING
     severity = Severity.MAJOR
     fix = Applicability.SAFE
+    trigger = _DEBRIS_SIGN
     must_fire = (
         Example("Конфликт в ⟦Ðагорном⟧ Карабахе", fixed="Конфликт в Нагорном Карабахе"),
         Example("Президент ⟦РоÑÑии⟧ заявил", fixed="Президент России заявил"),

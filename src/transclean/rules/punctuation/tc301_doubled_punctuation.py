@@ -35,6 +35,7 @@ class DoubledPunctuation(Rule):
     category = Category.PUNCTUATION
     severity = Severity.MINOR
     fix = Applicability.SAFE
+    trigger = regex.compile(r"[.,][ \t]?[.,]")
     must_fire = (
         Example(
             "The army mobilised⟦. .⟧ Both sides reported losses.",

@@ -43,6 +43,7 @@ class SpaceBeforePunctuation(Rule):
     category = Category.PUNCTUATION
     severity = Severity.MINOR
     fix = Applicability.SAFE
+    trigger = _SPACE_MARK  # the standard library's engine: faster on this plain class
     must_fire = (
         Example("The talks failed⟦ ,⟧ the envoy said.", fixed="The talks failed, the envoy said."),
         Example("What happened⟦ ?⟧ Nobody knows.", fixed="What happened? Nobody knows.", language="en"),
@@ -58,8 +59,6 @@ class SpaceBeforePunctuation(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
-        if not _SPACE_MARK.search(text):
-            return  # the common case: one scan with the standard library's faster engine
         for m in _SPACE_BEFORE.finditer(text):
             mark = m.group(2)
             if mark in ";:!?" and _line_language(text, m.start()) in _SPACE_BEFORE_OK_LANGUAGES | {None}:
