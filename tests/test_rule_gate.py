@@ -8,12 +8,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import transclean
+from test_properties import SETTINGS, TEXT
 from transclean import Config, Document, Pipeline
 from transclean.context import Context
 from transclean.pipeline import pipeline_for
 from transclean.rules import REGISTRY, Rule
-
-from test_properties import SETTINGS, TEXT
 
 GATED = sorted((rule for rule in REGISTRY.values() if rule.trigger is not None), key=lambda rule: rule.code)
 PIPELINE = Pipeline(profile="all", unsafe_fixes=True)
@@ -36,14 +35,14 @@ def test_gate_matches_every_example_that_fires(rule: type[Rule]) -> None:
     examples = rule.must_fire + rule.must_not_fire + rule.known_false_positives
     for example in examples:
         if _ungated(rule, example.plain, example.language):
-            assert rule.trigger is not None and rule.trigger.search(example.plain), example.plain
+            assert rule.trigger is not None and rule.trigger.fires(example.plain), example.plain
 
 
 @SETTINGS
 @given(TEXT, st.sampled_from(GATED))
 def test_gate_never_skips_a_finding(text: str, rule: type[Rule]) -> None:
     assert rule.trigger is not None
-    if not rule.trigger.search(text):
+    if not rule.trigger.fires(text):
         assert _ungated(rule, text) == []
 
 

@@ -118,7 +118,7 @@ class Pipeline:
         findings = [
             finding
             for rule in (self.rules if rules is None else rules)
-            if rule.trigger is None or rule.trigger.search(text)
+            if rule.trigger is None or rule.trigger.fires(text)
             for finding in rule.check(ctx)
         ]
         if silenced:
@@ -175,8 +175,10 @@ class Pipeline:
             text, log = log.apply(text, [(e, f.code) for f in chosen for e in f.fix.edits])  # type: ignore[union-attr]
             found, _ = self._detect(doc.replace(text=text, log=log), memo, silenced, rules)
         ordered = tuple(sorted(seen.values(), key=lambda f: (f.start, f.end, f.code)))
+        if log is not doc.log or ordered != doc.findings:  # a clean document is returned as it came
+            doc = doc.replace(text=text, log=log, findings=ordered)
         return Result(
-            doc.replace(text=text, log=log, findings=ordered),
+            doc,
             tuple(found) if findings else (),
             converged=not unconverged,
             unconverged=unconverged,

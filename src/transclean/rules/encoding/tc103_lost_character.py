@@ -19,7 +19,7 @@ from transclean.analysis.recovery import (
 )
 from transclean.context import Context
 from transclean.model import Applicability, Category, Finding, Severity
-from transclean.rules.base import Example, Rule, register
+from transclean.rules.base import Example, Rule, Trigger, register
 
 #: Score (Zipf plus bonuses) from which a word is common enough to be written in lower case mid-sentence.
 COMMON_WORD = 5.0
@@ -101,7 +101,7 @@ class LostCharacter(Rule):
     category = Category.ENCODING
     severity = Severity.MAJOR
     fix = Applicability.SAFE
-    trigger = regex.compile("[?\ufffd]")
+    trigger = Trigger(strings=("?", "\ufffd"))
     must_fire = (
         Example(
             "The Russian Foreign Minister, Sergei ⟦Viktorovi?⟧ Lavrov, spoke.",
