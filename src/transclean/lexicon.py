@@ -191,7 +191,7 @@ def first_names() -> FirstNames:
 def _first_names_path() -> Path:
     from importlib.metadata import version
 
-    return _cache_dir() / f"first-names-1-gender-guesser{version('gender-guesser')}.sqlite"
+    return _cache_dir() / f"first-names-2-gender-guesser{version('gender-guesser')}.sqlite"
 
 
 def _write_first_names(path: Path) -> None:
@@ -200,18 +200,21 @@ def _write_first_names(path: Path) -> None:
         (name, "\t".join(f"{gender}={values}" for gender, values in genders.items()))
         for name, genders in _name_detector().names.items()
     )
-    _write_table(path, "names", ("name TEXT PRIMARY KEY", "genders TEXT NOT NULL"), rows)
+    _write_table(path, "names", ("name TEXT NOT NULL", "genders TEXT NOT NULL"), rows)
 
 
-def _write_table(path: Path, table: str, columns: tuple[str, ...], rows: Iterable[tuple[Any, ...]]) -> None:
-    """Write a one-table SQLite file whole, then rename it into place (processes may race to build it)."""
+def _write_table(path: Path, table: str, columns: tuple[str, str], rows: Iterable[tuple[Any, Any]]) -> None:
+    """Write a SQLite file of one two-column table, keyed by its first column and kept in the order of
+    ``rows`` (a full read gives the source's order), whole, then rename it into place (processes may race
+    to build it)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     db = sqlite3.connect(tmp)
     with db:
-        db.execute(f"CREATE TABLE {table} ({', '.join(columns)}) WITHOUT ROWID")
-        db.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(columns))})", rows)
+        db.execute(f"CREATE TABLE {table} ({', '.join(columns)})")
+        db.executemany(f"INSERT INTO {table} VALUES (?, ?)", rows)
+        db.execute(f"CREATE UNIQUE INDEX {table}_key ON {table} ({columns[0].split()[0]})")
     db.close()
     os.replace(tmp, path)
 
@@ -399,11 +402,9 @@ def lexicon() -> Lexicon:
 @lru_cache(maxsize=8)
 def _word_blocks(lang: str) -> dict[int, str]:
     """Words of a language with Zipf >= MIN_ZIPF, one per line, in one block per word length."""
-    from wordfreq import get_frequency_dict
-
     floor = 10 ** (MIN_ZIPF - 9)
     by_length: dict[int, list[str]] = {}
-    for word, freq in get_frequency_dict(lang).items():
+    for word, freq in _frequencies(lang).load().items():
         if freq >= floor and word.isalpha():
             by_length.setdefault(len(word), []).append(word)
     return {n: "\n".join(words) for n, words in by_length.items()}
@@ -434,13 +435,21 @@ class Frequencies:
         if self.words is not None:
             return self.words.get(word)
         if word not in self.asked:
-            db = _connect(str(self.path), os.getpid())
             if len(self.asked) >= self.LOAD_AFTER:
-                self.words = dict(db.execute("SELECT word, freq FROM freq"))
-                return self.words.get(word)
-            row = db.execute("SELECT freq FROM freq WHERE word = ?", (word,)).fetchone()
+                return self.load().get(word)
+            row = self._db.execute("SELECT freq FROM freq WHERE word = ?", (word,)).fetchone()
             self.asked[word] = row[0] if row else None
         return self.asked[word]
+
+    def load(self) -> dict[str, float]:
+        """The whole list, in wordfreq's order (most frequent first)."""
+        if self.words is None:
+            self.words = dict(self._db.execute("SELECT word, freq FROM freq ORDER BY rowid"))
+        return self.words
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        return _connect(str(self.path), os.getpid())
 
 
 @lru_cache(maxsize=32)
@@ -452,7 +461,7 @@ def _frequencies(lang: str) -> Frequencies:
     lang = WORDFREQ_ALIASES.get(lang, lang)
     if not lang.isalpha():
         return Frequencies(None)
-    path = _cache_dir() / f"wordfreq{version('wordfreq')}-{lang}.sqlite"
+    path = _cache_dir() / f"wordfreq-2-{version('wordfreq')}-{lang}.sqlite"
     missing = path.with_suffix(".none")  # wordfreq has no list for this language
     if missing.exists():
         return Frequencies(None)
@@ -465,9 +474,7 @@ def _frequencies(lang: str) -> Frequencies:
                 missing.touch()
             return Frequencies(None)
         try:
-            _write_table(
-                path, "freq", ("word TEXT PRIMARY KEY", "freq REAL NOT NULL"), get_frequency_dict(lang).items()
-            )
+            _write_table(path, "freq", ("word TEXT NOT NULL", "freq REAL NOT NULL"), get_frequency_dict(lang).items())
         except (OSError, sqlite3.Error):
             frequencies = Frequencies(None)  # an unwritable cache: the list is read each time
             frequencies.words = get_frequency_dict(lang)
