@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: install run test lint clean docs chromium fuzz places
+.PHONY: install run test lint clean docs chromium fuzz places bench
 
 install: $(VENV)/.installed
 
@@ -53,6 +53,10 @@ fuzz: install
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache
+
+# Every speed ratio of docs/benchmarks.md in one run, against ftfy on the same texts (needs ../shared/data).
+bench: install
+	$(BIN)/python bench/bench_all.py
 
 # Regenerate docs/rules/ (one page per rule and an index) from the rule declarations.
 docs: install

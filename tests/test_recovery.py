@@ -106,11 +106,15 @@ def test_batch_builds_the_lexicon_once_in_a_child(tmp_path, monkeypatch) -> None
     monkeypatch.setattr(subprocess, "run", lambda command, **_: calls.append(command))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     lexicon.ensure_cache()
-    assert len(calls) == 1 and "lexicon()" in calls[0][-1]
+    assert len(calls) == 1 and "lexicon()" in calls[0][-1] and "first_names()" in calls[0][-1]
     lexicon._cache_path().parent.mkdir(parents=True)
     lexicon._cache_path().write_bytes(b"")
     lexicon.ensure_cache()
-    assert len(calls) == 1  # present: nothing to do
+    assert len(calls) == 2  # its line index and the first-name table are missing
+    lexicon._index_path(lexicon._cache_path()).write_bytes(b"")
+    lexicon._first_names_path().write_bytes(b"")
+    lexicon.ensure_cache()
+    assert len(calls) == 2  # present: nothing to do
 
 
 def test_damaged_names_in_sentences_leave_the_rest_alone() -> None:

@@ -13,19 +13,30 @@ from typing import Any
 
 from transclean.config import Config
 from transclean.model import Applicability, Category, Document, Edit, EditLog, Finding, Fix, Severity
-from transclean.pipeline import Pipeline, Result
+from transclean.pipeline import Pipeline, Result, pipeline_for
 
 __version__ = "0.1.0"
 
 
 def check(text: str, **options: Any) -> list[Finding]:
-    """Findings for ``text``; ``options`` are :class:`Config` fields (select, ignore, profile, language...)."""
-    return list(Pipeline(**options).check(text).findings)
+    """Findings for ``text``; ``options`` are :class:`Config` fields (select, ignore, profile, language...).
+    The Pipeline for a configuration is built once per process."""
+    return list(_pipeline(options).check(text).findings)
 
 
 def fix(text: str, **options: Any) -> str:
-    """``text`` with the enabled rules' fixes applied (safe ones only unless ``unsafe_fixes=True``)."""
-    return Pipeline(**options).process(text).text
+    """``text`` with the enabled rules' fixes applied (safe ones only unless ``unsafe_fixes=True``): the
+    same bytes as ``transclean clean``. Only rules whose fixes can apply run, on a Pipeline built once per
+    process and configuration."""
+    return _pipeline(options).process(text, findings=False).text
+
+
+_DEFAULTS = Config()
+
+
+def _pipeline(options: dict[str, Any]) -> Pipeline:
+    """The cached Pipeline for these options (the defaults without building a Config per call)."""
+    return pipeline_for(Config().merged(**options) if options else _DEFAULTS)
 
 
 __all__ = [

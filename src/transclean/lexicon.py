@@ -17,8 +17,11 @@ what a legacy code page with replacement leaves of it ("dvořák" -> "dvo??k").
 
 from __future__ import annotations
 
+import contextlib
 import math
+import mmap
 import os
+import sqlite3
 import subprocess
 import sys
 from array import array
@@ -90,17 +93,13 @@ class Lexicon:
     One line per (word, language): ``skeleton TAB word TAB language TAB zipf``; a name's language reads
     ``name:<code>``, its score coming from name lists. Sorted bytes and an offset
     array take about 60 MB for 900k entries, a tenth of a dict of dicts; lookups are binary searches.
+    The cached block is memory-mapped and its offsets read from an index file: a check that looks up a
+    few words reads the pages it needs, not 30 MB (and the offsets are not recomputed, about 0.4 s).
     """
 
-    def __init__(self, block: bytes) -> None:
+    def __init__(self, block: bytes | mmap.mmap, starts: array[int] | None = None) -> None:
         self.block = block
-        starts = [0]
-        find = block.find
-        pos = find(b"\n")
-        while pos >= 0:
-            starts.append(pos + 1)
-            pos = find(b"\n", pos + 1)
-        self.starts = array("L", starts[:-1] if starts[-1] == len(block) else starts)
+        self.starts = line_starts(block) if starts is None else starts
 
     def _line(self, i: int) -> list[str]:
         end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else len(self.block)
@@ -135,15 +134,95 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def _name_detector() -> Any:
+    """gender-guesser's own detector: parsing its text file takes about 0.4 s, so only builds use it."""
     from gender_guesser.detector import Detector
 
     return Detector(case_sensitive=False)
 
 
+class FirstNames:
+    """gender-guesser's first-name table (name -> {gender: countries}) compiled into SQLite in the user
+    cache, so a check that looks up a few names opens a file (about 1 ms) instead of parsing the list."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        # One connection per process: a connection must not cross a fork into batch workers.
+        return _connect(str(self.path), os.getpid())
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - one instance per process, never freed
+    def countries(self, name: str) -> dict[str, str]:
+        """gender-guesser's ``names[name]`` for a lower-case name: {gender: country values}; {} if unknown."""
+        row = self._db.execute("SELECT genders FROM names WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            return {}
+        return dict(part.split("=", 1) for part in row[0].split("\t"))
+
+    def gender(self, name: str) -> str:
+        """gender-guesser's ``get_gender(name)`` (without a country), from the compiled table."""
+        genders = self.countries(name.lower())
+        if not genders:
+            return "unknown"
+        max_count, max_tie, best = 0, 0, next(iter(genders))
+        for gender, values in genders.items():
+            codes = [ord(c) for c in values.replace(" ", "")]
+            count, tie = len(codes), sum(c - 55 if c > 64 else c - 48 for c in codes)
+            if count > max_count or (count == max_count and tie > max_tie):
+                max_count, max_tie, best = count, tie, gender
+        return best if max_count > 0 else "andy"
+
+
+@lru_cache(maxsize=64)
+def _connect(path: str, pid: int) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+
+@lru_cache(maxsize=1)
+def first_names() -> FirstNames:
+    """The process-wide first-name table, compiled into the user cache on first use."""
+    path = _first_names_path()
+    if not path.exists():
+        _write_first_names(path)
+    return FirstNames(path)
+
+
+def _first_names_path() -> Path:
+    from importlib.metadata import version
+
+    return _cache_dir() / f"first-names-2-gender-guesser{version('gender-guesser')}.sqlite"
+
+
+def _write_first_names(path: Path) -> None:
+    """Compile gender-guesser's table into ``path`` (written whole, then renamed: workers may race)."""
+    rows = (
+        (name, "\t".join(f"{gender}={values}" for gender, values in genders.items()))
+        for name, genders in _name_detector().names.items()
+    )
+    _write_table(path, "names", ("name TEXT NOT NULL", "genders TEXT NOT NULL"), rows)
+
+
+def _write_table(path: Path, table: str, columns: tuple[str, str], rows: Iterable[tuple[Any, Any]]) -> None:
+    """Write a SQLite file of one two-column table, keyed by its first column and kept in the order of
+    ``rows`` (a full read gives the source's order), whole, then rename it into place (processes may race
+    to build it)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp)
+    with db:
+        db.execute(f"CREATE TABLE {table} ({', '.join(columns)})")
+        db.executemany(f"INSERT INTO {table} VALUES (?, ?)", rows)
+        db.execute(f"CREATE UNIQUE INDEX {table}_key ON {table} ({columns[0].split()[0]})")
+    db.close()
+    os.replace(tmp, path)
+
+
 def first_name_languages(name: str) -> list[str]:
     """Languages of the countries where gender-guesser lists a (lower-case) first name."""
     langs: set[str] = set()
-    for countries in _name_detector().names.get(name, {}).values():
+    for countries in first_names().countries(name).values():
         langs.update(_COUNTRY_LANGUAGES[i] for i, c in enumerate(countries[: len(_COUNTRY_LANGUAGES)]) if c != " ")
     return sorted(langs - {"-"})
 
@@ -243,28 +322,71 @@ def _build() -> bytes:
     return b"\n".join(encoded)
 
 
+def _cache_dir() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "transclean"
+
+
 def _cache_path() -> Path:
     from importlib.metadata import version
 
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "transclean"
     versions = f"wordfreq{version('wordfreq')}-names{version('names-dataset')}"
-    return base / f"lexicon-3-{versions}-zipf{MIN_ZIPF}.txt"
+    return _cache_dir() / f"lexicon-3-{versions}-zipf{MIN_ZIPF}.txt"
 
 
 def ensure_cache() -> None:
     """Build the lexicon cache in a child process when it is missing, so that batch workers only load it
     (the build reads names-dataset's tables: about 2 GB for 25 s, once per machine)."""
-    if not _cache_path().exists():
-        subprocess.run([sys.executable, "-c", "from transclean.lexicon import lexicon; lexicon()"], check=False)
+    if not _cache_path().exists() or not _index_path(_cache_path()).exists() or not _first_names_path().exists():
+        command = "from transclean.lexicon import first_names, lexicon; lexicon(); first_names()"
+        subprocess.run([sys.executable, "-c", command], check=False)
+
+
+def line_starts(block: bytes | mmap.mmap) -> array[int]:
+    """Offsets of the lines of ``block``."""
+    starts = [0]
+    find = block.find
+    pos = find(b"\n")
+    while pos >= 0:
+        starts.append(pos + 1)
+        pos = find(b"\n", pos + 1)
+    return array("Q", starts[:-1] if starts[-1] == len(block) else starts)
+
+
+def _index_path(path: Path) -> Path:
+    return path.with_name(path.name + ".idx")
+
+
+def _mapped(path: Path) -> Lexicon:
+    """The cached lexicon, memory-mapped, with its line offsets from the index file (written when missing
+    or stale: its first 8 bytes are the size of the block it indexes)."""
+    with path.open("rb") as handle:
+        block = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    index = _index_path(path)
+    starts = array("Q")
+    try:
+        data = index.read_bytes()
+        if int.from_bytes(data[:8], "little") == len(block):
+            starts.frombytes(data[8:])
+    except OSError:
+        pass
+    if not starts:
+        starts = line_starts(block)
+        try:
+            from transclean.files import write_atomic
+
+            write_atomic(index, len(block).to_bytes(8, "little") + starts.tobytes())
+        except (OSError, TranscleanError):
+            pass  # a read-only cache still works, it just scans the block each time
+    return Lexicon(block, starts)
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """The process-wide lexicon: read from the user cache, or built (about 10 s) and cached there."""
+    """The process-wide lexicon: mapped from the user cache, or built (about 10 s) and cached there."""
     path = _cache_path()
     try:
-        return Lexicon(path.read_bytes())
-    except OSError:
+        return _mapped(path)
+    except (OSError, ValueError):  # missing, or empty (mmap refuses an empty file)
         pass
     block = _build()
     try:
@@ -280,11 +402,9 @@ def lexicon() -> Lexicon:
 @lru_cache(maxsize=8)
 def _word_blocks(lang: str) -> dict[int, str]:
     """Words of a language with Zipf >= MIN_ZIPF, one per line, in one block per word length."""
-    from wordfreq import get_frequency_dict
-
     floor = 10 ** (MIN_ZIPF - 9)
     by_length: dict[int, list[str]] = {}
-    for word, freq in get_frequency_dict(lang).items():
+    for word, freq in _frequencies(lang).load().items():
         if freq >= floor and word.isalpha():
             by_length.setdefault(len(word), []).append(word)
     return {n: "\n".join(words) for n, words in by_length.items()}
@@ -299,14 +419,67 @@ def scan(pattern: str, length: int, langs: Iterable[str]) -> list[tuple[str, str
     return [(m.group(), lang) for lang in langs for m in compiled.finditer(_word_blocks(lang).get(length, ""))]
 
 
+class Frequencies:
+    """wordfreq's list for one language, compiled into SQLite in the user cache. Importing wordfreq and
+    reading its list takes about 0.5 s, so the first lookups are queries; after ``LOAD_AFTER`` distinct
+    words (a batch, or a long document) the whole list is read into a dict, as wordfreq would give it."""
+
+    LOAD_AFTER = 2000
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.words: dict[str, float] | None = None if path else {}
+        self.asked: dict[str, float | None] = {}
+
+    def get(self, word: str) -> float | None:
+        if self.words is not None:
+            return self.words.get(word)
+        if word not in self.asked:
+            if len(self.asked) >= self.LOAD_AFTER:
+                return self.load().get(word)
+            row = self._db.execute("SELECT freq FROM freq WHERE word = ?", (word,)).fetchone()
+            self.asked[word] = row[0] if row else None
+        return self.asked[word]
+
+    def load(self) -> dict[str, float]:
+        """The whole list, in wordfreq's order (most frequent first)."""
+        if self.words is None:
+            self.words = dict(self._db.execute("SELECT word, freq FROM freq ORDER BY rowid"))
+        return self.words
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        return _connect(str(self.path), os.getpid())
+
+
 @lru_cache(maxsize=32)
-def _frequencies(lang: str) -> dict[str, float]:
+def _frequencies(lang: str) -> Frequencies:
     """wordfreq's list for this language or the one it is written like (Croatian: Serbo-Croatian's); none
     for others (wordfreq's own "nearest match" gives English for Esperanto, and Waray raises)."""
-    from wordfreq import available_languages, get_frequency_dict
+    from importlib.metadata import version
 
     lang = WORDFREQ_ALIASES.get(lang, lang)
-    return get_frequency_dict(lang) if lang in available_languages() else {}  # type: ignore[no-any-return]
+    if not lang.isalpha():
+        return Frequencies(None)
+    path = _cache_dir() / f"wordfreq-2-{version('wordfreq')}-{lang}.sqlite"
+    missing = path.with_suffix(".none")  # wordfreq has no list for this language
+    if missing.exists():
+        return Frequencies(None)
+    if not path.exists():
+        from wordfreq import available_languages, get_frequency_dict
+
+        if lang not in available_languages():
+            with contextlib.suppress(OSError):
+                path.parent.mkdir(parents=True, exist_ok=True)
+                missing.touch()
+            return Frequencies(None)
+        try:
+            _write_table(path, "freq", ("word TEXT NOT NULL", "freq REAL NOT NULL"), get_frequency_dict(lang).items())
+        except (OSError, sqlite3.Error):
+            frequencies = Frequencies(None)  # an unwritable cache: the list is read each time
+            frequencies.words = get_frequency_dict(lang)
+            return frequencies
+    return Frequencies(path)
 
 
 WORDFREQ_ALIASES = {"hr": "sh", "sr": "sh", "bs": "sh", "me": "sh", "no": "nb", "nn": "nb", "tl": "fil"}

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from transclean.config import Config
@@ -88,6 +90,8 @@ class Pipeline:
     def __init__(self, config: Config | None = None, **options: Any) -> None:
         self.config = (config or Config()).merged(**options)
         self.rules: tuple[Rule, ...] = tuple(rule() for rule in self.config.rules())
+        # What a fix that reports no findings runs: the other rules' findings could never change the text.
+        self._fixable = tuple(rule for rule in self.rules if rule.fix in self._wanted())
         self._glossary_cache: Glossary | None = None
         if self.config.glossaries:
             self.glossary()  # the user's glossaries are validated up front, not at the first match
@@ -128,13 +132,23 @@ class Pipeline:
         return self._detect(self._document(doc))[0]
 
     def _detect(
-        self, doc: Document, memo: dict[object, object] | None = None, silenced: tuple[Suppression, ...] = ()
+        self,
+        doc: Document,
+        memo: dict[object, object] | None = None,
+        silenced: tuple[Suppression, ...] = (),
+        rules: tuple[Rule, ...] | None = None,
     ) -> tuple[list[Finding], str | None]:
-        """Findings, and the document language if a rule needed it (detected at most once). Findings in a
-        region ``silenced`` by an inline comment (source offsets) are dropped, so they are neither reported
-        nor fixed."""
+        """Findings of ``rules`` (default: all enabled), and the document language if a rule needed it
+        (detected at most once). Findings in a region ``silenced`` by an inline comment (source offsets) are
+        dropped, so they are neither reported nor fixed."""
         ctx = Context(doc, self.config.language, self.glossary, {} if memo is None else memo, self.corpus_profile)
-        findings = [finding for rule in self.rules for finding in rule.check(ctx)]
+        text = doc.text
+        findings = [
+            finding
+            for rule in (self.rules if rules is None else rules)
+            if rule.trigger is None or rule.trigger.fires(text)
+            for finding in rule.check(ctx)
+        ]
         if silenced:
             findings = [f for f in findings if not is_suppressed(f.code, doc.log.to_source(f.start), silenced)]
         language = ctx.__dict__.get("language", doc.language)  # set only if a rule asked for it
@@ -149,40 +163,51 @@ class Pipeline:
         result = self.process(doc)
         return doc.replace(findings=result.findings, language=result.document.language)
 
-    def _applicable(self, finding: Finding) -> bool:
-        wanted = {Applicability.SAFE} | ({Applicability.UNSAFE} if self.config.unsafe_fixes else set())
-        return finding.fix is not None and finding.applicability in wanted
+    def _wanted(self) -> set[Applicability]:
+        """The applicabilities whose fixes this pipeline applies."""
+        return {Applicability.SAFE} | ({Applicability.UNSAFE} if self.config.unsafe_fixes else set())
 
-    def process(self, doc: Document | str, *, fix: bool = True) -> Result:
-        """Detect and (with ``fix``) apply fixes until none apply: ``fix(fix(x)) == fix(x)``."""
+    def _applicable(self, finding: Finding) -> bool:
+        return finding.fix is not None and finding.applicability in self._wanted()
+
+    def process(self, doc: Document | str, *, fix: bool = True, findings: bool = True) -> Result:
+        """Detect and (with ``fix``) apply fixes until none apply: ``fix(fix(x)) == fix(x)``.
+
+        ``findings=False`` (with ``fix``) asks for the fixed text only: only the rules whose fixes can apply
+        run and no finding is kept, so ``findings`` and ``remaining`` of the result are empty; the text is
+        the same as with findings. What :func:`transclean.fix` uses.
+        """
         doc = self._document(doc)
+        rules = self.rules if findings or not fix else self._fixable
         memo: dict[object, object] = {}
         silenced = suppressions(doc.source or "", doc.metadata.get("path"))
-        findings, language = self._detect(doc, memo, silenced)
+        found, language = self._detect(doc, memo, silenced, rules)
         if language != doc.language:
             doc = doc.replace(language=language)
         if not fix:
-            return Result(doc.replace(findings=tuple(findings)), tuple(findings))
+            return Result(doc.replace(findings=tuple(found)), tuple(found))
         text, log = doc.text, doc.log
         seen: dict[tuple[str, int, int], Finding] = {}
         unconverged: tuple[str, ...] = ()
         for passes in range(self.config.max_iterations + 1):
-            for f in findings:
+            for f in found if findings else ():
                 start = log.to_source(f.start, span_start=f.start < f.end)
                 end = max(start, log.to_source(f.end))
                 seen.setdefault((f.code, start, end), _relocate(f, start, end, doc.source or "", log))
-            chosen = self._choose([f for f in findings if self._applicable(f)])
+            chosen = self._choose([f for f in found if self._applicable(f)])
             if not chosen:
                 break
             if passes == self.config.max_iterations:
                 unconverged = tuple(sorted({f.code for f in chosen}))
                 break
             text, log = log.apply(text, [(e, f.code) for f in chosen for e in f.fix.edits])  # type: ignore[union-attr]
-            findings, _ = self._detect(doc.replace(text=text, log=log), memo, silenced)
+            found, _ = self._detect(doc.replace(text=text, log=log), memo, silenced, rules)
         ordered = tuple(sorted(seen.values(), key=lambda f: (f.start, f.end, f.code)))
+        if log is not doc.log or ordered != doc.findings:  # a clean document is returned as it came
+            doc = doc.replace(text=text, log=log, findings=ordered)
         return Result(
-            doc.replace(text=text, log=log, findings=ordered),
-            tuple(findings),
+            doc,
+            tuple(found) if findings else (),
             converged=not unconverged,
             unconverged=unconverged,
         )
@@ -200,6 +225,24 @@ class Pipeline:
             for a in edits:
                 taken.add(a)
         return chosen
+
+
+def pipeline_for(config: Config) -> Pipeline:
+    """The process's Pipeline for ``config``, built once (rules, glossaries and their automata), used by
+    the Python API, the batch runner and retranslation. A user glossary file that changes gets a new one."""
+    stamps = []
+    for path in config.glossaries:
+        try:
+            stat = os.stat(path)
+            stamps.append((stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            stamps.append(None)  # Pipeline() reports the missing file
+    return _pipeline_for(config, tuple(stamps))
+
+
+@lru_cache(maxsize=16)
+def _pipeline_for(config: Config, stamps: tuple[tuple[int, int] | None, ...]) -> Pipeline:
+    return Pipeline(config)
 
 
 def _relocate(finding: Finding, start: int, end: int, source: str, log: EditLog) -> Finding:

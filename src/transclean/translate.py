@@ -17,10 +17,11 @@ from typing import Any
 
 from transclean import argos
 from transclean.analysis.sentences import sentences
+from transclean.config import Config
 from transclean.errors import E, TranscleanError
 from transclean.glossary import Glossary
 from transclean.model import Document, Finding
-from transclean.pipeline import Pipeline
+from transclean.pipeline import Pipeline, pipeline_for
 
 #: argostranslate's decoding settings, so a model behaves here as it does there.
 BEAM_SIZE, HYPOTHESES, LENGTH_PENALTY = 4, 4, 0.2
@@ -127,13 +128,13 @@ def translate_texts(
     rerank: bool = True,
 ) -> list[Translation]:
     """:func:`translate_text` for many documents, with all their sentences in one batch."""
-    pipeline = pipeline or Pipeline()
+    pipeline = pipeline or pipeline_for(Config())
     glossary = pipeline.glossary()
-    source_chain = Pipeline(pipeline.config.merged(language=translator.from_code))
-    target_chain = Pipeline(pipeline.config.merged(language=translator.to_code))
+    source_chain = pipeline_for(pipeline.config.merged(language=translator.from_code))
+    target_chain = pipeline_for(pipeline.config.merged(language=translator.to_code))
     layouts: list[list[list[str]]] = []  # per document, per paragraph, its sentences
     for text in texts:
-        cleaned = source_chain.process(Document(text, language=translator.from_code)).text
+        cleaned = source_chain.process(Document(text, language=translator.from_code), findings=False).text
         layouts.append([[p[a:b].strip() for a, b in sentences(p)] if p.strip() else [] for p in cleaned.split("\n")])
     flat = [s for layout in layouts for paragraph in layout for s in paragraph]
     chosen = iter(_choose(flat, translator.hypotheses(flat), glossary, translator, rerank))

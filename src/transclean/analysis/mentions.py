@@ -10,13 +10,16 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 import regex
 
 from transclean.glossary import Concept, Glossary, Match
 from transclean.langdata import language_data
 from transclean.places import places
+
+if TYPE_CHECKING:
+    from transclean.lexicon import FirstNames
 
 
 @lru_cache(maxsize=1)
@@ -33,10 +36,10 @@ _WORD = regex.compile(r"\S+")
 _PLACE_COMMA = regex.compile(r"\p{Lu}\p{Ll}+,\s*$")
 
 
-def _first_names() -> Any:
-    from transclean.lexicon import _name_detector
+def _first_names() -> FirstNames:
+    from transclean.lexicon import first_names
 
-    return _name_detector()
+    return first_names()
 
 
 @lru_cache(maxsize=65536)
@@ -44,12 +47,12 @@ def first_name_gender(name: str) -> str | None:
     """'female' or 'male' when the first-name lexicon is sure, else None ("mostly", andy, unknown, or a name
     that some country often gives the other gender: "Andrea" and "Simone" are men in Italy)."""
     lower = name.lower()
-    detector = _first_names()
-    gender = detector.get_gender(lower)
+    table = _first_names()
+    gender = table.gender(lower)
     if gender not in ("female", "male"):
         return None
     other = "male" if gender == "female" else "female"
-    countries = detector.names.get(lower, {})
+    countries = table.countries(lower)
     peak = max((int(c, 16) for k in (other, f"mostly_{other}") for c in countries.get(k, "") if c != " "), default=0)
     return None if peak >= OTHER_GENDER_PEAK else gender
 
@@ -109,7 +112,7 @@ def _any_first_name(words: list[tuple[int, str]]) -> bool:
 
 @lru_cache(maxsize=65536)
 def _is_first_name(word: str) -> bool:
-    return bool(_first_names().get_gender(word.lower()) != "unknown")
+    return _first_names().gender(word.lower()) != "unknown"
 
 
 def _lone_word(

@@ -29,7 +29,7 @@ from transclean.errors import E, TranscleanError
 from transclean.files import write_atomic
 from transclean.lexicon import ensure_cache
 from transclean.model import Document, Severity
-from transclean.pipeline import Pipeline
+from transclean.pipeline import pipeline_for
 from transclean.report import annotation
 
 MODES = ("fix", "flag", "drop")
@@ -166,12 +166,6 @@ def _reject(chunk: Chunk, line: int, reason: str, raw: str, record_id: Any = Non
     return out
 
 
-@lru_cache(maxsize=8)
-def _pipeline(config: Config) -> Pipeline:
-    """One Pipeline per process and configuration: rules, glossaries and their automata are built once."""
-    return Pipeline(config)
-
-
 def output_name(chunk: Chunk, options: Options) -> str:
     """A chunk's output file, relative to the output folder."""
     return chunk.name + EXTENSIONS[options.output_format or chunk.fmt]
@@ -183,7 +177,7 @@ def process_chunk(chunk: Chunk, options: Options, outdir: str, tmpdir: str) -> d
     started = time.perf_counter()
     out, tmp = Path(outdir), Path(tmpdir)
     keeps_findings = options.annotate or options.mode != "fix"
-    pipeline = _pipeline(options.config.merged(only_fixable=not keeps_findings or None))
+    pipeline = pipeline_for(options.config.merged(only_fixable=not keeps_findings or None))
     fmt = options.output_format or chunk.fmt
     key = quote(chunk.name, safe="")  # chunk names may hold '/': one flat, injective temp name each
     # A text file's output exists only if its one document does; other formats always get a (maybe empty) file.
@@ -268,7 +262,7 @@ def _translated(records: list[dict[str, Any]], options: Options) -> list[dict[st
 
     source, target, out_field = options.translate
     results = translate_texts(
-        [r[options.text_field] for r in records], _translator(source, target), pipeline=_pipeline(options.config)
+        [r[options.text_field] for r in records], _translator(source, target), pipeline=pipeline_for(options.config)
     )
     return [{**r, out_field: t.text} for r, t in zip(records, results, strict=True)]
 
@@ -348,7 +342,7 @@ def clean(
     with interruptible():
         paths = expand_inputs(inputs)
         chunks = plan_chunks(paths, chunk_bytes)
-        if "TC103" in _pipeline(options.config).codes:  # validates rules and glossaries before any work starts
+        if "TC103" in pipeline_for(options.config).codes:  # validates rules and glossaries before any work starts
             ensure_cache()  # workers then load the lost-letter lexicon instead of each building it
         plan = make_plan(paths, chunks, chunk_bytes, options)
         with OutputFolder(out) as folder:

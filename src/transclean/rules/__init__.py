@@ -8,7 +8,7 @@ from pkgutil import iter_modules
 
 from transclean.context import Context
 from transclean.model import Category
-from transclean.rules.base import REGISTRY, Example, Rule, register
+from transclean.rules.base import REGISTRY, Example, Rule, Trigger, register
 
 
 def _import_rules() -> None:
@@ -21,4 +21,4 @@ def _import_rules() -> None:
 
 _import_rules()
 
-__all__ = ["REGISTRY", "Context", "Example", "Rule", "register"]
+__all__ = ["REGISTRY", "Context", "Example", "Rule", "Trigger", "register"]

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
+import regex
+
 from transclean.model import Applicability, Category, Edit, Finding, Fix, Severity
 
 if TYPE_CHECKING:
@@ -45,6 +47,25 @@ class Example:
         return spans
 
 
+@dataclass(frozen=True)
+class Trigger:
+    """A rule's document gate: fires on a text holding any of ``strings``, a match of ``pattern``, or (with
+    ``non_ascii``) any non-ASCII character. Substring and ASCII tests run at memory speed; a regex character
+    class scans at a few tens of MB/s, so strings are preferred where they say enough."""
+
+    strings: tuple[str, ...] = ()
+    pattern: re.Pattern[str] | regex.Pattern[str] | None = None
+    non_ascii: bool = False
+
+    def fires(self, text: str) -> bool:
+        if self.non_ascii and not text.isascii():
+            return True
+        for string in self.strings:  # a loop, not any(): this runs for every rule on every document
+            if string in text:
+                return True
+        return self.pattern is not None and self.pattern.search(text) is not None
+
+
 class Rule:
     """Base class of all rules. Subclasses set the class attributes and implement :meth:`check`."""
 
@@ -64,6 +85,11 @@ class Rule:
     known_false_positives: ClassVar[tuple[Example, ...]] = ()
     #: for a rule that learns from a corpus: the documents of one site its examples are checked against.
     example_corpus: ClassVar[tuple[str, ...]] = ()
+    #: the document gate: what every text the rule can find anything in contains ('[' for markers, '?' or
+    #: U+FFFD for lost letters). The pipeline runs the rule only on a text it fires on, so a clean document
+    #: costs one C-level scan per rule; None: always run. It must never skip a finding
+    #: (tests/test_rule_gate.py checks the examples and random texts with and without it).
+    trigger: ClassVar[Trigger | None] = None
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         """Yield findings for the document in ``ctx`` (offsets into ``ctx.text``)."""

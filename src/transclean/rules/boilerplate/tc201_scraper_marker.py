@@ -8,7 +8,7 @@ import regex
 
 from transclean.context import Context
 from transclean.model import Applicability, Category, Edit, Finding, Severity
-from transclean.rules.base import Example, Rule, register
+from transclean.rules.base import Example, Rule, Trigger, register
 from transclean.text import block_removal
 
 # A whole line of WordPress-style shortcodes: [ad_1], [/caption], [embed width="640"], [vc_row] ...
@@ -44,6 +44,7 @@ class ScraperMarker(Rule):
     category = Category.BOILERPLATE
     severity = Severity.MINOR
     fix = Applicability.SAFE
+    trigger = Trigger(strings=("[",))  # every marker has one
     must_fire = (
         Example("Headline\n\n⟦[ad_1]⟧\n\nBody text.", fixed="Headline\n\nBody text."),
         Example("Body text.\n\n⟦[ad_2]⟧\n", fixed="Body text.\n"),

@@ -8,7 +8,7 @@ import regex
 
 from transclean.context import Context
 from transclean.model import Applicability, Category, Edit, Finding, Severity
-from transclean.rules.base import Example, Rule, register
+from transclean.rules.base import Example, Rule, Trigger, register
 from transclean.text import block_removal
 
 _FRAGMENT = regex.compile(r"\s*\p{Ll}{1,4}\s*")
@@ -38,6 +38,7 @@ class OrphanFragment(Rule):
     category = Category.BOILERPLATE
     severity = Severity.MINOR
     fix = Applicability.SAFE
+    trigger = Trigger(strings=("\n", "\r"))  # a second paragraph; a regex for the fragment line cost more
     must_fire = (
         Example(
             "The army said it had destroyed twelve batteries and two drones.\n\n⟦rep⟧\n\nLater that day, talks began.",

@@ -10,7 +10,7 @@ import regex
 from transclean.context import Context
 from transclean.langdata import across_languages
 from transclean.model import Applicability, Category, Edit, Finding, Severity
-from transclean.rules.base import Example, Rule, register
+from transclean.rules.base import Example, Rule, Trigger, register
 from transclean.text import block_removal
 
 _LABEL = regex.compile(
@@ -44,6 +44,9 @@ class RelatedArticleBox(Rule):
     category = Category.BOILERPLATE
     severity = Severity.MAJOR
     fix = Applicability.SAFE
+    # A label line and a headline line: two paragraphs. Searching the labels anywhere (case-insensitive
+    # alternation) cost 15x more than checking each paragraph's start.
+    trigger = Trigger(strings=("\n", "\r"))
     languages = ("de", "en", "es", "fr", "it", "pt", "ru")
     must_fire = (
         Example(

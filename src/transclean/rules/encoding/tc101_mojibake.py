@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from transclean.analysis.repair import line_repairs
 from transclean.context import Context
 from transclean.model import Applicability, Category, Finding, Severity
-from transclean.rules.base import Example, Rule, register
+from transclean.rules.base import Example, Rule, Trigger, register
 
 
 @register
@@ -33,6 +33,7 @@ class Mojibake(Rule):
     category = Category.ENCODING
     severity = Severity.MAJOR
     fix = Applicability.SAFE
+    trigger = Trigger(non_ascii=True)  # mojibake is non-ASCII; line_repairs then pre-checks each line
     must_fire = (
         Example("Il caff⟦Ã¨⟧ di Maria", fixed="Il caffè di Maria"),
         Example("⟦Ð\x9fÑ\x80Ð¸Ð²ÐµÑ\x82, Ð¼Ð¸Ñ\x80⟧!", fixed="Привет, мир!"),

@@ -19,7 +19,7 @@ from transclean.analysis.recovery import (
 )
 from transclean.context import Context
 from transclean.model import Applicability, Category, Finding, Severity
-from transclean.rules.base import Example, Rule, register
+from transclean.rules.base import Example, Rule, Trigger, register
 
 #: Score (Zipf plus bonuses) from which a word is common enough to be written in lower case mid-sentence.
 COMMON_WORD = 5.0
@@ -101,6 +101,7 @@ class LostCharacter(Rule):
     category = Category.ENCODING
     severity = Severity.MAJOR
     fix = Applicability.SAFE
+    trigger = Trigger(strings=("?", "\ufffd"))
     must_fire = (
         Example(
             "The Russian Foreign Minister, Sergei ⟦Viktorovi?⟧ Lavrov, spoke.",
@@ -124,8 +125,6 @@ class LostCharacter(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
-        if "?" not in text and "\ufffd" not in text:
-            return  # the common case costs two C-level scans
         # Letters that survived the damage tell which code pages could have lost the others: read them from
         # the source, since letters restored by an earlier pass did not survive anything.
         source = ctx.document.source or text

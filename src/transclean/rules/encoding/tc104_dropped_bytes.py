@@ -12,7 +12,7 @@ from transclean.analysis.recovery import (
 from transclean.analysis.repair import encoding_repair
 from transclean.context import Context
 from transclean.model import Applicability, Category, Finding, Severity
-from transclean.rules.base import Example, Rule, register
+from transclean.rules.base import Example, Rule, Trigger, register
 
 # UTF-8 read as Windows-1252 drops the bytes that code page leaves undefined; a lead byte then stands alone.
 _DROPPED = bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D])
@@ -106,6 +106,7 @@ class DroppedBytes(Rule):
     category = Category.ENCODING
     severity = Severity.MAJOR
     fix = Applicability.SAFE
+    trigger = Trigger(strings=tuple(LEADS))  # then _DEBRIS_SIGN, a slower scan, in check()
     must_fire = (
         Example("Конфликт в ⟦Ðагорном⟧ Карабахе", fixed="Конфликт в Нагорном Карабахе"),
         Example("Президент ⟦РоÑÑии⟧ заявил", fixed="Президент России заявил"),
@@ -121,7 +122,7 @@ class DroppedBytes(Rule):
         from transclean.lexicon import zipf
 
         text = ctx.text
-        if not any(lead in text for lead in LEADS) or not _DEBRIS_SIGN.search(text):
+        if not _DEBRIS_SIGN.search(text):  # the trigger found a lead character; is it debris?
             return
         for m in _DEBRIS_TOKEN.finditer(text):
             token = m.group()

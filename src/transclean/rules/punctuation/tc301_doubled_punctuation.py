@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
 
 from transclean.context import Context
 from transclean.model import Applicability, Category, Finding, Severity
-from transclean.rules.base import Example, Rule, register
+from transclean.rules.base import Example, Rule, Trigger, register
 
 # ". ." or ",," left when a scraper or translator joins two sentences. A spaced ellipsis (". . .") and
 # "..." are left alone: the lookarounds refuse a third dot on either side.
@@ -35,6 +36,7 @@ class DoubledPunctuation(Rule):
     category = Category.PUNCTUATION
     severity = Severity.MINOR
     fix = Applicability.SAFE
+    trigger = Trigger(pattern=re.compile(r"[.,][ \t]?[.,]"))  # the standard library: faster on plain classes
     must_fire = (
         Example(
             "The army mobilised⟦. .⟧ Both sides reported losses.",

@@ -9,7 +9,7 @@ import regex
 
 from transclean.context import Context
 from transclean.model import Applicability, Category, Finding, Severity
-from transclean.rules.base import Example, Rule, register
+from transclean.rules.base import Example, Rule, Trigger, register
 
 # A space before , or . is always wrong; before ; : ! ? it is French typography, so those are checked
 # only for a known non-French document. Numbers (" .5", " ,5") and ellipses are skipped, and so is a mark
@@ -18,7 +18,6 @@ _SPACE_BEFORE = regex.compile(
     r"(?<=[\p{L}\p{N}\"”’»)])([ \t]+)(,(?![\d])|\.(?![.\d\p{L}])|[;:!?](?![\d/\p{L}?\ufffd]))"
 )
 
-_SPACE_MARK = re.compile(r"[ \t][,.;:!?]")
 
 _SPACE_BEFORE_OK_LANGUAGES = frozenset({"fr"})
 
@@ -43,6 +42,9 @@ class SpaceBeforePunctuation(Rule):
     category = Category.PUNCTUATION
     severity = Severity.MINOR
     fix = Applicability.SAFE
+    # The standard library's engine: faster on this plain class, and no slower than substring searches
+    # (spaces are everywhere).
+    trigger = Trigger(pattern=re.compile(r"[ \t][,.;:!?]"))
     must_fire = (
         Example("The talks failed⟦ ,⟧ the envoy said.", fixed="The talks failed, the envoy said."),
         Example("What happened⟦ ?⟧ Nobody knows.", fixed="What happened? Nobody knows.", language="en"),
@@ -58,8 +60,6 @@ class SpaceBeforePunctuation(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
-        if not _SPACE_MARK.search(text):
-            return  # the common case: one scan with the standard library's faster engine
         for m in _SPACE_BEFORE.finditer(text):
             mark = m.group(2)
             if mark in ";:!?" and _line_language(text, m.start()) in _SPACE_BEFORE_OK_LANGUAGES | {None}:

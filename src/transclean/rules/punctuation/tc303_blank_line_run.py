@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
 
 from transclean.context import Context
 from transclean.model import Applicability, Category, Finding, Severity
-from transclean.rules.base import Example, Rule, register
+from transclean.rules.base import Example, Rule, Trigger, register
 
 _BLANK_RUN = regex.compile(r"(?:\r?\n)(?:[ \t]*\r?\n){2,}")
 
@@ -34,6 +35,7 @@ class BlankLineRun(Rule):
     category = Category.PUNCTUATION
     severity = Severity.INFO
     fix = Applicability.SAFE
+    trigger = Trigger(pattern=re.compile(r"\n[ \t]*\r?\n[ \t]*\r?\n"))
     must_fire = (Example("Title⟦\n\n\n\n⟧Body.", fixed="Title\n\nBody."),)
     must_not_fire = (Example("Title\n\nBody.\n"), Example("Line one\nLine two\n"))
 

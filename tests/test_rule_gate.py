@@ -1,0 +1,70 @@
+"""The document gate: a rule's ``trigger`` must match every text the rule finds something in, so that
+skipping the rule where it does not match changes no output; and the fix-only path gives the same text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import transclean
+from test_properties import SETTINGS, TEXT
+from transclean import Config, Document, Pipeline
+from transclean.context import Context
+from transclean.pipeline import pipeline_for
+from transclean.rules import REGISTRY, Rule
+
+GATED = sorted((rule for rule in REGISTRY.values() if rule.trigger is not None), key=lambda rule: rule.code)
+PIPELINE = Pipeline(profile="all", unsafe_fixes=True)
+
+
+def _ungated(rule: type[Rule], text: str, language: str | None = "en") -> list[str]:
+    """What the rule finds when run without its gate."""
+    ctx = Context(Document(text, language=language), None, PIPELINE.glossary)
+    return [f.code for f in rule().check(ctx)]
+
+
+def test_the_cheap_rules_declare_a_gate() -> None:
+    assert {"TC101", "TC103", "TC104", "TC201", "TC202", "TC203", "TC301", "TC302", "TC303"} <= {
+        rule.code for rule in GATED
+    }
+
+
+@pytest.mark.parametrize("rule", GATED, ids=lambda rule: rule.code)
+def test_gate_matches_every_example_that_fires(rule: type[Rule]) -> None:
+    examples = rule.must_fire + rule.must_not_fire + rule.known_false_positives
+    for example in examples:
+        if _ungated(rule, example.plain, example.language):
+            assert rule.trigger is not None and rule.trigger.fires(example.plain), example.plain
+
+
+@SETTINGS
+@given(TEXT, st.sampled_from(GATED))
+def test_gate_never_skips_a_finding(text: str, rule: type[Rule]) -> None:
+    assert rule.trigger is not None
+    if not rule.trigger.fires(text):
+        assert _ungated(rule, text) == []
+
+
+@SETTINGS
+@given(TEXT)
+def test_fix_without_findings_gives_the_same_text(text: str) -> None:
+    for pipeline in (Pipeline(), PIPELINE):
+        doc = Document(text, language="en")
+        fixed = pipeline.process(doc, findings=False)
+        assert fixed.text == pipeline.process(doc).text
+        assert fixed.findings == fixed.remaining == ()
+
+
+def test_api_reuses_one_pipeline_per_configuration() -> None:
+    assert pipeline_for(Config(select="TC3")) is pipeline_for(Config(select=["TC3"]))
+    assert pipeline_for(Config(select="TC3")) is not pipeline_for(Config(select="TC2"))
+    assert transclean.fix("Done . .\n", select="TC3") == "Done.\n"
+
+
+def test_a_changed_user_glossary_gets_a_new_pipeline(tmp_path) -> None:
+    path = tmp_path / "terms.tsv"
+    path.write_text("id\ttype\ten\nkyiv\tplace\tKyiv|Kiev\n", "utf-8")
+    first = pipeline_for(Config(glossaries=(str(path),)))
+    path.write_text("id\ttype\ten\nkyiv\tplace\tKyiv|Kiev|Kiew\n", "utf-8")
+    assert pipeline_for(Config(glossaries=(str(path),))) is not first
