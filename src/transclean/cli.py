@@ -26,10 +26,10 @@ from transclean.report import (
     findings_statistics,
     findings_summary,
     findings_text,
-    html_report,
     sarif,
     unified_diff,
 )
+from transclean.report_html import html_report
 from transclean.rules import REGISTRY
 
 # typer prints a type after each argument (`<list[str]>`) even when it has a metavar; the help names the
