@@ -17,7 +17,7 @@ import pytest
 import transclean
 from conftest import EXAMPLES
 from transclean import Pipeline
-from transclean.report import html_report
+from transclean.report_html import html_report
 
 #: Its "He" is wrong (Meloni is a woman), and "He" first occurs inside "Helsinki", 12 words earlier.
 MELONI = "Prime Minister Giorgia Meloni visited Helsinki on Tuesday. He promised more aid to Ukraine."
@@ -185,7 +185,7 @@ def test_corpus_report_highlights_a_finding_at_its_offset(tmp_path: Path, monkey
 def test_corpus_report_of_stats_without_offsets_marks_nothing(tmp_path: Path) -> None:
     """Chunks done by an older version kept no offset in their example: shown unmarked, no error."""
     from transclean.batch.runner import Stats
-    from transclean.report import corpus_report
+    from transclean.report_html import corpus_report
 
     example = {"source": "a.jsonl", "line": 1, "message": "m", "before": "He. He", "text": "He", "fix": "unsafe"}
     stats = Stats(documents_in=1, documents_out=1, findings_by_code=Counter(TC401=1)).to_dict()

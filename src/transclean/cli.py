@@ -9,12 +9,27 @@ import sys
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 import typer.core
 
 from transclean import __version__
+from transclean.cli_common import (
+    ConfigPath,
+    CorpusProfilePath,
+    ExtendSelect,
+    Glossaries,
+    Ignore,
+    Isolated,
+    Language,
+    Paths,
+    Profile,
+    Select,
+    _fail,
+    _write_stdout,
+)
+from transclean.cli_tools import glossary_app, models_app
 from transclean.config import Config, load_config, profiles
 from transclean.errors import E, TranscleanError
 from transclean.files import STDIN, encode_text, read_document, read_text, write_atomic
@@ -26,10 +41,10 @@ from transclean.report import (
     findings_statistics,
     findings_summary,
     findings_text,
-    html_report,
     sarif,
     unified_diff,
 )
+from transclean.report_html import html_report
 from transclean.rules import REGISTRY
 
 # typer prints a type after each argument (`<list[str]>`) even when it has a metavar; the help names the
@@ -76,66 +91,10 @@ class TranslateFormat(str, Enum):
     json = "json"
 
 
-Paths = Annotated[
-    list[str] | None,
-    typer.Argument(
-        help="Files or directories (walked for .txt, .md, .rst, .tex files); '-' reads standard input. Default: '.'.",
-        metavar="PATH",
-        show_default=False,
-    ),
-]
-Select = Annotated[
-    list[str] | None,
-    typer.Option("--select", help="Rule codes, prefixes or categories (comma-separated).", metavar="CODES"),
-]
-ExtendSelect = Annotated[
-    list[str] | None, typer.Option("--extend-select", help="Add to the selection.", metavar="CODES")
-]
-Ignore = Annotated[
-    list[str] | None,
-    typer.Option("--ignore", help="Rule codes, prefixes or categories to skip.", metavar="CODES"),
-]
-Profile = Annotated[
-    str | None,
-    typer.Option("--profile", help="Named rule selection (see `transclean profiles`).", metavar="NAME"),
-]
-Glossaries = Annotated[
-    list[Path] | None,
-    typer.Option("--glossary", "-g", help="Glossary file (TSV, CSV, TBX); repeatable.", metavar="FILE"),
-]
-CorpusProfilePath = Annotated[
-    Path | None,
-    typer.Option(
-        "--corpus-profile",
-        help="A corpus profile written by `transclean clean` (OUTDIR/profile.json.gz): the corpus's spellings "
-        "restore lost letters, its sites' template lines are removed.",
-    ),
-]
-Language = Annotated[
-    str | None,
-    typer.Option("--language", "-l", help="Document language (ISO 639-1); detected if omitted.", metavar="CODE"),
-]
-ConfigPath = Annotated[
-    Path | None,
-    typer.Option(
-        "--config",
-        help="Read settings from this TOML file instead of the nearest transclean.toml or pyproject.toml "
-        "[tool.transclean].",
-        metavar="FILE",
-    ),
-]
-Isolated = Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")]
-
-
 def _split(values: list[str] | None) -> tuple[str, ...] | None:
     if values is None:
         return None
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
-
-
-def _fail(exc: TranscleanError) -> NoReturn:
-    typer.echo(f"transclean: error: {exc}", err=True)
-    raise typer.Exit(2)
 
 
 def _config(
@@ -173,11 +132,6 @@ def _config(
     if any(v is not None for v in cli.values()):
         cli["origin"] = "the command line"
     return config.merged(**cli)
-
-
-def _write_stdout(text: str) -> None:
-    sys.stdout.buffer.write(text.encode("utf-8"))
-    sys.stdout.buffer.flush()
 
 
 @app.command()
@@ -592,122 +546,5 @@ def translate(
     raise typer.Exit(1 if result.findings else 0)
 
 
-glossary_app = typer.Typer(help="Validate, look up and convert term glossaries.", no_args_is_help=True)
 app.add_typer(glossary_app, name="glossary")
-
-
-@glossary_app.command("check")
-def glossary_check(files: Annotated[list[Path], typer.Argument(help="Glossary files (.tsv, .csv, .tbx).")]) -> None:
-    """Validate glossaries: duplicates, conflicts, unknown languages, empty cells (errors with line and column)."""
-    from transclean.glossary import read_glossary
-
-    errors = 0
-    try:
-        for path in files:
-            concepts, issues = read_glossary(path)
-            for issue in issues:
-                typer.echo(str(issue), err=True)
-            errors += sum(issue.level == "error" for issue in issues)
-            typer.echo(f"{path}: {len(concepts)} concepts, {len(issues)} issues")
-    except TranscleanError as exc:
-        _fail(exc)
-    raise typer.Exit(1 if errors else 0)
-
-
-@glossary_app.command("show")
-def glossary_show(
-    term: Annotated[str, typer.Argument(help="A term in any language, case and accents ignored.")],
-    glossary: Glossaries = None,
-) -> None:
-    """Show every concept with a form equal to TERM."""
-    from transclean.glossary import glossaries_for
-
-    try:
-        found = glossaries_for(tuple(str(p) for p in glossary or ())).lookup(term)
-    except TranscleanError as exc:
-        _fail(exc)
-    if not found:
-        typer.echo(f"{term!r}: not in any glossary", err=True)
-        raise typer.Exit(1)
-    for concept in found:
-        typer.echo(f"{concept.id} ({concept.type}{', ' + concept.gender if concept.gender else ''}) {concept.origin}")
-        for lang in sorted(concept.terms.keys() | concept.acronyms.keys() | concept.forbidden.keys()):
-            parts = [" | ".join(concept.terms.get(lang, ()))]
-            if concept.acronyms.get(lang):
-                parts.append("acronym " + " | ".join(concept.acronyms[lang]))
-            if concept.forbidden.get(lang):
-                parts.append("forbidden " + " | ".join(concept.forbidden[lang]))
-            typer.echo(f"  {lang}: " + "; ".join(p for p in parts if p))
-        if concept.context:
-            typer.echo("  context: " + ", ".join(concept.context))
-        if concept.note:
-            typer.echo(f"  note: {concept.note}")
-
-
-@glossary_app.command("convert")
-def glossary_convert(
-    source: Annotated[Path, typer.Argument(help="Glossary to read (.tsv, .csv, .tbx).")],
-    target: Annotated[Path, typer.Argument(help="File to write; its extension (.tsv, .csv, .tbx) names the format.")],
-) -> None:
-    """Convert between TSV, CSV and TBX (ISO 30042)."""
-    from transclean.glossary import dump_glossary, load_glossary
-
-    try:
-        loaded = load_glossary(source)
-        write_atomic(target, dump_glossary(loaded, target).encode("utf-8"))
-    except TranscleanError as exc:
-        _fail(exc)
-    typer.echo(f"{target}: {len(loaded)} concepts")
-
-
-models_app = typer.Typer(help="Manage offline translation models (Argos Translate packages).", no_args_is_help=True)
 app.add_typer(models_app, name="models")
-DataDir = Annotated[
-    Path | None,
-    typer.Option(
-        "--data-dir",
-        help="transclean's data directory (default: $TRANSCLEAN_DATA_DIR, else $XDG_DATA_HOME/transclean).",
-    ),
-]
-
-
-@models_app.command("install")
-def models_install(
-    archive: Annotated[Path, typer.Argument(help="An .argosmodel file.")], data_dir: DataDir = None
-) -> None:
-    """Validate an .argosmodel archive (one folder, metadata.json, no absolute path, '..' or link, sizes and
-    compression within limits); install it, all or nothing."""
-    from transclean import argos
-
-    try:
-        model = argos.install(archive, data_dir)
-    except TranscleanError as exc:
-        _fail(exc)
-    typer.echo(f"installed {model.pair} ({model.name}, version {model.version}) in {model.path}")
-
-
-@models_app.command("list")
-def models_list(data_dir: DataDir = None) -> None:
-    """List the installed models."""
-    from transclean import argos
-
-    models = argos.installed(data_dir)
-    if not models:
-        typer.echo(f"no model installed in {argos.models_dir(data_dir)}", err=True)
-    for model in models:
-        typer.echo(f"{model.pair}\t{model.name}\t{model.version}\t{model.path}")
-
-
-@models_app.command("remove")
-def models_remove(
-    model: Annotated[str, typer.Argument(help="A model's folder name or its pair, e.g. it-en.")],
-    data_dir: DataDir = None,
-) -> None:
-    """Remove an installed model."""
-    from transclean import argos
-
-    try:
-        removed = argos.remove(model, data_dir)
-    except TranscleanError as exc:
-        _fail(exc)
-    typer.echo(f"removed {removed.pair} ({removed.name})")

@@ -388,7 +388,7 @@ def clean(
             stats_json = json.dumps(merged.to_dict(), indent=1, ensure_ascii=False).encode()
             write_atomic(out / "stats.json", stats_json, tmpdir=folder.tmpdir)
             if report:
-                from transclean.report import corpus_report
+                from transclean.report_html import corpus_report
 
                 page = corpus_report(merged.to_dict(), str(out)).encode("utf-8")
                 write_atomic(out / "report.html", page, tmpdir=folder.tmpdir)
