@@ -25,7 +25,7 @@ MELONI = "Prime Minister Giorgia Meloni visited Helsinki on Tuesday. He promised
 ARTICLE = (
     "Meloni in Helsinki\n\n\n\n[ad_1]\n\n"
     "Prime Minister Giorgia Meloni visited Helsinki on Tuesday . . He promised more aid.\n"
-    "The  talks   ended late.\n"
+    "The talks ended late.  Both sides left.\n"
 )
 
 
@@ -94,7 +94,7 @@ def test_article_report_makes_removed_blank_lines_and_spaces_visible() -> None:
     original = _visible(_pane(_article_page(), "original"))
     assert "↵\n↵\n" in original  # two of the four line breaks before [ad_1] go
     assert "Tuesday·.·." in original  # " . ." became "."
-    assert "The  talks   ended late." in original  # text no fix touched reads as it is
+    assert "late.  Both" in original  # whitespace no fix touched reads as it is
 
 
 def test_edit_spans_map_each_edit_through_the_others() -> None:

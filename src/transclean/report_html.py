@@ -104,7 +104,7 @@ def _original_pane(source: str, findings: Sequence[Finding], removed: list[tuple
 
     def tag(number: int) -> str:
         colour = CATEGORY_COLOURS[findings[number - 1].category.value]
-        return f'<sup class="tag" style="color:{colour}"><a href="#r{number}">{number}</a></sup>'
+        return f'<sup class="tag" style="color:{colour}"><a href="#{prefix}r{number}">{number}</a></sup>'
 
     out, i = [], 0
     points = [p for s, e, _ in marks for p in (s, e)] + [p for s, e in removed for p in (s, e)]
