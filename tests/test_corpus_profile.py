@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import transclean
 from transclean import Config, Document, Pipeline
 from transclean.batch import Options, clean
 from transclean.corpus import CorpusProfile, load_profile, save_profile
@@ -183,3 +184,16 @@ def test_group_field_names_the_site(tmp_path: Path) -> None:
     profile = load_profile(tmp_path / "out" / "profile.json.gz")
     assert profile.documents == Counter({"a": 8, "b": 8})
     assert profile.template_lines("a", 0.3, 5) and not profile.template_lines("b", 0.3, 5)
+
+
+def test_inconsistent_spelling_suggests_the_corpus_majority(tmp_path: Path) -> None:
+    """TC903 suggests the spelling the corpus clearly uses, even where the document's majority differs."""
+    profile = CorpusProfile()
+    for n in range(6):
+        profile.learn(f"Antonín Dvořák wrote symphony number {n}.\n", "music.test", "en")
+    save_profile(profile, tmp_path / "profile.json.gz")
+    text = "The concert opened with Dvořák. Critics praised Dvorak. Dvorak was played twice.\n"
+    alone = [f.suggestion for f in transclean.check(text, select="TC903")]
+    with_corpus = transclean.check(text, select="TC903", corpus_profile=str(tmp_path / "profile.json.gz"))
+    assert alone == ["Dvorak"]
+    assert [(f.text, f.suggestion) for f in with_corpus] == [("Dvorak", "Dvořák"), ("Dvorak", "Dvořák")]

@@ -175,6 +175,15 @@ class CorpusProfile:
 
         return clear_spelling(self.spellings_for(language).get(skeleton(token.lower().replace("\ufffd", "?")), {}))
 
+    def mentions(self, form: str, language: str | None) -> int:
+        """Intact mentions the corpus has of a name's spelling: of its rarest word written with a letter
+        outside ASCII (0 for an all-ASCII form, whose words the profile does not count)."""
+        from transclean.lexicon import skeleton
+
+        spellings = self.spellings_for(language)
+        words = [w.lower() for w in _WORD.findall(form) if not w.isascii()]
+        return min((spellings.get(skeleton(w), {}).get(w, 0) for w in words), default=0)
+
     @cached_property
     def _capitalised(self) -> dict[str, int]:
         """lower-case spelling -> mentions written with a capital minus mentions written in lower case."""

@@ -9,6 +9,7 @@ import regex
 
 from transclean.analysis.spelling import spelling_key, surname_variants, transliterations
 from transclean.context import Context
+from transclean.corpus.profile import clear_spelling
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
 
@@ -30,8 +31,8 @@ class InconsistentSpelling(Rule):
     a glossary spells several ways ("Zelensky", "Zelenskyy"), and full names that differ in one word by
     romanisation only ("Sergei"/"Sergey Kovalenko"). The minority spellings are flagged with the majority
     one as suggestion: a surname in a full name counts for the surname alone, a tie goes to the accented
-    spelling, and the glossary's preferred form wins where a glossary knows the name (TC901 for whole
-    names).
+    spelling, the glossary's preferred form wins where a glossary knows the name (TC901 for whole names),
+    and with a corpus profile the spelling the corpus clearly uses (90% of its intact mentions) wins.
 
     ## Why it matters
     Segments translated separately spell one name several ways; readers and search take them for
@@ -110,6 +111,9 @@ class InconsistentSpelling(Rule):
             top = max(votes, key=lambda f: (votes[f], sum(not c.isascii() for c in f), first_use[f]))
             if key.startswith("person:") and surnames[top][1] in counts:
                 top = surnames[top][1]  # the glossary's preferred surname, when the document uses it
+            elif ctx.corpus_profile is not None:  # the corpus's clear majority spelling ("Dvořák", not "Dvorak")
+                attested = {form: n for form in counts if (n := ctx.corpus_profile.mentions(form, ctx.language))}
+                top = clear_spelling(attested) or top
             for start, end, form in spans:
                 if form != top and (start, end) not in glossary_spans:
                     yield self.finding(
