@@ -22,6 +22,10 @@ _NUMERIC_DATE = regex.compile(r"\b\d{4}[-./]\d{1,2}[-./]\d{1,2}\b|\b\d{1,2}[-./]
 _TEMPERATURE = regex.compile(r"\d\s*(?:℃|℉|°\s*[CF]?)")
 _DOMAIN = regex.compile(r"\b[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:com|net|org|tv|info|news|[a-z]{2})\b")
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+|\d+")
+#: a machine timestamp ("2022-11-24T11:20:01.763Z"): read as its date.
+_ISO = regex.compile(r"\b(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?")
+#: a clock time alone on its line ("15:46"): the time stamp of a headline or a live post.
+_CLOCK_ONLY = regex.compile(r"\d{1,2}:\d{2}")
 
 #: a bracketed date line opening a paragraph: "[updated on November 15, 14: 24] It was a first."
 #: Square brackets only: "(21. November 2022) Energy users ..." opens a press release, which is content.
@@ -46,7 +50,9 @@ def dateline(line: str) -> bool:
     At most one other word, capitalised (a place: "Yerevan 17 ℃"), and one site name ("dziennik.pl 3 weeks
     ago") may stand in it. A named date needs a year or a clock time: "June 5" alone may be a heading.
     """
-    stripped = line.strip()
+    stripped = _ISO.sub(r"\1", line.strip())
+    if _CLOCK_ONLY.fullmatch(stripped):
+        return True
     if not stripped or len(stripped) > DATELINE_MAX_CHARS or not any(c.isdigit() for c in stripped):
         return False
     tokens = _TOKEN.findall(_DOMAIN.sub(" ", stripped, count=1))
@@ -93,6 +99,8 @@ class Dateline(Rule):
         Example("⟦19:12, 16 April 2024 | GMT +6⟧\n\nThe minister spoke.", fixed="The minister spoke."),
         Example("Headline\n⟦Wednesday, 28 September 2022⟧\n⟦Yerevan 17 ℃⟧\nText.", fixed="Headline\nText."),
         Example("Headline\n⟦dziennik.pl 3 weeks ago⟧\nText.", fixed="Headline\nText."),
+        Example("Headline\n⟦15:46⟧\nText.", fixed="Headline\nText."),
+        Example("Headline\n⟦2022-11-24T11:20:01.763Z⟧\nText.", fixed="Headline\nText."),
         Example("Headline\n\n⟦2 min read⟧\n\nText.", fixed="Headline\n\nText."),
         Example("Headline\n⟦2024.10.25. PM 10:34⟧\nText.", fixed="Headline\nText."),
         Example("⟦[updated on November 15, 14: 24]⟧ It was a first.", fixed="It was a first."),

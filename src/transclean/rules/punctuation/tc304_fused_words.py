@@ -22,7 +22,17 @@ _CAPS_THEN_WORD = regex.compile(r"^(\p{Lu}{2,5})(\p{Ll}{4,})$")
 
 # Two sentences fused at their full stop: "inspectors.During", "media.\"Russia". The left word has two
 # letters or more (initials and "Ph.D" stay), the right word is capitalised and then lower case.
-_FUSED_STOP = regex.compile(r"(?<![\p{L}\p{N}.@/:])(\p{L}{2,})([.!?])([\"”»]?)(\p{Lu}\p{Ll}+)(?![\p{L}.@/])")
+# The quote may close the first sentence or open the second ("country.“We"), and the second may open with
+# a name's initial ("shared.A. Ertayev").
+_FUSED_STOP = regex.compile(
+    r"(?<![\p{L}\p{N}.@/:])(\p{L}{2,})([.!?])([\"”»“„«]?)(\p{Lu}\p{Ll}+(?![\p{L}.@/])|\p{Lu}(?=\.\s\p{Lu}\p{Ll}))"
+)
+
+# Two sentences fused at the stop, the second in lower case: "autumn.against". Both sides must be frequent
+# words ("file.txt", "example.com" have a rare or short side); flagged only.
+_FUSED_LOWER = regex.compile(r"(?<![\p{L}\p{N}.@/:_\\-])(\p{Ll}{3,})\.(\p{Ll}{4,})(?![\p{L}\p{N}.@/_\\-])")
+#: both sides of a lower-case fusion at least this frequent (Zipf): common words, not a site's name.
+STOP_ZIPF = 3.5
 
 # A dash glued to a full stop: "immigrants.- It is". (An ellipsis glued to both words, "president...we",
 # is a writer's style as often: 6 of 2,454 GAP paragraphs, all deliberate.)
@@ -85,6 +95,9 @@ class FusedWords(Rule):
         Example("He told the newspaper ⟦DagbladetThe⟧ prime minister said no.", language="en"),
         Example("The ⟦NAchairman⟧ also signed a resolution.", language="en"),
         Example("He was named ⟦Ministerof⟧ Defence.", language="en"),
+        Example("It will help the ⟦country.“We⟧ strive to help,” he said.", language="en"),
+        Example("The systems will be linked,” he ⟦shared.A⟧. Ertayev noted the plan.", language="en"),
+        Example("The campaign raving since the ⟦autumn.against⟧ him played a role.", language="en"),
         Example("She met the President ⟦andmembers⟧ and ⟦ofNational⟧ and ⟦RuralDevelopment⟧ staff.", language="en"),
         Example("They want refugees⟦.-⟧ It is good.", language="en"),
     )  # fmt: skip
@@ -92,6 +105,7 @@ class FusedWords(Rule):
         Example("Senator DeSantis and John McCain watched it on YouTube and in PowerPoint.", language="en"),
         Example("She bought an iPhone and a PlayStation at the U.S. store.", language="en"),
         Example("Mr. Brandon Atwood lives in Andover.", language="en"),
+        Example("She earned a Ph.D. Smith said so, and wrote to news.google.com and read index.html.", language="en"),
         Example("See www.example.com/Index or mail info@News.Example.", language="en"),
         Example("He holds a Ph.D in physics and works at NATO.", language="en"),
         Example("The URLs and PCs of the NGOs were seized.", language="en"),
@@ -106,6 +120,12 @@ class FusedWords(Rule):
         text = ctx.text
         for m in _FUSED_STOP.finditer(text):
             yield from self._fused_stop(ctx, m, data, lang)
+        for m in _FUSED_LOWER.finditer(text):
+            if min(_known(m[1], lang), _known(m[2], lang)) >= STOP_ZIPF and text.count(m.group()) == 1:
+                yield self.finding(
+                    text, m.start(), m.end(), "No space after the full stop, or a stop inside the sentence",
+                    applicability=Applicability.NONE,
+                )  # fmt: skip
         for m in _GLUED_DASH.finditer(text):
             yield self.finding(
                 text, m.start(), m.end(), "A dash glued to the full stop: a space is missing",
@@ -138,7 +158,13 @@ class FusedWords(Rule):
 
     def _fused_stop(self, ctx: Context, m: regex.Match[str], data: dict, lang: str) -> Iterator[Finding]:
         left, mark, quote, right = m.groups()
-        if left.lower() in data["abbreviations"] or (len(left) < 3 and not left.islower()) or len(right) < 3:
+        if len(right) == 1 and not (left.islower() and len(left) >= 3):
+            return  # an initial after an abbreviation's letters ("Ph.D. Smith")
+        if (
+            left.lower() in data["abbreviations"]
+            or (len(left) < 3 and not left.islower())
+            or (len(right) == 2 and not quote)
+        ):
             return
         if ctx.text.count(m.group()) > 1:
             return  # a name written so on purpose ("News.Az" signs the page)

@@ -1,0 +1,141 @@
+"""TC216: edge-fragment."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+import regex
+
+from transclean.analysis.chrome import all_languages, edge_zone, is_prose, title_run, words
+from transclean.context import Context
+from transclean.model import Applicability, Category, Edit, Finding, Severity
+from transclean.rules.base import Example, Rule, register
+from transclean.text import block_removal
+
+#: "7 min", "10 hours", "2 days": a list's time stamps without their "ago".
+_RELATIVE = regex.compile(r"\s*(?:[•·▪]\s*)?\d{1,3}\s*(?P<unit>\p{L}+)\.?\s*")
+#: an icon font's ligature name left as text: "event_note", "account_box", "arrow_forward_ios".
+_LIGATURE = regex.compile(r"\s*(?P<icon>\p{Ll}+(?:_\p{Ll}+)+)(?=\s|$)")
+#: a teaser cut by the template: a letter, then "..." or "…" ends the line ("However, Faure said th...").
+_TEASER = regex.compile(r"\p{L}(?:\.{3}|…)\s*$")
+#: a section or tag with its article count: "Focus (38)", "Politics (112)".
+_COUNTED = regex.compile(r"(?P<label>[^()\n]+?)\s*\(\d{1,5}\)\s*")
+#: a section line before the headline is a word or three ("Thailand Politics", "Law").
+SECTION_MAX_WORDS = 3
+#: a cut teaser is a headline or its first words; a longer line is a paragraph the writer trailed off.
+TEASER_MAX_WORDS = 16
+
+
+@register
+class EdgeFragment(Rule):
+    """A fragment of the page template at the article's edges: time stamps, icon names, section labels, teasers.
+
+    ## What it finds
+    In the page header or footer (before the article's first paragraph of running text and after its last,
+    `analysis.chrome.edge_zone`), a line of one of these kinds, recognised by its shape and not by a site's
+    wording: a bare relative time stamp of a headline list ("7 min", "10 hours", "2 days"; the units are
+    the `time_words` of any `[chrome]` table); a line opened by an icon font's ligature name ("event_note
+    January 9, 2022", "account_box ..."); a label with an article count ("Focus (38)"); a short line of
+    capitalised words ending in a section name, placed before a longer headline line ("Thailand
+    Politics", "Law"); a teaser cut off with an ellipsis ("However, Faure said th...").
+
+    ## Why it matters
+    These lines come from the site's lists and widgets, not from the article; translated, they read as
+    stray headings or broken sentences.
+
+    ## Fix safety
+    Safe only for the bare time stamp (a number and a unit, nothing to read). The other kinds are flagged
+    only: a section label, an icon name or a trailing ellipsis can stand beside content.
+    """
+
+    code = "TC216"
+    name = "edge-fragment"
+    category = Category.BOILERPLATE
+    severity = Severity.MINOR
+    fix = Applicability.SAFE
+    languages: ClassVar[tuple[str, ...]] = ()  # any document; time units and section names from every language file
+    must_fire = (
+        Example(
+            "The minister said on Monday that the talks would go on.\n\nMore news\n\n⟦10 hours⟧\n\nVote delayed",
+            fixed="The minister said on Monday that the talks would go on.\n\nMore news\n\nVote delayed",
+        ),
+        Example("⟦event_note January 9, 2022⟧\n\nThe minister said on Monday that the talks would go on."),
+        Example("⟦Thailand Politics⟧\n\nThe prime minister asks all to bury the hatchet\n\n"
+                "The minister said on Monday that the talks would go on."),
+        Example("⟦Focus (38)⟧\n\nThe minister said on Monday that the talks would go on."),
+        Example("The minister said on Monday that the talks would go on.\n\n⟦However, Faure said th...⟧"),
+    )  # fmt: skip
+    must_not_fire = (
+        Example(
+            "The minister said on Monday that it would take 10 hours.\n\n10 hours\n\n"
+            "The talks went on for ten hours, the minister said later."
+        ),
+        Example("Politics\n\nThe minister said on Monday that the talks would go on."),
+        Example("World Politics\n\nThe minister said on Monday that the talks would go on."),
+        Example("Thailand Politics\n\nVote\n\nThe minister said on Monday that the talks would go on."),
+        Example("The minister said on Monday that the talks would go on.\n\nHydro One in Ontario"),
+        Example(
+            "The minister said on Monday that the talks would go on.\n\nAnd then...\n\n"
+            "The minister said on Tuesday that the talks were over."
+        ),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        text = ctx.text
+        paragraphs = ctx.paragraphs
+        edge = edge_zone(paragraphs)
+        if len(edge) == len(paragraphs):
+            return  # no running text: the edges cannot be told from the article
+        first_prose = min(set(range(len(paragraphs))) - edge)
+        found: list[tuple[int, int, str]] = []  # (first, last paragraph, kind)
+        for i, (_, _, line) in enumerate(paragraphs):
+            kind = _kind(line, paragraphs[i + 1 : first_prose] if i < first_prose else []) if i in edge else None
+            if kind is None:
+                continue
+            if kind == "time stamp" and found and found[-1][1] == i - 1 and found[-1][2] == kind:
+                found[-1] = (found[-1][0], i, kind)  # a list's stamps, one under the other, are one finding
+            else:
+                found.append((i, i, kind))
+        for a, b, kind in found:
+            start, line = paragraphs[a][0], paragraphs[a][2]
+            last_start, end, last = paragraphs[b]
+            safe = kind == "time stamp"
+            s, e, new = block_removal(text, start, end)
+            yield self.finding(
+                text,
+                start + len(line) - len(line.lstrip()),
+                last_start + len(last.rstrip()),
+                f"A {kind} of the page template at the article's edge",
+                suggestion="" if safe else None,
+                edits=(Edit(s, e, new),),
+                applicability=None if safe else Applicability.NONE,
+                title="Remove the line" if a == b else "Remove the lines",
+                confidence=0.85 if safe else 0.6,
+            )
+
+
+def _kind(line: str, header: list[tuple[int, int, str]]) -> str | None:
+    """What template fragment ``line`` is, or None; ``header`` is the lines between it and the article's first
+    paragraph when it stands in the page header."""
+    m = _RELATIVE.fullmatch(line)
+    if m and m["unit"].lower() in all_languages("time_words") and m["unit"].lower() not in all_languages("glue"):
+        return "time stamp"
+    if _LIGATURE.match(line):
+        return "icon name"
+    m = _COUNTED.fullmatch(line)
+    if m and title_run(m["label"], SECTION_MAX_WORDS):
+        return "counted label"
+    if _TEASER.search(line) and not is_prose(line) and len(line.split()) <= TEASER_MAX_WORDS:
+        return "cut teaser"
+    found = words(line)
+    if (
+        header
+        and found
+        and found[-1] in all_languages("sections")
+        and not all(w in all_languages("sections") for w in found)  # a menu of section names is TC209's
+        and title_run(line, SECTION_MAX_WORDS)
+        and any(len(h.split()) > SECTION_MAX_WORDS for *_, h in header)
+    ):
+        return "section label"
+    return None
