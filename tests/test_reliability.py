@@ -188,14 +188,16 @@ def alive(pids: set[int]) -> set[int]:
     return running
 
 
-def start_and_wait(src: Path, outdir: Path, *extra: str, markers: int = 2) -> tuple[subprocess.Popen[bytes], set[int]]:
-    """Start a 2-worker run in its own process group; return once ``markers`` chunks are done, with its
-    processes."""
+def start_and_wait(
+    src: Path, outdir: Path, *extra: str, markers: int = 2, marker_glob: str = ".done/*.json"
+) -> tuple[subprocess.Popen[bytes], set[int]]:
+    """Start a 2-worker run in its own process group; return once ``markers`` chunks are done (cleaned, or
+    with ``marker_glob=".learn/*.done"`` learnt), with its processes."""
     proc = subprocess.Popen(
         clean_args(src, outdir, "--workers", "2", "-q", *extra), start_new_session=True, stderr=subprocess.PIPE
     )
     deadline = time.time() + 60
-    while time.time() < deadline and len(list((outdir / ".done").glob("*.json"))) < markers:
+    while time.time() < deadline and len(list(outdir.glob(marker_glob))) < markers:
         time.sleep(0.02)
     pids = descendants(proc.pid)
     assert len(pids) >= 2, "the pool's workers should be running"
@@ -217,6 +219,22 @@ def test_killing_the_parent_kills_the_workers(tmp_path: Path, kill_corpus: tuple
     proc, pids = start_and_wait(src, tmp_path / "out")
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    time.sleep(3)
+    assert not alive(pids)
+    resumes_identically(src, tmp_path / "out", reference)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads processes from /proc")
+def test_killing_the_learning_pass_resumes_identically(
+    tmp_path: Path, kill_corpus: tuple[Path, dict[str, bytes]]
+) -> None:
+    """kill -9 while the corpus profile is learnt: no worker survives, the rerun learns the chunks left and
+    the output, profile included, is identical."""
+    src, reference = kill_corpus
+    proc, pids = start_and_wait(src, tmp_path / "out", marker_glob=".learn/*.done")
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert not (tmp_path / "out" / "profile.json.gz").exists(), "killed after the learning pass: too late"
     time.sleep(3)
     assert not alive(pids)
     resumes_identically(src, tmp_path / "out", reference)
