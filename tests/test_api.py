@@ -17,7 +17,7 @@ SCRAPED = "Body.\n\n[ad_1]\n"
 
 @pytest.mark.parametrize("select", [["TC2"], ("TC2",), "TC2", "TC2,TC3"])
 def test_selectors_accept_any_sequence_or_a_string(select: object) -> None:
-    """Issue 19 bug 1: a list or a plain string raised TypeError (only tuples worked)."""
+    """Selectors given as a list or a plain string once raised TypeError (only tuples worked)."""
     assert "TC201" in Pipeline(select=select).codes
     assert transclean.fix(SCRAPED, select=select) == "Body.\n"
     assert "TC201" not in Pipeline(ignore=["TC201"]).codes

@@ -1,4 +1,4 @@
-"""Embedding: the API, the datasets and pandas adapters, process pools, threads and SARIF (issue 8)."""
+"""Embedding: the API, the datasets and pandas adapters, process pools, threads and SARIF."""
 
 from __future__ import annotations
 

@@ -24,7 +24,7 @@ def test_reference_article_translation_errors() -> None:
         ("TC901", "Nagorno Karabakh"),  # spelt both ways
     }
     assert expected <= found
-    debris = {"TC201", "TC202", "TC203", "TC301", "TC303", "TC103"}  # issues 2 and 3
+    debris = {"TC201", "TC202", "TC203", "TC301", "TC303", "TC103"}  # scraper debris, punctuation, lost letters
     others = {f for f in found if f not in expected and f[0] not in debris}
     assert len(others) <= 3, others
 
@@ -49,8 +49,8 @@ def test_pronoun_false_flags_on_correct_english(pronoun_figures: dict[str, float
 def test_pronoun_recall_on_flipped_gap_pronouns(pronoun_figures: dict[str, float]) -> None:
     """Regression floor for recall on GAP pronouns flipped to the other gender.
 
-    The issue's goal is 70%; the rules reach about 6.8%, because GAP paragraphs name people of unknown
-    gender near most pronouns and the rules stay silent then (see the README). This guards what exists.
+    The target is 70%; the rules reach about 6.8%, because GAP paragraphs name people of unknown
+    gender near most pronouns and the rules stay silent then (docs/evaluation.md). This guards what exists.
     """
     assert pronoun_figures["flagged"] >= 0.05 * pronoun_figures["flipped"]
 

@@ -135,14 +135,6 @@ def installed(override: str | os.PathLike[str] | None = None) -> list[Model]:
     return found
 
 
-def use_store(override: str | os.PathLike[str] | None = None) -> Path:
-    """Point argostranslate at transclean's model store; call before importing it (it reads this at import)."""
-    folder = models_dir(override)
-    folder.mkdir(parents=True, exist_ok=True)
-    os.environ["ARGOS_PACKAGES_DIR"] = str(folder)  # argostranslate 1.11 reads this at import
-    return folder
-
-
 def _check_entry(name: str, size: int, compressed: int, bad: Callable[[str], TranscleanError]) -> None:
     """Refuse a member over MAX_ENTRY_BYTES or compressed more than MAX_RATIO times."""
     if size > MAX_ENTRY_BYTES:

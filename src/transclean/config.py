@@ -98,6 +98,10 @@ class Config:
         extra = tuple(code for pattern, codes in self.per_file_ignores if pure.match(pattern) for code in codes)
         return replace(self, ignore=self.ignore + extra) if extra else self
 
+    def applied_fixes(self) -> frozenset[Applicability]:
+        """The applicabilities whose fixes are applied: safe ones, and unsafe ones with ``unsafe_fixes``."""
+        return frozenset({Applicability.SAFE, Applicability.UNSAFE} if self.unsafe_fixes else {Applicability.SAFE})
+
     def rules(self) -> list[type[Rule]]:
         """The enabled rules, in code order."""
         known = profiles()
@@ -109,7 +113,7 @@ class Config:
         select = base + self.extend_select
         for selector in select + self.ignore:
             _check_selector(selector, self.origin)
-        fixable = {Applicability.SAFE} | ({Applicability.UNSAFE} if self.unsafe_fixes else set())
+        fixable = self.applied_fixes()
         return [
             rule
             for code, rule in sorted(REGISTRY.items())

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from transclean.config import Config
-from transclean.model import Applicability, Document, Edit, EditLog, Finding
+from transclean.model import Document, Edit, EditLog, Finding
 from transclean.rules import Context, Rule
 from transclean.suppression import Suppression, is_suppressed, suppressions
 
@@ -91,7 +91,8 @@ class Pipeline:
         self.config = (config or Config()).merged(**options)
         self.rules: tuple[Rule, ...] = tuple(rule() for rule in self.config.rules())
         # What a fix that reports no findings runs: the other rules' findings could never change the text.
-        self._fixable = tuple(rule for rule in self.rules if rule.fix in self._wanted())
+        self._applied = self.config.applied_fixes()
+        self._fixable = tuple(rule for rule in self.rules if rule.fix in self._applied)
         self._glossary_cache: Glossary | None = None
         if self.config.glossaries:
             self.glossary()  # the user's glossaries are validated up front, not at the first match
@@ -163,12 +164,8 @@ class Pipeline:
         result = self.process(doc)
         return doc.replace(findings=result.findings, language=result.document.language)
 
-    def _wanted(self) -> set[Applicability]:
-        """The applicabilities whose fixes this pipeline applies."""
-        return {Applicability.SAFE} | ({Applicability.UNSAFE} if self.config.unsafe_fixes else set())
-
     def _applicable(self, finding: Finding) -> bool:
-        return finding.fix is not None and finding.applicability in self._wanted()
+        return finding.fix is not None and finding.applicability in self._applied
 
     def process(self, doc: Document | str, *, fix: bool = True, findings: bool = True) -> Result:
         """Detect and (with ``fix``) apply fixes until none apply: ``fix(fix(x)) == fix(x)``.

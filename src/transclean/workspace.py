@@ -88,24 +88,23 @@ def _parent_rules(directory: Path) -> list[_Ignore]:
     return rules
 
 
-def discover(paths: Sequence[str], *, exclude: Sequence[str] = (), respect_gitignore: bool = True) -> list[str]:
+def discover(paths: Sequence[str], *, exclude: Sequence[str] = ()) -> list[str]:
     """The files named by ``paths``: files as given (``-`` is standard input), directories walked in sorted
     order for :data:`TEXT_SUFFIXES` files, skipping hidden and tool directories, ``exclude`` patterns
-    (matched against the path below the named directory and against the name) and, with
-    ``respect_gitignore``, what .gitignore files ignore."""
+    (matched against the path below the named directory and against the name) and what .gitignore files
+    ignore."""
     found: list[str] = []
     for name in paths:
         root = Path(name)
         if name == STDIN or not root.is_dir():
             found.append(name)  # a missing file is reported when it is read
             continue
-        inherited = _parent_rules(root) if respect_gitignore else []
-        found.extend(str(p) for p in _walk(root, root, exclude, inherited, respect_gitignore))
+        found.extend(str(p) for p in _walk(root, root, exclude, _parent_rules(root)))
     return found
 
 
-def _walk(directory: Path, root: Path, exclude: Sequence[str], rules: list[_Ignore], gitignore: bool) -> Iterator[Path]:
-    rules = rules + _gitignore(directory) if gitignore else rules
+def _walk(directory: Path, root: Path, exclude: Sequence[str], rules: list[_Ignore]) -> Iterator[Path]:
+    rules = rules + _gitignore(directory)
     with os.scandir(directory) as entries:
         items = sorted(entries, key=lambda e: e.name)
     for entry in items:
@@ -115,7 +114,7 @@ def _walk(directory: Path, root: Path, exclude: Sequence[str], rules: list[_Igno
             continue
         if is_dir:
             if entry.name not in SKIPPED_DIRS and not entry.name.startswith("."):
-                yield from _walk(path, root, exclude, rules, gitignore)
+                yield from _walk(path, root, exclude, rules)
         elif entry.is_file() and path.suffix.lower() in TEXT_SUFFIXES:
             yield path
 

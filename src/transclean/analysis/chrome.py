@@ -1,6 +1,6 @@
 """Site chrome: what the lines a page template adds around an article look like.
 
-Shared by the boilerplate rules TC205-TC210. The words are language data (the ``[chrome]`` table of each
+Shared by the boilerplate rules TC205-TC214 and TC216. The words are language data (the ``[chrome]`` table of each
 ``data/lang/<code>.toml``), read once per process; a line is judged by the *kind* of its words (all widget
 words, all date words) rather than by a list of exact labels, so "Leave a comment", "0 Comments" and
 "Lasa un comentariu" are one case.

@@ -1,6 +1,6 @@
 """The learning pass of ``transclean clean``: one partial profile per chunk, merged by addition.
 
-It runs on the cleaning pass's engine and resumes like it: each chunk writes ``.learn/<chunk>.json.gz``
+It runs on the cleaning pass's engine and resumes like it: each chunk writes ``.learn/<chunk>.gz``
 atomically, then its marker ``.learn/<chunk>.done``; a rerun learns only the chunks without a marker. The
 partials are merged in plan order, so the profile is the same bytes with 1 or N workers, with Dask, and
 after a kill and resume.

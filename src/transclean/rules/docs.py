@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import inspect
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 
 from transclean.rules import REGISTRY, Rule
@@ -59,10 +58,10 @@ def rule_doc(rule: type[Rule], path: str | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
-def rule_table(rules: Iterable[type[Rule]] | None = None) -> str:
+def rule_table() -> str:
     """The Markdown table of the rules (``transclean rules``)."""
     rows = ["| code | name | category | severity | fix | default | what it finds |", "|---|---|---|---|---|---|---|"]
-    for rule in rules or [REGISTRY[c] for c in sorted(REGISTRY)]:
+    for rule in (REGISTRY[c] for c in sorted(REGISTRY)):
         rows.append(
             f"| {rule.code} | {rule.name} | {rule.category.value} | {rule.severity.value} | "
             f"{rule.fix.value} | {_default(rule)} | {rule.summary()} |"

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-import regex
-
 from transclean.analysis.chrome import BULLET, words
 from transclean.context import Context
 from transclean.model import Applicability, Category, Edit, Finding, Severity
@@ -15,8 +13,6 @@ from transclean.text import block_removal
 
 #: a line needs this many words to count: short labels ("[Anchor]", "Photo: Akorda") repeat by design.
 MIN_WORDS = 4
-
-_SPACE = regex.compile(r"\s+")
 
 
 @register

@@ -24,8 +24,6 @@ from transclean.rules.base import Example, Rule, Trigger, register
 #: Score (Zipf plus bonuses) from which a word is common enough to be written in lower case mid-sentence.
 COMMON_WORD = 5.0
 
-_WORD = regex.compile(r"[\p{L}\p{M}?\ufffd]+")
-
 # A '?' in a URL query or code is not a lost letter.
 _URLISH = regex.compile(r"[/=&]|://")
 
@@ -38,8 +36,8 @@ def _name_window(text: str, start: int, end: int) -> tuple[list[str], int]:
     line_start = text.rfind("\n", max(0, start - _REACH), start) + 1 or max(0, start - _REACH)
     line_end = text.find("\n", end, end + _REACH)
     line_end = min(len(text), end + _REACH) if line_end < 0 else line_end
-    before = _WORD.findall(text[line_start:start])[-3:]
-    after = _WORD.findall(text[end:line_end])[:3]
+    before = TOKEN.findall(text[line_start:start])[-3:]
+    after = TOKEN.findall(text[end:line_end])[:3]
     return [*before, text[start:end], *after], len(before)
 
 

@@ -119,7 +119,7 @@ class FusedWords(Rule):
         data = language_data(lang).get("punctuation") or language_data("en")["punctuation"]
         text = ctx.text
         for m in _FUSED_STOP.finditer(text):
-            yield from self._fused_stop(ctx, m, data, lang)
+            yield from self._fused_stop(ctx, m, data)
         for m in _FUSED_LOWER.finditer(text):
             if min(_known(m[1], lang), _known(m[2], lang)) >= STOP_ZIPF and text.count(m.group()) == 1:
                 yield self.finding(
@@ -156,7 +156,7 @@ class FusedWords(Rule):
                 applicability=Applicability.SAFE if sure else Applicability.UNSAFE,
             )
 
-    def _fused_stop(self, ctx: Context, m: regex.Match[str], data: dict, lang: str) -> Iterator[Finding]:
+    def _fused_stop(self, ctx: Context, m: regex.Match[str], data: dict) -> Iterator[Finding]:
         left, mark, quote, right = m.groups()
         if len(right) == 1 and not (left.islower() and len(left) >= 3):
             return  # an initial after an abbreviation's letters ("Ph.D. Smith")

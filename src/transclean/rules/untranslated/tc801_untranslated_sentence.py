@@ -70,7 +70,7 @@ class UntranslatedSentence(Rule):
         lang = ctx.language
         words = set(language_data(lang or "").get("function_words", {}).get("words", ()))
         if not lang or not words:
-            return  # only target languages with a data file (English so far)
+            return  # only languages whose data file lists function words (English so far)
         from transclean.lang import sentence_language, surely_in
 
         text = ctx.text
