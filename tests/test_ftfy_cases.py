@@ -13,6 +13,7 @@ import pytest
 
 import transclean
 from conftest import shared_path
+from transclean.analysis.repair import _MOJIBAKE_SIGN
 from transclean.analysis.repair import ftfy_config as _config
 
 
@@ -56,3 +57,19 @@ def test_ftfy_negative_cases_untouched_by_encoding_repair(profile: str) -> None:
     for case in cases:
         if case.get("fixed-encoding", case["fixed"]) == case["original"]:
             assert transclean.fix(case["original"], profile=profile) == case["original"], case["label"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("«Lo hizo», dijo. Habló»", False),  # "ó»" is 0xF3 0xBB in Windows-1252: no assigned plane
+        ("ы готовимся к худшему», said one", False),  # "у»", the same bytes in Windows-1251
+        ("Pas de mojibake ici", False),
+        ("Emoji 😀".encode().decode("mac_roman"), True),  # plane 1, read as Mac OS Roman
+        ("\U000e0067".encode().decode("mac_roman"), True),  # plane 14: a tag of a flag emoji
+        ("Crème brûlée".encode().decode("cp1252"), True),
+    ],
+)
+def test_mojibake_precheck(text: str, sign: bool) -> None:
+    """The cheap pre-check that decides whether ftfy runs (and is imported) on a line."""
+    assert bool(_MOJIBAKE_SIGN.search(text)) is sign

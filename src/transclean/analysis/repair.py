@@ -86,9 +86,18 @@ def _mojibake_signs() -> re.Pattern[str]:
     codecs = ("cp1252", "latin-1", "cp1251", "mac_roman", "cp437", "cp1250", "cp1253", "cp1254", "cp1257", "iso-8859-2")
     alternatives = []
     for codec in codecs:
-        leads = bytes(range(0xC2, 0xF5)).decode(codec, "ignore")
+        leads = bytes(range(0xC2, 0xF0)).decode(codec, "ignore")
         conts = bytes(range(0x80, 0xC0)).decode(codec, "ignore")
         alternatives.append(f"[{re.escape(leads)}][{re.escape(conts)}]")
+        # A four-byte lead only before the second byte of an assigned plane: 0xF0 0x90-0xB3 (planes 1-3:
+        # emoji, CJK extensions), 0xF3 0xA0 (plane 14: tags of flag emoji, variation selectors). The other
+        # pairs are real words before a closing quote ("habló»", "сказу»" read as 0xF3 0xBB): firing on them
+        # imported ftfy for clean Spanish and Russian text.
+        for lead, seconds in ((0xF0, range(0x90, 0xB4)), (0xF3, range(0xA0, 0xA1))):
+            first = bytes([lead]).decode(codec, "ignore")
+            second = bytes(seconds).decode(codec, "ignore")
+            if first and second:
+                alternatives.append(f"{re.escape(first)}[{re.escape(second)}]")
     # "Ã " where a no-break space was lost ("voilÃ le travail"), C1 controls, surrogates, U+FFFD.
     alternatives.append("[ÂÃ]\\s|[\x80-\x9f\ud800-\udfff\ufffd]")
     return re.compile("|".join(alternatives))
