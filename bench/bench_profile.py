@@ -218,18 +218,20 @@ def cost(megabytes: float, workdir: Path) -> None:
         peak = usage.ru_maxrss
         print(f"| {label} | {wall:.1f} | {peak / 1024:.0f} |")
     # The difference of the two runs is noisy on a shared machine: time the passes themselves, in turn.
-    chunks = plan_chunks([src])
+    chunks = plan_chunks({src: src.name})
     (workdir / "passes" / ".learn").mkdir(parents=True)
+    tmpdir = workdir / "passes" / ".tmp"
+    tmpdir.mkdir()
     start = time.perf_counter()
     for chunk in chunks:
-        learn_chunk(chunk, Options(), str(workdir / "passes"))
+        learn_chunk(chunk, Options(), str(workdir / "passes"), str(tmpdir))
     learning = time.perf_counter() - start
     options = Options(config=Config(corpus_profile=str(workdir / "cost-0" / "profile.json.gz")))
     (workdir / "passes" / ".done").mkdir()
     (workdir / "passes" / "rejects").mkdir()
     start = time.perf_counter()
     for chunk in chunks:
-        process_chunk(chunk, options, str(workdir / "passes"))
+        process_chunk(chunk, options, str(workdir / "passes"), str(tmpdir))
     cleaning = time.perf_counter() - start
     print(f"\nlearning pass {learning:.1f} s, cleaning pass {cleaning:.1f} s: {learning / cleaning:.2f}x")
     profile = workdir / "cost-0" / "profile.json.gz"
