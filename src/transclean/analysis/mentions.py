@@ -64,7 +64,8 @@ OTHER_GENDER_PEAK = 5
 #: a lone first name at most this frequent as a word (wordfreq's Zipf scale) is taken to have its gender.
 LONE_FIRST_NAME_ZIPF = 4.6
 
-ARTICLES = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "Our", "His", "Her"})
+#: Sentence-opening words after which a capitalised run is a thing; English's serve every language.
+ARTICLES = frozenset(language_data("en")["lists"]["articles"])
 
 
 def _frequent(word: str, lang: str, floor: float) -> bool:
