@@ -48,7 +48,7 @@ class Result:
     def remaining_in_source(self) -> tuple[Finding, ...]:
         """``remaining`` with spans moved to source offsets, to report against the input file."""
         source, log = self.document.source or "", self.document.log
-        return tuple(_relocate(f, log.to_source(f.start), log.to_source(f.end), source, log) for f in self.remaining)
+        return tuple(_relocate(f, source, log) for f in self.remaining)
 
 
 class _Taken:
@@ -188,9 +188,8 @@ class Pipeline:
         unconverged: tuple[str, ...] = ()
         for passes in range(self.config.max_iterations + 1):
             for f in found if findings else ():
-                start = log.to_source(f.start, span_start=f.start < f.end)
-                end = max(start, log.to_source(f.end))
-                seen.setdefault((f.code, start, end), _relocate(f, start, end, doc.source or "", log))
+                moved = _relocate(f, doc.source or "", log)
+                seen.setdefault((f.code, moved.start, moved.end), moved)
             chosen = self._choose([f for f in found if self._applicable(f)])
             if not chosen:
                 break
@@ -242,19 +241,25 @@ def _pipeline_for(config: Config, stamps: tuple[tuple[int, int] | None, ...]) ->
     return Pipeline(config)
 
 
-def _relocate(finding: Finding, start: int, end: int, source: str, log: EditLog) -> Finding:
+def _relocate(finding: Finding, source: str, log: EditLog) -> Finding:
     """A finding from a later pass, with its span and its fix's edits moved to source offsets (what a
     SARIF consumer applies to the input). An edit is moved as a span: where an earlier fix changed the text
     under it, it replaces that whole source span."""
     if not log.edits:
         return finding
+    start, end = _span_to_source(finding.start, finding.end, log)
     fix = finding.fix
     if fix is not None:
-        fix = replace(fix, edits=tuple(_edit_to_source(e, log) for e in fix.edits))
+        edits = []
+        for e in fix.edits:
+            edit_start, edit_end = _span_to_source(e.start, e.end, log)
+            edits.append(replace(e, start=edit_start, end=edit_end))
+        fix = replace(fix, edits=tuple(edits))
     return replace(finding, start=start, end=end, text=source[start:end], fix=fix)
 
 
-def _edit_to_source(edit: Edit, log: EditLog) -> Edit:
-    """An edit of a later pass in source offsets (a span's start maps past text removed before it)."""
-    start = log.to_source(edit.start, span_start=edit.start < edit.end)
-    return replace(edit, start=start, end=max(start, log.to_source(edit.end)))
+def _span_to_source(start: int, end: int, log: EditLog) -> tuple[int, int]:
+    """A span of a later pass in source offsets; a non-empty span's start maps past text removed just
+    before it (that text is not what the span is about)."""
+    source_start = log.to_source(start, span_start=start < end)
+    return source_start, max(source_start, log.to_source(end))
