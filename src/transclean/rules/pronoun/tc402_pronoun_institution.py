@@ -67,6 +67,7 @@ class PronounInstitution(Rule):
         Example("The Russian Foreign Ministry said ⟦he⟧ would respond in kind.", language="en"),
         Example("Azerbaijan insists on regaining ⟦his⟧ territorial integrity.", language="en"),
         Example("The Bundestag approved the budget and ⟦her⟧ committees began work.", language="en"),
+        Example("The cabinet met on Monday to discuss the budget. ⟦His⟧ plans were approved.", language="en"),
     )
     must_not_fire = (
         Example("The Kremlin said Vladimir Putin would attend. He arrived on Monday.", language="en"),
@@ -116,7 +117,8 @@ class PronounInstitution(Rule):
 
     def _possessives(self, ctx: Context) -> Iterator[Finding]:
         """ "Azerbaijan insists on regaining his territorial integrity": "his"/"her" in a sentence whose
-        subject is a state or an institution, with no other pronoun or person noun in it and no person named
+        subject is a state or an institution, or opening the sentence after one that an institution opens
+        ("The cabinet met. His plans ..."), with no other pronoun or person noun in it and no person named
         from two sentences before up to it."""
         text = ctx.text
         people_words = person_words(ctx.language or "")
@@ -132,6 +134,9 @@ class PronounInstitution(Rule):
             if any(x.kind == "person" and first <= x.start < start for x in ctx.mentions_starting(first, start)):
                 continue
             subject = state_subject(ctx, a, b)
+            if subject is None and start == a:  # "The cabinet met on Monday. His plans were approved."
+                previous = self._previous_subject(ctx, i, start)
+                subject = None if previous is None else previous.text
             if subject is None:
                 continue
             word = m.group().strip()
