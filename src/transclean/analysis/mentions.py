@@ -276,4 +276,25 @@ def mentions(text: str, glossary: Glossary, matches: list[Match], lang: str = "e
         if len(rest) > 1:
             surnames.setdefault(rest[-1][1], gender)
             firsts.setdefault(first, gender)
-    return sorted(found, key=lambda m: m.start)
+    return sorted(found + _defined_acronyms(text, found), key=lambda m: m.start)
+
+
+_DEFINITION = regex.compile(r"[ \t]*\((\p{Lu}{2,8})\)")
+
+
+def _defined_acronyms(text: str, found: list[Mention]) -> list[Mention]:
+    """The later uses of an acronym the text defines for an organisation ("the Anti-Corruption Commission
+    (ACC) ... the ACC said"), as mentions of that organisation: one pass over the text for all of them."""
+    defined: dict[str, int] = {}
+    for m in found:
+        if m.kind == "organization" and (d := _DEFINITION.match(text, m.end)):
+            defined.setdefault(d.group(1), d.end())
+    if not defined:
+        return []
+    taken = {m.start for m in found}
+    uses = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(map(regex.escape, defined)) + r")(?![\p{L}\p{N}])")
+    return [
+        Mention(u.start(), u.end(), u.group(), "organization")
+        for u in uses.finditer(text)
+        if u.start() >= defined[u.group()] and u.start() not in taken
+    ]
