@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -30,8 +31,8 @@ _OPENING_CLOSES = regex.compile(r"(?<=\S) “(?=[.,;:!?]|\s*$)", regex.M)
 # a dash after a quotation, before the reporting verb (Russian typography): 'future plans”, - added'
 _DASH_AFTER_QUOTE = regex.compile(r"(?<=[”\"»],?) [-–—](?= \p{Ll})")
 
-# English curly quotes: “ (or a German „) opens and ” closes; ‘ opens and ’ closes unless a letter or digit follows (an
-# apostrophe: "party’s", "’90s"). A ’ with nothing open is a plural's apostrophe ("the parties’ leaders").
+# English curly quotes: “ (or a German „) opens and ” closes; ‘ opens and ’ closes unless a letter or digit
+# follows (an apostrophe: "party’s", "’90s"). A ’ with nothing open is a plural's apostrophe ("the parties’").
 _CURLY_DOUBLE = regex.compile(r"[“„”]")
 _CURLY_SINGLE = regex.compile(r"‘|’(?![\p{L}\p{N}])")
 # where a sentence starts, for the reporting sentence a quotation ran into
@@ -62,9 +63,9 @@ class QuotationMarks(Rule):
     next paragraph is flagged. In English, curly quotes whose shape contradicts their place ('at all,
     ”Skorohod said', 'life. ”', 'world “.'), a straight quote standing for an apostrophe ('It"s') and a dash
     after a quotation before the reporting verb ('plans”, - added') are flagged too, and curly quotes are
-    paired by shape: a closing one with nothing open, and one left open. A quotation left open that runs
-    into the narrator's next sentence ('said, “We act. The minister said ...') is flagged where its closing
-    mark is missing, the stop before that sentence; otherwise the last mark left open is flagged.
+    paired by shape: a closing one with nothing open is flagged, and a quotation left open that runs into
+    the narrator's next sentence ('said, “We act. The minister said ...') is flagged where its closing mark
+    is missing, the stop before that sentence; of several marks a paragraph leaves open, the last.
 
     ## Why it matters
     Scrapers and translators lose or move quote marks; the reader can no longer tell who said what.
@@ -95,8 +96,7 @@ class QuotationMarks(Rule):
         Example("The minister said, “The party is ready. We will not give up the ⟦streets. The⟧ minister said "
                 "this in response to a question.", language="en"),
         Example("The minister said, “They attacked the camp. Houses burn and the police did not come, "
-                "the minister added, ⟦“⟧The report is "
-                "false.", language="en"),
+                "the minister added, ⟦“⟧The report is false.", language="en"),
         Example("We will retaliate if we are attacked from the North⟦”⟧\nThe talks continue.", language="en"),
         Example("The minister said, ‘They marched from union to union and attacked our party’s rally on the "
                 "⟦streets. Hasan⟧ Mahmud said this in response to a question.", language="en"),
@@ -175,16 +175,7 @@ class QuotationMarks(Rule):
             if not marks:
                 continue
 
-            def scan(line: str, continued: bool, pattern: regex.Pattern[str] = pattern, opening: str = opening):
-                # a mark whose place contradicts its shape ('lawmaker: ”Far') is flagged above and plays
-                # the role of its place here
-                shapes = [
-                    _Quote(m.start(), "open" if (m.group() in "“„‘") != _contradicted(line, m.start()) else "close")
-                    for m in pattern.finditer(line)
-                ]
-                return _unpaired(shapes, continued, sure=True)
-
-            unpaired = _unpaired_in_paragraphs(ctx, opening, scan, broken_lines=True)
+            unpaired = _unpaired_in_paragraphs(ctx, opening, _curly_scan(pattern), broken_lines=True)
             for i, at in enumerate(unpaired):
                 if text[at] == "’":
                     continue
@@ -192,8 +183,9 @@ class QuotationMarks(Rule):
                     yield self.finding(text, at, at + 1, "Closing quote with no quotation open",
                                        applicability=Applicability.NONE)  # fmt: skip
                     continue
-                after = next((m for m in marks if m > at), len(text))
-                end = min(after, text.find("\n", at) % (len(text) + 1))
+                k = bisect_right(marks, at)
+                line_end = text.find("\n", at)
+                end = min(marks[k] if k < len(marks) else len(text), line_end if line_end >= 0 else len(text))
                 boundary = _narrator_sentence(text, at, end, verbs, speakers)
                 if boundary is not None:
                     yield self.finding(text, *boundary, "Quotation not closed before the narrator's sentence",
@@ -201,6 +193,20 @@ class QuotationMarks(Rule):
                 elif _last_of_several(text, unpaired, i):
                     yield self.finding(text, at, at + 1, "Quotation mark that does not pair up",
                                        applicability=Applicability.NONE)  # fmt: skip
+
+
+def _curly_scan(pattern: regex.Pattern[str]) -> Callable[[str, bool], tuple[list[tuple[int, str]], int | None]]:
+    """Pairs one paragraph's curly quotes of ``pattern`` by shape. A mark whose place contradicts its shape
+    ('lawmaker: ”Far') is flagged as such and plays the role of its place here."""
+
+    def scan(line: str, continued: bool) -> tuple[list[tuple[int, str]], int | None]:
+        shapes = [
+            _Quote(m.start(), "open" if (m.group() in "“„‘") != _contradicted(line, m.start()) else "close")
+            for m in pattern.finditer(line)
+        ]
+        return _unpaired(shapes, continued, sure=True)
+
+    return scan
 
 
 def _last_of_several(text: str, unpaired: list[int], i: int) -> bool:
@@ -250,7 +256,7 @@ def _unpaired_in_paragraphs(
 _SENTENCE_END_MARKS = frozenset('.!?…:;"”’»)]')
 
 #: the marks a paragraph must hold to be paired, by opening mark
-_MARKS = {'"': '"', "“": "“”", "‘": "‘’"}
+_MARKS = {'"': '"', "“": "“„”", "‘": "‘’"}
 
 
 def _contradicted(line: str, at: int) -> bool:
