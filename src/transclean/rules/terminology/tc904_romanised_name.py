@@ -122,7 +122,7 @@ def _dropped_letter(groups: dict[str, list[tuple[int, int, str]]]) -> dict[str, 
     for key, spans in groups.items():
         for i in range(len(key) - 1):
             shorter = key[:i] + key[i + 1 :]
-            if shorter != key and shorter in groups:
+            if shorter in groups:
                 merged.setdefault(key, list(spans)).extend(groups[shorter])
     return merged
 
