@@ -32,6 +32,7 @@ def _capitalised() -> regex.Pattern[str]:
 
 
 _WORD = regex.compile(r"\S+")
+_WORD_BEFORE = regex.compile(r"(\p{L}+)[ \t]+$")
 #: a capitalised word and a comma just before a word: "Atlanta, " before "Georgia".
 _PLACE_COMMA = regex.compile(r"\p{Lu}\p{Ll}+,\s*$")
 
@@ -199,6 +200,9 @@ def mentions(text: str, glossary: Glossary, matches: list[Match], lang: str = "e
     """
     data = language_data(lang)
     honorifics: dict[str, str] = data.get("honorifics", {})
+    # A feminine role noun before a name ("spokeswoman Zakharova", "Chairwoman Nowak") says the person is a
+    # woman; a masculine one says nothing, since translation systems default to "spokesman", "chairman".
+    feminine = {w for w, g in data.get("gendered_nouns", {}).items() if g == "female"}
     lists = data.get("lists", {})
     named = _named_institutions(glossary, lang)
     titles = set(lists.get("titles", ())) | named
@@ -239,9 +243,13 @@ def mentions(text: str, glossary: Glossary, matches: list[Match], lang: str = "e
             words = words[1:]
         i = 0
         gender: str | None = None
-        while i < len(words) and (words[i][1] in titles or words[i][1] in honorifics):
-            gender = honorifics.get(words[i][1], gender)
+        while i < len(words) and (
+            words[i][1] in titles or words[i][1] in honorifics or words[i][1].lower() in feminine
+        ):
+            gender = "female" if words[i][1].lower() in feminine else honorifics.get(words[i][1], gender)
             i += 1
+        if i == 0 and (before := _WORD_BEFORE.search(text, max(0, run.start() - 24), run.start())):
+            gender = "female" if before.group(1).lower() in feminine else None  # "spokeswoman Zakharova"
         if i == 0 and words and words[-1][1] not in place_words:  # "Energy Minister Svitlana Hrynchuk"
             i = next(
                 (j + 1 for j in range(1, len(words) - 1) if words[j][1] in titles and _any_first_name(words[j + 1 :])),
@@ -268,4 +276,25 @@ def mentions(text: str, glossary: Glossary, matches: list[Match], lang: str = "e
         if len(rest) > 1:
             surnames.setdefault(rest[-1][1], gender)
             firsts.setdefault(first, gender)
-    return sorted(found, key=lambda m: m.start)
+    return sorted(found + _defined_acronyms(text, found), key=lambda m: m.start)
+
+
+_DEFINITION = regex.compile(r"[ \t]*\((\p{Lu}{2,8})\)")
+
+
+def _defined_acronyms(text: str, found: list[Mention]) -> list[Mention]:
+    """The later uses of an acronym the text defines for an organisation ("the Anti-Corruption Commission
+    (ACC) ... the ACC said"), as mentions of that organisation: one pass over the text for all of them."""
+    defined: dict[str, int] = {}
+    for m in found:
+        if m.kind == "organization" and (d := _DEFINITION.match(text, m.end)):
+            defined.setdefault(d.group(1), d.end())
+    if not defined:
+        return []
+    taken = {m.start for m in found}
+    uses = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(map(regex.escape, defined)) + r")(?![\p{L}\p{N}])")
+    return [
+        Mention(u.start(), u.end(), u.group(), "organization")
+        for u in uses.finditer(text)
+        if u.start() >= defined[u.group()] and u.start() not in taken
+    ]

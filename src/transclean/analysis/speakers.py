@@ -54,8 +54,9 @@ def institution_subject(sentence: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _institution_opening() -> regex.Pattern[str]:
-    verb = r"\p{Ll}+(?:ed|s)|said|will|would|can|could|must|may|might|did|had|was"
-    return regex.compile(rf"\s*({_institution_noun_phrase()})\s+(?:{verb})\b")
+    verb = r"\p{Ll}+(?:ed|s)|said|will|would|can|could|must|may|might|did|had|was|met|held|made|took|sent|gave|set"
+    when = r"today|yesterday|also|then|recently|earlier|later|on\s+\p{Lu}\p{Ll}+day"  # "The Council today met"
+    return regex.compile(rf"\s*({_institution_noun_phrase()})\s+(?:(?:{when})\s+)?(?:{verb})\b")
 
 
 @lru_cache(maxsize=1)
@@ -65,9 +66,10 @@ def _institution_phrase() -> regex.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _institution_noun_phrase() -> str:
-    """ "The ministry", "The Spanish government": an article, an optional qualifier, an institution noun."""
+    """ "The ministry", "The Spanish government", "The Council": an article, an optional qualifier, an
+    institution noun."""
     nouns = "|".join(language_data("en")["lists"]["institution_nouns"])
-    return rf"The\s+(?:\p{{L}}+\s+)?(?:{nouns})"
+    return rf"The\s+(?:\p{{L}}+\s+)?(?i:{nouns})\b"
 
 
 def _acting_place(word: str) -> bool:

@@ -120,7 +120,9 @@ class PronounGender(Rule):
             "⟦He⟧ sold it in 2015.",
             language="en",
         ),
-    )
+        Example("Foreign Ministry spokeswoman Zakharova spoke to reporters. ⟦He⟧ added that the talks would go on.",
+                language="en"),
+    )  # fmt: skip
     must_not_fire = (
         Example("Ilham Aliyev met Angela Merkel in Berlin. She said the talks were useful.", language="en"),
         Example("The minister resigned. She said it was time to go.", language="en"),

@@ -34,12 +34,14 @@ class PronounInstitution(Rule):
     """'he', 'she', 'his' or 'her' for an institution, state or place ("The Kremlin ... he managed").
 
     ## What it finds
-    Fires when the previous sentence's subject is an organisation or place (glossary entry, or a
-    capitalised run ending in an institution noun) and no person is named in the window, or when an
-    institution is the speaker of the pronoun's own sentence ("The Commission, which mediated, said she
-    hoped") and no person is named before the pronoun; suggests "it". A "his" or "her" is flagged
-    (suggesting "its") in a sentence that a state or an institution opens, with no other pronoun or word for
-    a person in it and no person named nearby.
+    Fires when the previous sentence's subject is an organisation or place (glossary entry, including the
+    buildings that name institutions, "the Farnesina"; a capitalised run ending in an institution noun; an
+    acronym the text defines for one, "the Anti-Corruption Commission (ACC)") and no person is named in the
+    window, or when an institution is the speaker of the pronoun's own sentence ("The Commission, which
+    mediated, said she hoped") and no person is named before the pronoun; suggests "it". A "his" or "her"
+    is flagged (suggesting "its") in a sentence that a state or an institution opens, or opening the sentence
+    after one an institution opens ("The cabinet met. His plans ..."), with no other pronoun or word for a
+    person in it and no person named nearby.
 
     ## Why it matters
     Languages with grammatical gender refer to "the Kremlin" or "Azerbaijan" with "he" or "she"; in English
@@ -67,6 +69,15 @@ class PronounInstitution(Rule):
         Example("The Russian Foreign Ministry said ⟦he⟧ would respond in kind.", language="en"),
         Example("Azerbaijan insists on regaining ⟦his⟧ territorial integrity.", language="en"),
         Example("The Bundestag approved the budget and ⟦her⟧ committees began work.", language="en"),
+        Example("The cabinet met on Monday to discuss the budget. ⟦His⟧ plans were approved.", language="en"),
+        Example(
+            "The Anti-Corruption Commission (ACC) was set up in 2004. The ACC opened a case on Monday. ⟦She⟧ said "
+            "the mayor had taken bribes.",
+            language="en",
+        ),
+        Example(
+            "The Farnesina summoned the ambassador on Monday. ⟦He⟧ said the remarks were unacceptable.", language="en"
+        ),
     )
     must_not_fire = (
         Example("The Kremlin said Vladimir Putin would attend. He arrived on Monday.", language="en"),
@@ -116,7 +127,8 @@ class PronounInstitution(Rule):
 
     def _possessives(self, ctx: Context) -> Iterator[Finding]:
         """ "Azerbaijan insists on regaining his territorial integrity": "his"/"her" in a sentence whose
-        subject is a state or an institution, with no other pronoun or person noun in it and no person named
+        subject is a state or an institution, or opening the sentence after one that an institution opens
+        ("The cabinet met. His plans ..."), with no other pronoun or person noun in it and no person named
         from two sentences before up to it."""
         text = ctx.text
         people_words = person_words(ctx.language or "")
@@ -132,6 +144,9 @@ class PronounInstitution(Rule):
             if any(x.kind == "person" and first <= x.start < start for x in ctx.mentions_starting(first, start)):
                 continue
             subject = state_subject(ctx, a, b)
+            if subject is None and start == a:  # "The cabinet met on Monday. His plans were approved."
+                previous = self._previous_subject(ctx, i, start)
+                subject = None if previous is None else previous.text
             if subject is None:
                 continue
             word = m.group().strip()

@@ -1,0 +1,84 @@
+"""TC310: stray-separator."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import ClassVar
+
+import regex
+
+from transclean.context import Context
+from transclean.model import Applicability, Category, Finding, Severity
+from transclean.rules.base import Example, Rule, Trigger, register
+
+# A hyphen spaced from the word before it and glued to the next: "police -Polda", "arena -like". After a
+# capital it is more often a name's suffix split by a tokeniser ("Grammy -winning": 5 in 2,454 GAP
+# paragraphs), so only a lower-case word before it counts.
+_DETACHED_HYPHEN = regex.compile(r"(?<=(?<!\p{L})\p{Ll}+) -(?=\p{L})")
+# A colon glued between a lower-case word and a capitalised one: "(in english:Hungarian Telegraphic
+# Office)". A capitalised word before it is a namespace ("Category:People"), digits a time or a verse.
+_GLUED_COLON = regex.compile(r"(?<![\p{L}\p{N}_:/.(@])\p{Ll}{3,}(:)(?=\p{Lu}\p{Ll})")
+# A line that opens with the comma, semicolon or colon of the sentence a line break split:
+# "it is not flattery\n\n: in the programmatic report".
+_LINE_OPENS_WITH_MARK = regex.compile(r"^[ \t]*([,;:])(?=[ \t]+\p{Ll})", regex.MULTILINE)
+# A dash with a comma glued after it: "Trump, etc. -, but which".
+_DASH_COMMA = regex.compile(r"(?<=\s)[-–—],")
+
+
+@register
+class StraySeparator(Rule):
+    """A hyphen, colon, comma or dash left where no separator of its kind belongs: "police -Polda", "english:Hungarian".
+
+    ## What it finds
+    A hyphen spaced from the lower-case word before it and glued to the next ("arena -like"); a colon glued
+    between a lower-case word and a capitalised one ("in english:Hungarian"); a line that opens with a
+    comma, semicolon or colon before a lower-case word, the rest of a sentence a line break split; a dash
+    with a comma glued after it ("etc. -, but").
+
+    ## Why it matters
+    Translation systems and scrapers move separators when they split or join segments; the reader stumbles
+    and cannot tell which words belong together.
+
+    ## Fix safety
+    Safe for the glued colon: a space after it restores the text. The others are flagged only: whether the
+    hyphen joins or the dash separates, and where a split sentence resumes, is the editor's choice.
+    """
+
+    code = "TC310"
+    name = "stray-separator"
+    category = Category.PUNCTUATION
+    severity = Severity.MINOR
+    fix = Applicability.SAFE
+    languages: ClassVar[tuple[str, ...]] = ()  # shapes of punctuation, no words
+    trigger = Trigger(pattern=re.compile(r"[^\W\d_] -[^\W\d_]|[^\W\d_]:[^\W\d_]|^[ \t]*[,;:][ \t]|[-–—],", re.M))
+    must_fire = (
+        Example("It was secured by four regional police⟦ -⟧Polda teams."),
+        Example("The Magyar Távirati Iroda (in english⟦:⟧Hungarian Telegraphic Office) reported it.",
+                fixed="The Magyar Távirati Iroda (in english: Hungarian Telegraphic Office) reported it."),
+        Example("I believe in the role of mayors, it is not flattery\n\n⟦:⟧ in the report to Parliament."),
+        Example("Leaders such as Trump, etc. ⟦-,⟧ but which no one expected."),
+    )  # fmt: skip
+    must_not_fire = (
+        Example("The pre- and post-war years; a non-profit group; temperatures of -5 degrees."),
+        Example("He was a Grammy -winning musician."),
+        Example("See Category:People and https://example.com/Page at 10:30; John 3:16."),
+        Example("The list:\n- one item\n- another item"),
+        Example("He said: Yes. Then: No."),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        text = ctx.text
+        for m in _DETACHED_HYPHEN.finditer(text):
+            yield self.finding(text, m.start(), m.end(), "Hyphen spaced from the word before it",
+                               applicability=Applicability.NONE)  # fmt: skip
+        for m in _GLUED_COLON.finditer(text):
+            yield self.finding(text, m.start(1), m.end(1), "No space after a colon", suggestion=": ",
+                               title="Add a space")  # fmt: skip
+        for m in _LINE_OPENS_WITH_MARK.finditer(text):
+            if text[: m.start()].strip():  # the rest of a sentence begun on an earlier line
+                yield self.finding(text, m.start(1), m.end(1), f"A line opens with {m.group(1)!r}",
+                                   applicability=Applicability.NONE)  # fmt: skip
+        for m in _DASH_COMMA.finditer(text):
+            yield self.finding(text, m.start(), m.end(), "A dash with a comma glued to it",
+                               applicability=Applicability.NONE)  # fmt: skip
