@@ -31,6 +31,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
+from transclean.cache import cache_dir
 from transclean.errors import TranscleanError
 from transclean.text import CharMap
 
@@ -190,7 +191,7 @@ def first_names() -> FirstNames:
 
 
 def _first_names_path() -> Path:
-    return _cache_dir() / f"first-names-2-gender-guesser{_version('gender-guesser')}.sqlite"
+    return cache_dir() / f"first-names-2-gender-guesser{_version('gender-guesser')}.sqlite"
 
 
 def _write_first_names(path: Path) -> None:
@@ -321,10 +322,6 @@ def _build() -> bytes:
     return b"\n".join(encoded)
 
 
-def _cache_dir() -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "transclean"
-
-
 @cache
 def _version(distribution: str) -> str:
     """The installed version of a distribution whose data the caches hold, read from the one
@@ -343,7 +340,7 @@ def _version(distribution: str) -> str:
 
 def _cache_path() -> Path:
     versions = f"wordfreq{_version('wordfreq')}-names{_version('names-dataset')}"
-    return _cache_dir() / f"lexicon-3-{versions}-zipf{MIN_ZIPF}.txt"
+    return cache_dir() / f"lexicon-3-{versions}-zipf{MIN_ZIPF}.txt"
 
 
 def ensure_cache() -> None:
@@ -472,7 +469,7 @@ def _frequencies(lang: str) -> Frequencies:
     lang = WORDFREQ_ALIASES.get(lang, lang)
     if not lang.isalpha():
         return Frequencies(None)
-    path = _cache_dir() / f"wordfreq-2-{_version('wordfreq')}-{lang}.sqlite"
+    path = cache_dir() / f"wordfreq-2-{_version('wordfreq')}-{lang}.sqlite"
     missing = path.with_suffix(".none")  # wordfreq has no list for this language
     if missing.exists():
         return Frequencies(None)
