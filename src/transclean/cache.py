@@ -55,10 +55,18 @@ def _keep(internals: object, path: Path, seeded: frozenset[object]) -> None:
         locale_sensitive = dict(internals._locale_sensitive)  # type: ignore[attr-defined]
     if patterns.keys() <= seeded:
         return
+    with contextlib.suppress(pickle.PicklingError, TypeError, AttributeError):
+        keep(path, pickle.dumps((patterns, named_args, locale_sensitive), pickle.HIGHEST_PROTOCOL))
+
+
+def keep(path: Path, data: bytes) -> None:
+    """Write a cache file whole, then rename it into place (processes may race); a cache that cannot be
+    written is only slower next time, never an error."""
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(pickle.dumps((patterns, named_args, locale_sensitive), pickle.HIGHEST_PROTOCOL))
+        temporary.write_bytes(data)
         os.replace(temporary, path)
-    with contextlib.suppress(OSError):
-        temporary.unlink(missing_ok=True)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
