@@ -18,7 +18,6 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
-from xml.etree import ElementTree as ET
 
 import regex
 
@@ -385,6 +384,8 @@ def _read_delimited(path: str, text: str, delimiter: str) -> tuple[list[list[str
 
 
 def _read_tbx(path: str, data: bytes) -> tuple[list[Concept], list[Issue]]:
+    from xml.etree import ElementTree as ET  # TBX only: not paid by every start
+
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
@@ -561,6 +562,8 @@ def dump_glossary(glossary: Glossary, path: str | Path) -> str:
 
 def to_tbx(glossary: Glossary) -> str:
     """Write concepts as TBX (ISO 30042:2019, TBX-Basic style)."""
+    from xml.etree import ElementTree as ET
+
     ET.register_namespace("", TBX_NS)
     root = ET.Element(f"{{{TBX_NS}}}tbx", {"style": "dca", "type": "TBX-Basic", XML_LANG: "en"})
     header = ET.SubElement(root, f"{{{TBX_NS}}}tbxHeader")

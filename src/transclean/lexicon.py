@@ -22,7 +22,6 @@ import math
 import mmap
 import os
 import sqlite3
-import subprocess
 import sys
 from array import array
 from collections.abc import Iterable
@@ -347,6 +346,8 @@ def ensure_cache() -> None:
     """Build the lexicon cache in a child process when it is missing, so that batch workers only load it
     (the build reads names-dataset's tables: about 2 GB for 25 s, once per machine)."""
     if not _cache_path().exists() or not _index_path(_cache_path()).exists() or not _first_names_path().exists():
+        import subprocess  # once per machine: not paid by every start
+
         command = "from transclean.lexicon import first_names, lexicon; lexicon(); first_names()"
         subprocess.run([sys.executable, "-c", command], check=False)
 
