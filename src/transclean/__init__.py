@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from transclean.cache import seed_regex_cache
+from transclean.cache import kept_regex_patterns
 
-seed_regex_cache()  # before the modules below compile their patterns
-
-from transclean.config import Config  # noqa: E402
-from transclean.model import Applicability, Category, Document, Edit, EditLog, Finding, Fix, Severity  # noqa: E402
-from transclean.pipeline import Pipeline, Result, pipeline_for  # noqa: E402
+with kept_regex_patterns():  # the modules below (the rules) compile their patterns at import
+    from transclean.config import Config
+    from transclean.model import Applicability, Category, Document, Edit, EditLog, Finding, Fix, Severity
+    from transclean.pipeline import Pipeline, Result, pipeline_for
 
 __version__ = "0.1.0"
 

@@ -1,21 +1,21 @@
 """The user cache folder, and the compiled ``regex`` patterns kept there between processes.
 
-The ``regex`` module parses and compiles a pattern in Python: the rules compile about 110 patterns at import
-and some 30 more on a first check, 0.05-0.18 s of a cold ``transclean check`` (a quarter of its import). A
+The ``regex`` module parses and compiles a pattern in Python: the rules compile about 110 patterns at
+import, 0.05-0.18 s of a cold ``transclean check`` (a quarter of its import). A
 compiled pattern pickles as its compiled code, so unpickling it skips the parser; and ``regex`` keeps its own
 in-process cache keyed by pattern text and flags. Seeding that cache with the patterns of an earlier run
 makes each ``regex.compile`` at import a dictionary hit. An entry whose pattern text has since changed is
-never hit, so the file needs no key but the ``regex`` version (the compiled code's format); a process that
-compiled patterns the file lacked rewrites it at exit. ``re`` patterns pickle as their text and gain nothing.
+never hit, so the file needs no key but the ``regex`` version (the compiled code's format); an import that
+compiled patterns the file lacked rewrites it. ``re`` patterns pickle as their text and gain nothing.
 """
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import os
 import pickle
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import regex
@@ -26,11 +26,15 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "transclean"
 
 
-def seed_regex_cache() -> None:
-    """Load the kept patterns into ``regex``'s cache and keep any new ones at exit. A missing, unreadable
-    or foreign file, or a ``regex`` without this cache, costs nothing but the speed-up."""
+@contextlib.contextmanager
+def kept_regex_patterns() -> Iterator[None]:
+    """Seed ``regex``'s cache with the patterns an earlier run kept, run the block (the package's imports),
+    then keep the cache if the block compiled patterns the file lacked. Only import-time patterns are kept:
+    patterns built per document at run time would make every process rewrite the file. A missing,
+    unreadable or foreign file, or a ``regex`` without this cache, costs nothing but the speed-up."""
     internals = getattr(regex, "_main", None)
     if not all(hasattr(internals, name) for name in ("_cache", "_cache_lock", "_named_args", "_locale_sensitive")):
+        yield
         return
     path = cache_dir() / f"regex-{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}.pickle"
     seeded: frozenset[object] = frozenset()
@@ -43,16 +47,11 @@ def seed_regex_cache() -> None:
             internals._named_args.update(named_args)
             internals._locale_sensitive.update(locale_sensitive)
         seeded = frozenset(patterns)
-    atexit.register(_keep, internals, path, seeded)
-
-
-def _keep(internals: object, path: Path, seeded: frozenset[object]) -> None:
-    """Write ``regex``'s cache to ``path`` if it holds patterns that were not seeded (written whole, then
-    renamed: processes may race)."""
-    with internals._cache_lock:  # type: ignore[attr-defined]
-        patterns = dict(internals._cache)  # type: ignore[attr-defined]
-        named_args = dict(internals._named_args)  # type: ignore[attr-defined]
-        locale_sensitive = dict(internals._locale_sensitive)  # type: ignore[attr-defined]
+    yield
+    with internals._cache_lock:
+        patterns = dict(internals._cache)
+        named_args = dict(internals._named_args)
+        locale_sensitive = dict(internals._locale_sensitive)
     if patterns.keys() <= seeded:
         return
     with contextlib.suppress(pickle.PicklingError, TypeError, AttributeError):
