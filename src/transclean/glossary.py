@@ -8,10 +8,14 @@ One concept per row, one column per language (variants separated by ``|``, prefe
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import os
+import pickle
 import sys
 import unicodedata
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
@@ -21,6 +25,7 @@ from typing import Any, NamedTuple
 
 import regex
 
+from transclean.cache import cache_dir, keep
 from transclean.errors import E, TranscleanError
 from transclean.text import CharMap
 
@@ -170,26 +175,30 @@ class Glossary:
                     yield Entry(c, lang, form, "forbidden", c.case_sensitive is not False or form.isupper())
 
     @cached_property
-    def _automaton(self) -> tuple[Any, list[tuple[Entry, ...]], list[bool], list[bool], list[bool]]:
-        import ahocorasick_rs
-
+    def _table(self) -> tuple[list[str], list[tuple[Entry, ...]], list[bool], list[bool], list[bool]]:
+        """The folded forms, the entries of each, whether word boundaries are checked at its left and right
+        edge (only in scripts written with spaces between words) and whether any entry is case-sensitive."""
         by_key: dict[str, list[Entry]] = {}
         for entry in self.entries():
             by_key.setdefault(fold(entry.form), []).append(entry)
         keys = list(by_key)
+        return (
+            keys,
+            [tuple(by_key[k]) for k in keys],
+            [_spaced_script(k[0]) for k in keys],
+            [_spaced_script(k[-1]) for k in keys],
+            [any(e.case_sensitive for e in by_key[k]) for k in keys],
+        )
+
+    @cached_property
+    def _automaton(self) -> tuple[Any, list[tuple[Entry, ...]], list[bool], list[bool], list[bool]]:
+        import ahocorasick_rs
+
+        keys, values, left, right, cased = self._table
         automaton = (
             ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) if keys else None
         )
-        # Word boundaries are checked only at edges in scripts written with spaces between words.
-        left = [_spaced_script(k[0]) for k in keys]
-        right = [_spaced_script(k[-1]) for k in keys]
-        return (
-            automaton,
-            [tuple(by_key[k]) for k in keys],
-            left,
-            right,
-            [any(e.case_sensitive for e in by_key[k]) for k in keys],
-        )
+        return automaton, values, left, right, cased
 
     def match(self, text: str) -> list[Match]:
         """Leftmost-longest matches of every form, at word boundaries, honouring per-entry case."""
@@ -486,13 +495,31 @@ def shipped_glossary_paths() -> list[Path]:
 
 
 @lru_cache(maxsize=16)
-def _cached(shipped: tuple[str, ...], user: tuple[str, ...], stamps: tuple[float, ...]) -> Glossary:
-    concepts: list[Concept] = []
+def _cached(shipped: tuple[str, ...], user: tuple[str, ...], stamps: tuple[tuple[int, int], ...]) -> Glossary:
+    """The glossaries, with their match table and word index. Parsing the shipped ones and building those
+    took 0.04-0.08 s of a cold check, so they are kept in the user cache (pickle), keyed by the files'
+    paths, sizes and times and by those of the code that builds them (this module, the lexicon's skeleton,
+    the language codes): any change builds them again."""
+    here = Path(__file__).parent
+    code = [here / "glossary.py", here / "lexicon.py", here / "text.py", here / "data/iso639-1.txt"]
+    paths = [os.path.abspath(p) for p in shipped + user]  # origins name the paths as given: both in the key
+    key = (shipped, user, paths, stamps, [(p.stat().st_size, p.stat().st_mtime_ns) for p in code], sys.version_info[:2])
+    kept = cache_dir() / f"glossary-{zlib.crc32(repr(paths).encode()):08x}.pickle"
+    with contextlib.suppress(Exception):  # missing, unreadable or stale: built again
+        kept_key, (concepts, table, tokens) = pickle.loads(kept.read_bytes())
+        if kept_key == key:
+            glossary = Glossary(concepts)
+            glossary.__dict__.update(_table=table, tokens=tokens)  # the cached properties, as built
+            return glossary
+    found: list[Concept] = []
     for path in shipped:
-        concepts.extend(load_glossary(path).concepts)
+        found.extend(load_glossary(path).concepts)
     for path in user:
-        concepts.extend(replace(c, enforced=True) for c in load_glossary(path).concepts)
-    return Glossary(concepts)
+        found.extend(replace(c, enforced=True) for c in load_glossary(path).concepts)
+    glossary = Glossary(found)
+    with contextlib.suppress(pickle.PicklingError, TypeError, RecursionError):
+        keep(kept, pickle.dumps((key, (glossary.concepts, glossary._table, glossary.tokens)), pickle.HIGHEST_PROTOCOL))
+    return glossary
 
 
 def glossaries_for(paths: Sequence[str | Path], *, shipped: bool = True) -> Glossary:
@@ -502,9 +529,10 @@ def glossaries_for(paths: Sequence[str | Path], *, shipped: bool = True) -> Glos
     stamps = []
     for p in ship + user:
         try:
-            stamps.append(Path(p).stat().st_mtime)
+            stat = Path(p).stat()
         except OSError:
             raise TranscleanError(E.NOT_FOUND, path=p) from None
+        stamps.append((stat.st_size, stat.st_mtime_ns))
     return _cached(ship, user, tuple(stamps))
 
 
