@@ -59,13 +59,11 @@ def kept_regex_patterns() -> Iterator[None]:
 
 
 def keep(path: Path, data: bytes) -> None:
-    """Write a cache file whole, then rename it into place (processes may race); a cache that cannot be
-    written is only slower next time, never an error."""
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
+    """Write a cache file atomically (processes may race); a cache that cannot be written is only slower
+    next time, never an error."""
+    from transclean.errors import TranscleanError
+    from transclean.files import write_atomic  # only when a cache is written: not paid by every start
+
+    with contextlib.suppress(OSError, TranscleanError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
+        write_atomic(path, data)

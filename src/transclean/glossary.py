@@ -19,7 +19,6 @@ import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -30,7 +29,7 @@ from transclean.errors import E, TranscleanError
 from transclean.text import CharMap
 
 WORD = regex.compile(r"[\p{L}\p{M}]+")
-ISO_639_1 = frozenset(resources.files("transclean").joinpath("data/iso639-1.txt").read_text("ascii").split())
+ISO_639_1 = frozenset((Path(__file__).parent / "data/iso639-1.txt").read_text("ascii").split())
 TYPES = ("person", "organization", "place", "term")
 GENDERS = ("female", "male", "other")
 FIELDS = ("id", "type", "gender", "acronym", "dnt", "forbidden", "context", "case", "note")

@@ -12,7 +12,6 @@ import marshal
 import sys
 import zlib
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +23,8 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 
-def _directory() -> Any:
-    return resources.files("transclean").joinpath("data/lang")
+def _directory() -> Path:
+    return Path(__file__).parent / "data/lang"
 
 
 @lru_cache(maxsize=1)
