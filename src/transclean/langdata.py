@@ -43,13 +43,10 @@ def _parsed() -> dict[str, dict[str, Any]]:
     """Every language file, parsed: the rules ask for all of them at import (labels of every language).
     Parsing took 0.03 s of each cold start, so the result is kept in the user cache (marshal) under the
     files' folder, keyed by their names, sizes and modification times; a change to any file parses again."""
-    files = {lang: _directory().joinpath(f"{lang}.toml") for lang in languages()}
-    if not all(isinstance(file, Path) for file in files.values()):  # a zipped install: nothing to stamp
-        return {lang: tomllib.loads(file.read_text("utf-8")) for lang, file in files.items()}
+    files = {lang: _directory() / f"{lang}.toml" for lang in languages()}
     stamps = [(lang, stat.st_size, stat.st_mtime_ns) for lang, file in files.items() for stat in [file.stat()]]
-    folder = str(next(iter(files.values())).parent) if files else ""
     version = f"{sys.version_info[0]}{sys.version_info[1]}"  # tomllib's and marshal's
-    kept = cache_dir() / f"lang-data-py{version}-{zlib.crc32(folder.encode()):08x}.marshal"
+    kept = cache_dir() / f"lang-data-py{version}-{zlib.crc32(str(_directory()).encode()):08x}.marshal"
     with contextlib.suppress(Exception):  # missing or unreadable: parse
         kept_stamps, data = marshal.loads(kept.read_bytes())
         if kept_stamps == stamps:
