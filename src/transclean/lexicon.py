@@ -329,9 +329,11 @@ def _version(distribution: str) -> str:
     module = distribution.replace("-", "_")
     spec = find_spec(module)
     if spec is not None and spec.origin:
-        found = list(Path(spec.origin).parent.parent.glob(f"{module}-*.dist-info"))
+        prefix, folder = f"{module}-", Path(spec.origin).parent.parent
+        # A plain listing: glob compiles a pattern for each call.
+        found = [n for n in os.listdir(folder) if n.startswith(prefix) and n.endswith(".dist-info")]
         if len(found) == 1:
-            return found[0].name[len(module) + 1 : -len(".dist-info")]
+            return found[0][len(prefix) : -len(".dist-info")]
     from importlib.metadata import version
 
     return version(distribution)
