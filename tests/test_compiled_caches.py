@@ -110,20 +110,31 @@ def test_kept_language_data_equals_the_parsed_files(tmp_path: Path, monkeypatch:
 
 
 def test_kept_glossaries_equal_the_parsed_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shipped glossaries are kept with their match table and word index, built again when a file
+    changes; a user's glossaries are read each time (no file per combination)."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    user = tmp_path / "terms.tsv"
-    user.write_text("id\ten\tit\nc1\tcabinet office\tufficio di gabinetto\n", "utf-8")
+    shipped = tmp_path / "terms.tsv"
+    shipped.write_text("id\ten\tit\nc1\tcabinet office\tufficio di gabinetto\n", "utf-8")
+    real = glossary.shipped_glossary_paths()
+    monkeypatch.setattr(glossary, "shipped_glossary_paths", lambda: [*real, shipped])
+    kept_files = tmp_path / "cache" / "transclean"
 
-    def load() -> glossary.Glossary:
+    def load(*user: Path) -> glossary.Glossary:
         glossary._cached.cache_clear()
-        return glossary.glossaries_for([user])
+        glossary._kept_shipped.cache_clear()
+        return glossary.glossaries_for(user)
 
     built, kept = load(), load()  # built and kept, then read back
-    assert len(list((tmp_path / "cache" / "transclean").glob("glossary-*.pickle"))) == 1
+    assert len(list(kept_files.glob("glossary-*.pickle"))) == 1
     assert kept.concepts == built.concepts and kept.tokens == built.tokens
     forms = [e.form for e in built.entries()][::7]
     text = " and ".join(forms) + ", then the Cabinet Office."
     assert kept.match(text) == built.match(text) and kept.match(text)
-    user.write_text("id\ten\tit\nc1\tcabinet office\tufficio del gabinetto\n", "utf-8")
+    shipped.write_text("id\ten\tit\nc1\tcabinet office\tufficio del gabinetto\n", "utf-8")
     assert "ufficio del gabinetto" in {e.form for e in load().entries()}  # the file changed: built again
+    user = tmp_path / "mine.tsv"
+    user.write_text("id\ten\nm1\tfinance ministry\n", "utf-8")
+    assert "finance ministry" in {e.form for e in load(user).entries()}
+    assert len(list(kept_files.glob("glossary-*.pickle"))) == 1
     glossary._cached.cache_clear()
+    glossary._kept_shipped.cache_clear()

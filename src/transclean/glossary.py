@@ -495,14 +495,25 @@ def shipped_glossary_paths() -> list[Path]:
 
 @lru_cache(maxsize=16)
 def _cached(shipped: tuple[str, ...], user: tuple[str, ...], stamps: tuple[tuple[int, int], ...]) -> Glossary:
-    """The glossaries, with their match table and word index. Parsing the shipped ones and building those
-    took 0.04-0.08 s of a cold check, so they are kept in the user cache (pickle), keyed by the files'
-    paths, sizes and times and by those of the code that builds them (this module, the lexicon's skeleton,
-    the language codes): any change builds them again."""
+    concepts: list[Concept] = []
+    for path in shipped:
+        concepts.extend(load_glossary(path).concepts)
+    for path in user:
+        concepts.extend(replace(c, enforced=True) for c in load_glossary(path).concepts)
+    return Glossary(concepts)
+
+
+@lru_cache(maxsize=1)
+def _kept_shipped(shipped: tuple[str, ...], stamps: tuple[tuple[int, int], ...]) -> Glossary:
+    """The shipped glossaries alone (what every check without ``--glossary`` reads), with their match table
+    and word index. Parsing them and building those took 0.04-0.08 s of a cold check, so they are kept in
+    the user cache (pickle), keyed by the files' paths, sizes and times and by those of the code that builds
+    them (this module, the lexicon's skeleton, the language codes): any change builds them again. A user's
+    glossaries are read each time: one kept file per combination would only grow the cache."""
     here = Path(__file__).parent
     code = [here / "glossary.py", here / "lexicon.py", here / "text.py", here / "data/iso639-1.txt"]
-    paths = [os.path.abspath(p) for p in shipped + user]  # origins name the paths as given: both in the key
-    key = (shipped, user, paths, stamps, [(p.stat().st_size, p.stat().st_mtime_ns) for p in code], sys.version_info[:2])
+    paths = [os.path.abspath(p) for p in shipped]  # origins name the paths as given: both in the key
+    key = (shipped, paths, stamps, [(p.stat().st_size, p.stat().st_mtime_ns) for p in code], sys.version_info[:2])
     kept = cache_dir() / f"glossary-{zlib.crc32(repr(paths).encode()):08x}.pickle"
     with contextlib.suppress(Exception):  # missing, unreadable or stale: built again
         kept_key, (concepts, table, tokens) = pickle.loads(kept.read_bytes())
@@ -510,12 +521,7 @@ def _cached(shipped: tuple[str, ...], user: tuple[str, ...], stamps: tuple[tuple
             glossary = Glossary(concepts)
             glossary.__dict__.update(_table=table, tokens=tokens)  # the cached properties, as built
             return glossary
-    found: list[Concept] = []
-    for path in shipped:
-        found.extend(load_glossary(path).concepts)
-    for path in user:
-        found.extend(replace(c, enforced=True) for c in load_glossary(path).concepts)
-    glossary = Glossary(found)
+    glossary = _cached(shipped, (), stamps)
     with contextlib.suppress(pickle.PicklingError, TypeError, RecursionError):
         keep(kept, pickle.dumps((key, (glossary.concepts, glossary._table, glossary.tokens)), pickle.HIGHEST_PROTOCOL))
     return glossary
@@ -532,7 +538,7 @@ def glossaries_for(paths: Sequence[str | Path], *, shipped: bool = True) -> Glos
         except OSError:
             raise TranscleanError(E.NOT_FOUND, path=p) from None
         stamps.append((stat.st_size, stat.st_mtime_ns))
-    return _cached(ship, user, tuple(stamps))
+    return _kept_shipped(ship, tuple(stamps)) if ship and not user else _cached(ship, user, tuple(stamps))
 
 
 # ---------------------------------------------------------------------------------------------- writing
