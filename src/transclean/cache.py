@@ -1,9 +1,9 @@
 """The user cache folder, and the compiled ``regex`` patterns kept there between processes.
 
 The ``regex`` module parses and compiles a pattern in Python: the rules compile about 110 patterns at
-import, 0.05-0.18 s of a cold ``transclean check`` (a quarter of its import). A
-compiled pattern pickles as its compiled code, so unpickling it skips the parser; and ``regex`` keeps its own
-in-process cache keyed by pattern text and flags. Seeding that cache with the patterns of an earlier run
+import, 0.05-0.18 s of a cold ``transclean check`` (a quarter of its import). A compiled pattern pickles as
+its compiled code, so unpickling it skips the parser; and ``regex`` keeps its own in-process cache keyed by
+pattern text and flags. Seeding that cache with the patterns of an earlier run
 makes each ``regex.compile`` at import a dictionary hit. An entry whose pattern text has since changed is
 never hit, so the file needs no key but the ``regex`` version (the compiled code's format); an import that
 compiled patterns the file lacked rewrites it. ``re`` patterns pickle as their text and gain nothing.
@@ -38,8 +38,8 @@ def kept_regex_patterns() -> Iterator[None]:
         return
     path = cache_dir() / f"regex-{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}.pickle"
     seeded: frozenset[object] = frozenset()
-    # The user's own cache, like the lexicons. Any failure to read it (truncated, another regex build)
-    # leaves regex's cache empty: never an error.
+    # A pickle from the user's own cache is trusted as the lexicons there are. Any failure to read it
+    # (truncated, another regex build) leaves regex's cache empty: never an error.
     with contextlib.suppress(Exception):
         patterns, named_args, locale_sensitive = pickle.loads(path.read_bytes())
         with internals._cache_lock:
