@@ -186,6 +186,27 @@ def test_html_for_several_files_is_one_document(tmp_path: Path) -> None:
     assert str(a) in html and str(b) in html
 
 
+def test_check_parses_its_options_without_pydantic(tmp_path: Path) -> None:
+    """typer's pydantic coercion is replaced for flags, text, paths and choices: same values, same messages."""
+    article = tmp_path / "a.txt"
+    article.write_text("All good here.\n", "utf-8")
+    (tmp_path / "settings.toml").write_text("", "utf-8")
+    code = (
+        "import sys, transclean.cli\n"
+        "try:\n"
+        f"    transclean.cli.app(['check', '--output-format', 'json', '--select', 'TC1,TC2', '--exclude', '*.md', "
+        f"'--config', {str(tmp_path / 'settings.toml')!r}, {str(article)!r}])\n"
+        "except SystemExit as exit:\n"
+        "    print(exit.code, 'pydantic' in sys.modules)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.stdout.splitlines()[-1] == "0 False", proc.stderr
+    assert json.loads(proc.stdout.splitlines()[0])["findings"] == []
+    bad = run("check", "--output-format", "bad", str(article))
+    assert bad.returncode == 2
+    assert b"Invalid value for '--output-format': Value error, 'bad' is not one of 'full', 'concise'" in bad.stderr
+
+
 def test_translate_offers_only_the_formats_it_writes() -> None:
     proc = run("translate", "--from", "it", "--to", "en", "--format", "sarif", "-", stdin=b"Ciao.\n")
     assert proc.returncode == 2 and b"'sarif' is not one of" in proc.stderr

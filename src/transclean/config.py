@@ -10,7 +10,6 @@ import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -27,7 +26,7 @@ else:  # pragma: no cover
 @lru_cache(maxsize=1)
 def profiles() -> dict[str, dict[str, Any]]:
     """The shipped profiles (``data/profiles.toml``)."""
-    return tomllib.loads(resources.files("transclean").joinpath("data/profiles.toml").read_text("utf-8"))
+    return tomllib.loads((Path(__file__).parent / "data/profiles.toml").read_text("utf-8"))
 
 
 @dataclass(frozen=True)

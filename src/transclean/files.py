@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
 
 from transclean.errors import E, TranscleanError
@@ -108,6 +107,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, tmpdir: str | os.
     """Write ``data`` to a temporary file (beside ``path``, or in ``tmpdir`` on the same disk), then rename it
     into place. The file gets the mode of the file it replaces, else the umask's (mkstemp's own 0o600 would
     hide outputs from other users)."""
+    import tempfile  # with random and shutil, 0.01 s of a start that writes nothing
+
     target = Path(path)
     try:
         mode = stat.S_IMODE(target.stat().st_mode)

@@ -8,25 +8,28 @@ One concept per row, one column per language (variants separated by ``|``, prefe
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import os
+import pickle
 import sys
 import unicodedata
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
-from xml.etree import ElementTree as ET
 
 import regex
 
+from transclean.cache import cache_dir, keep
 from transclean.errors import E, TranscleanError
 from transclean.text import CharMap
 
 WORD = regex.compile(r"[\p{L}\p{M}]+")
-ISO_639_1 = frozenset(resources.files("transclean").joinpath("data/iso639-1.txt").read_text("ascii").split())
+ISO_639_1 = frozenset((Path(__file__).parent / "data/iso639-1.txt").read_text("ascii").split())
 TYPES = ("person", "organization", "place", "term")
 GENDERS = ("female", "male", "other")
 FIELDS = ("id", "type", "gender", "acronym", "dnt", "forbidden", "context", "case", "note")
@@ -171,26 +174,30 @@ class Glossary:
                     yield Entry(c, lang, form, "forbidden", c.case_sensitive is not False or form.isupper())
 
     @cached_property
-    def _automaton(self) -> tuple[Any, list[tuple[Entry, ...]], list[bool], list[bool], list[bool]]:
-        import ahocorasick_rs
-
+    def _table(self) -> tuple[list[str], list[tuple[Entry, ...]], list[bool], list[bool], list[bool]]:
+        """The folded forms, the entries of each, whether word boundaries are checked at its left and right
+        edge (only in scripts written with spaces between words) and whether any entry is case-sensitive."""
         by_key: dict[str, list[Entry]] = {}
         for entry in self.entries():
             by_key.setdefault(fold(entry.form), []).append(entry)
         keys = list(by_key)
+        return (
+            keys,
+            [tuple(by_key[k]) for k in keys],
+            [_spaced_script(k[0]) for k in keys],
+            [_spaced_script(k[-1]) for k in keys],
+            [any(e.case_sensitive for e in by_key[k]) for k in keys],
+        )
+
+    @cached_property
+    def _automaton(self) -> tuple[Any, list[tuple[Entry, ...]], list[bool], list[bool], list[bool]]:
+        import ahocorasick_rs
+
+        keys, values, left, right, cased = self._table
         automaton = (
             ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) if keys else None
         )
-        # Word boundaries are checked only at edges in scripts written with spaces between words.
-        left = [_spaced_script(k[0]) for k in keys]
-        right = [_spaced_script(k[-1]) for k in keys]
-        return (
-            automaton,
-            [tuple(by_key[k]) for k in keys],
-            left,
-            right,
-            [any(e.case_sensitive for e in by_key[k]) for k in keys],
-        )
+        return automaton, values, left, right, cased
 
     def match(self, text: str) -> list[Match]:
         """Leftmost-longest matches of every form, at word boundaries, honouring per-entry case."""
@@ -385,6 +392,8 @@ def _read_delimited(path: str, text: str, delimiter: str) -> tuple[list[list[str
 
 
 def _read_tbx(path: str, data: bytes) -> tuple[list[Concept], list[Issue]]:
+    from xml.etree import ElementTree as ET  # TBX only: not paid by every start
+
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
@@ -485,13 +494,37 @@ def shipped_glossary_paths() -> list[Path]:
 
 
 @lru_cache(maxsize=16)
-def _cached(shipped: tuple[str, ...], user: tuple[str, ...], stamps: tuple[float, ...]) -> Glossary:
+def _cached(shipped: tuple[str, ...], user: tuple[str, ...], stamps: tuple[tuple[int, int], ...]) -> Glossary:
     concepts: list[Concept] = []
     for path in shipped:
         concepts.extend(load_glossary(path).concepts)
     for path in user:
         concepts.extend(replace(c, enforced=True) for c in load_glossary(path).concepts)
     return Glossary(concepts)
+
+
+@lru_cache(maxsize=1)
+def _kept_shipped(shipped: tuple[str, ...], stamps: tuple[tuple[int, int], ...]) -> Glossary:
+    """The shipped glossaries alone (what every check without ``--glossary`` reads), with their match table
+    and word index. Parsing them and building those took 0.04-0.08 s of a cold check, so they are kept in
+    the user cache (pickle), keyed by the files' paths, sizes and times and by those of the code that builds
+    them (this module, the lexicon's skeleton, the language codes): any change builds them again. A user's
+    glossaries are read each time: one kept file per combination would only grow the cache."""
+    here = Path(__file__).parent
+    code = [here / "glossary.py", here / "lexicon.py", here / "text.py", here / "data/iso639-1.txt"]
+    paths = [os.path.abspath(p) for p in shipped]  # origins name the paths as given: both in the key
+    key = (shipped, paths, stamps, [(p.stat().st_size, p.stat().st_mtime_ns) for p in code], sys.version_info[:2])
+    kept = cache_dir() / f"glossary-{zlib.crc32(repr(paths).encode()):08x}.pickle"
+    with contextlib.suppress(Exception):  # missing, unreadable or stale: built again
+        kept_key, (concepts, table, tokens) = pickle.loads(kept.read_bytes())
+        if kept_key == key:
+            glossary = Glossary(concepts)
+            glossary.__dict__.update(_table=table, tokens=tokens)  # the cached properties, as built
+            return glossary
+    glossary = _cached(shipped, (), stamps)
+    with contextlib.suppress(pickle.PicklingError, TypeError, RecursionError):
+        keep(kept, pickle.dumps((key, (glossary.concepts, glossary._table, glossary.tokens)), pickle.HIGHEST_PROTOCOL))
+    return glossary
 
 
 def glossaries_for(paths: Sequence[str | Path], *, shipped: bool = True) -> Glossary:
@@ -501,10 +534,11 @@ def glossaries_for(paths: Sequence[str | Path], *, shipped: bool = True) -> Glos
     stamps = []
     for p in ship + user:
         try:
-            stamps.append(Path(p).stat().st_mtime)
+            stat = Path(p).stat()
         except OSError:
             raise TranscleanError(E.NOT_FOUND, path=p) from None
-    return _cached(ship, user, tuple(stamps))
+        stamps.append((stat.st_size, stat.st_mtime_ns))
+    return _kept_shipped(ship, tuple(stamps)) if ship and not user else _cached(ship, user, tuple(stamps))
 
 
 # ---------------------------------------------------------------------------------------------- writing
@@ -561,6 +595,8 @@ def dump_glossary(glossary: Glossary, path: str | Path) -> str:
 
 def to_tbx(glossary: Glossary) -> str:
     """Write concepts as TBX (ISO 30042:2019, TBX-Basic style)."""
+    from xml.etree import ElementTree as ET
+
     ET.register_namespace("", TBX_NS)
     root = ET.Element(f"{{{TBX_NS}}}tbx", {"style": "dca", "type": "TBX-Basic", XML_LANG: "en"})
     header = ET.SubElement(root, f"{{{TBX_NS}}}tbxHeader")

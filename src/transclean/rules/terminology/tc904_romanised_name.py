@@ -16,6 +16,9 @@ from transclean.rules.base import Example, Rule, register
 # A run of one to four capitalised words; a hyphenated word ("Yong-ju", "Yong-joo") counts as one.
 _WORD = r"\p{Lu}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*"
 _RUN = regex.compile(rf"{_WORD}(?: {_WORD}){{0,3}}")
+# Compiled here, not at each call: a first check compiled them at run time, out of the kept patterns.
+_NON_SPACE = regex.compile(r"\S+")
+_NON_SEPARATOR = regex.compile(r"[^\s-]+")
 
 #: a name needs a word rarer than this: "New York" and "York" are words, "Skorohod" is not.
 NAME_ZIPF = 3.5
@@ -85,7 +88,7 @@ class RomanisedName(Rule):
         for m in _RUN.finditer(text):
             if m.group().isupper():
                 continue  # a headline in capitals: "CITY REACTION TO ERDOĞAN"
-            parts = [(m.start() + w.start(), m.start() + w.end()) for w in regex.finditer(r"\S+", m.group())]
+            parts = [(m.start() + w.start(), m.start() + w.end()) for w in _NON_SPACE.finditer(m.group())]
             rare = [_rare(text[start:end], lang) for start, end in parts]
             for (start, end), is_rare in zip(parts, rare, strict=True):
                 if is_rare:
@@ -136,7 +139,7 @@ def _spelt_apart(forms: Iterable[str]) -> bool:
 def _built_apart(forms: Iterable[str]) -> bool:
     """Whether whole names differ in their spaces and hyphens too ("Seo Yong-ju", "Seoyongju"); names that
     differ only inside a word are left to the word's own group ("Salome Zurabishvili")."""
-    return len({spelling_key(f) for f in forms}) > 1 and len({regex.sub(r"[^\s-]+", "", f) for f in forms}) > 1
+    return len({spelling_key(f) for f in forms}) > 1 and len({_NON_SEPARATOR.sub("", f) for f in forms}) > 1
 
 
 def _bracketed(text: str, start: int, end: int) -> bool:
