@@ -138,3 +138,20 @@ def test_kept_glossaries_equal_the_parsed_files(tmp_path: Path, monkeypatch: pyt
     assert len(list(kept_files.glob("glossary-*.pickle"))) == 1
     glossary._cached.cache_clear()
     glossary._kept_shipped.cache_clear()
+
+
+def test_check_runs_when_the_cache_folder_cannot_be_made(tmp_path: Path) -> None:
+    """XDG_CACHE_HOME naming a file: every compiled table falls back to a private copy, nothing is left
+    behind, and lost letters are still recovered from the first-name table."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    article = tmp_path / "a.txt"
+    article.write_text("Viktorovi? said he met Ivan Petrovi? and Marija.\n", encoding="utf-8")
+    env = {**os.environ, "XDG_CACHE_HOME": str(blocker), "TMPDIR": str(tmp_path)}
+    run = subprocess.run(
+        [sys.executable, "-m", "transclean", "check", str(article)], env=env, capture_output=True, text=True
+    )
+    assert run.returncode == 1, run.stderr
+    assert "Traceback" not in run.stderr
+    assert "'Petrović'" in run.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "not-a-folder"]

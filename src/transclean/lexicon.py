@@ -185,7 +185,18 @@ def first_names() -> FirstNames:
     """The process-wide first-name table, compiled into the user cache on first use."""
     path = _first_names_path()
     if not path.exists():
-        _write_first_names(path)
+        try:
+            _write_first_names(path)
+        except (OSError, sqlite3.Error):
+            # An unwritable cache (a read-only home, XDG_CACHE_HOME naming a file): a private copy for this
+            # process, removed at exit, so the check still runs (it only rebuilds the table next time).
+            import atexit
+            import shutil
+            import tempfile
+
+            path = Path(tempfile.mkdtemp(prefix="transclean-")) / path.name
+            atexit.register(shutil.rmtree, path.parent, ignore_errors=True)
+            _write_first_names(path)
     return FirstNames(path)
 
 
