@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 
 import regex
 
@@ -16,6 +17,7 @@ from transclean.rules.base import Example, Rule, register
 # A run of one to four capitalised words; a hyphenated word ("Yong-ju", "Yong-joo") counts as one.
 _WORD = r"\p{Lu}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*"
 _RUN = regex.compile(rf"{_WORD}(?: {_WORD}){{0,3}}")
+_PART = regex.compile(r"\S+")
 
 #: a name needs a word rarer than this: "New York" and "York" are words, "Skorohod" is not.
 NAME_ZIPF = 3.5
@@ -79,7 +81,7 @@ class RomanisedName(Rule):
         for m in _RUN.finditer(text):
             if m.group().isupper():
                 continue  # a headline in capitals: "CITY REACTION TO ERDOĞAN"
-            parts = [(m.start() + w.start(), m.start() + w.end()) for w in regex.finditer(r"\S+", m.group())]
+            parts = [(m.start() + w.start(), m.start() + w.end()) for w in _PART.finditer(m.group())]
             rare = [_rare(text[start:end], lang) for start, end in parts]
             for (start, end), is_rare in zip(parts, rare, strict=True):
                 if is_rare:
@@ -142,5 +144,8 @@ def _minority(
     return flagged
 
 
+@lru_cache(maxsize=65536)
 def _rare(word: str, lang: str) -> bool:
+    """Whether a word is rare enough for a name, in the language and in English (memoised: asked for every
+    capitalised word)."""
     return max(zipf(word.lower(), lang), zipf(word.lower(), "en")) < NAME_ZIPF
