@@ -124,7 +124,9 @@ def _built_apart(forms: Iterable[str]) -> bool:
 def _bracketed(text: str, start: int, end: int) -> bool:
     """Whether a name stands in round brackets, where texts give variants ("(also Leijster)")."""
     opening, closing = text.rfind("(", 0, start), text.rfind(")", 0, start)
-    return opening > closing and text.find(")", end) >= 0 and opening >= text.rfind("\n", 0, start)
+    # the bracket opens on the name's line: no line break after it (looking back for the line's start would
+    # read a long line whole, per name)
+    return opening > closing and text.find(")", end) >= 0 and text.find("\n", opening, start) < 0
 
 
 def _minority(
