@@ -90,17 +90,27 @@ class RomanisedName(Rule):
                 if any(rare[i:]):
                     _add(runs, parts[i][0], parts[-1][1], text[parts[i][0] : parts[-1][1]])
         flagged = _minority(text, words, _spelt_apart) + _minority(text, runs, _built_apart)
-        done = set()
+        done = _inside_another({(start, end) for start, end, _, _ in flagged})
         for start, end, form, top in flagged:
-            if (start, end) in done or any(
-                s <= start and end <= e and (s, e) != (start, end) for s, e, _, _ in flagged
-            ):
-                continue  # "Yong-joo" inside a flagged "Seo Yong-joo"
+            if (start, end) in done:
+                continue  # "Yong-joo" inside a flagged "Seo Yong-joo", or flagged already
             done.add((start, end))
             yield self.finding(
                 text, start, end, f"{form!r} is spelt {top!r} elsewhere in the document",
                 suggestion=top, title=f"Use {top!r}", confidence=0.6,
             )  # fmt: skip
+
+
+def _inside_another(spans: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The spans that lie inside another one. In order of start (the longer first at one start), a span is
+    inside another exactly when one before it ends at or after its end: one sweep, not a comparison of
+    every pair (quadratic in the names flagged)."""
+    inside, reach = set(), -1
+    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if reach >= end:
+            inside.add((start, end))
+        reach = max(reach, end)
+    return inside
 
 
 def _add(groups: dict[str, list[tuple[int, int, str]]], start: int, end: int, form: str) -> None:
