@@ -43,3 +43,25 @@ def test_pipeline_log_maps_output_back_to_source() -> None:
     assert result.log.replay(source) == result.text and result.log.undo(result.text) == source
     out = result.text.index("Later")
     assert source[result.log.to_source(out) :].startswith("Later")
+
+
+@given(
+    st.text(alphabet="ab \n", max_size=12),
+    st.lists(
+        st.tuples(st.integers(0, 15), st.sampled_from((0, 0, 1, 2, 4)), st.sampled_from(("", "x", "ab", " "))),
+        max_size=6,
+    ),
+)
+def test_apply_gives_what_applying_edit_by_edit_gives(text: str, spans: list[tuple[int, int, str]]) -> None:
+    """Applying in one join (linear) gives the text and log of rebuilding the text per edit, right to left,
+    also for touching, overlapping and out-of-range edits."""
+    edits = [(Edit(a, a + n, new), "X") for a, n, new in spans]
+    expected, applied = text, []
+    for edit, _ in sorted(edits, key=lambda pair: (pair[0].start, pair[0].end), reverse=True):
+        old = expected[edit.start : edit.end]
+        if old != edit.replacement:
+            expected = expected[: edit.start] + edit.replacement + expected[edit.end :]
+            applied.append((edit.start, old, edit.replacement))
+    out, log = EditLog().apply(text, edits)
+    assert out == expected
+    assert [(e.start, e.old, e.new) for e in log.edits] == applied

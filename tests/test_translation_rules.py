@@ -65,3 +65,25 @@ def test_shipped_places_are_no_persons() -> None:
     assert not {"Wilson", "Preston", "Jackson"} & places()
     text = "Okafor said Ankara would talk to Athens."
     assert [m.text for m in mentions(text, Glossary(), [], "en") if m.kind == "person"] == ["Okafor"]
+
+
+def test_quotation_lookup_agrees_with_a_scan_of_the_line() -> None:
+    """The pronoun rules' indexed quotation test answers as scanning the pronoun's line up to QUOTE_REACH
+    characters after it would, also for quotations closing past the reach and ``...'' pairs inside them."""
+    import random
+
+    from transclean import Document
+    from transclean.analysis.sentences import _QUOTES, QUOTE_REACH, in_quotes
+    from transclean.context import Context
+
+    def scanned(text: str, start: int) -> bool:
+        line_start = text.rfind("\n", 0, start) + 1
+        cut = text[line_start : start + QUOTE_REACH]
+        return any(m.start() < start - line_start < m.end() for m in _QUOTES.finditer(cut))
+
+    pieces = ["word ", "x" * 150, '"', "“", "”", "«", "»", "``", "''", "`", "'", "\n"]
+    rng = random.Random(5)
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30)))
+        ctx = Context(Document(text))
+        assert [in_quotes(ctx, i) for i in range(len(text))] == [scanned(text, i) for i in range(len(text))]

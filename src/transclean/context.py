@@ -76,6 +76,13 @@ class Context:
         return [a for a, _ in self.sentences]
 
     @cached_property
+    def quotations(self) -> tuple[list[int], list[int]]:
+        """Starts and ends of the quotations of the text, for bisection."""
+        from transclean.analysis.sentences import quotations
+
+        return quotations(self.document.text)
+
+    @cached_property
     def mentions(self) -> list[Mention]:
         """Persons (with gender), organisations and places named in the text."""
         from transclean.analysis.mentions import mentions

@@ -220,13 +220,20 @@ def mentions(text: str, glossary: Glossary, matches: list[Match], lang: str = "e
         if m.kind == "person":
             surnames[m.text.split()[-1]] = m.gender
     for run in _capitalised().finditer(text):
-        i = bisect_left(taken_starts, run.end())
-        if i and taken_ends[i - 1] > run.start():
+        run_start, run_end = run.span()
+        i = bisect_left(taken_starts, run_end)
+        if i and taken_ends[i - 1] > run_start:
             continue
-        words = [(run.start() + w.start(), w.group().rstrip(".,")) for w in _WORD.finditer(run.group())]
-        # "Fort Wayne's Betty Foss", "Russia's Sergei Lavrov": the name is what follows the possessive.
-        words = words[next((k + 1 for k, (_, w) in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), 0) :]
-        words = [(s, w[:-2] if w.endswith(("'s", "’s")) else w) for s, w in words]
+        group = run.group()
+        # Most runs are one word ("The", "He"): split and possessives cost a run only where it has them.
+        if " " in group or "\t" in group:
+            words = [(run_start + w.start(), w.group().rstrip(".,")) for w in _WORD.finditer(group)]
+        else:
+            words = [(run_start, group.rstrip(".,"))]
+        if "'s" in group or "’s" in group:
+            # "Fort Wayne's Betty Foss", "Russia's Sergei Lavrov": the name is what follows the possessive.
+            words = words[next((k + 1 for k, (_, w) in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), 0) :]
+            words = [(s, w[:-2] if w.endswith(("'s", "’s")) else w) for s, w in words]
         if any(w in institutions for _, w in words):
             # "Senate Majority Leader John Thune": an institution, then a title, then a person.
             last = max(i for i, (_, w) in enumerate(words) if w in institutions)

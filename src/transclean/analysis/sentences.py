@@ -3,7 +3,7 @@ referents may stand in."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 import regex
@@ -63,6 +63,31 @@ def opens_sentence(text: str, start: int) -> bool:
     return not i or text[i - 1] in ".!?\n:;"
 
 
-def in_quotes(text: str, start: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    return any(m.start() < start - line_start < m.end() for m in _QUOTES.finditer(text[line_start : start + 200]))
+#: a quotation counts only if it closes within this many characters after the offset asked about.
+QUOTE_REACH = 200
+
+
+def quotations(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of the quotations of the text, in order. A quotation never spans a line break, so
+    one scan of the text finds what a scan of each line would."""
+    spans = [m.span() for m in _QUOTES.finditer(text)]
+    return [a for a, _ in spans], [b for _, b in spans]
+
+
+def in_quotes(ctx: Context, start: int) -> bool:
+    """Whether offset ``start`` lies inside a quotation of its line that closes within QUOTE_REACH
+    characters: one bisection in the document's quotations (scanning the line per pronoun was quadratic
+    on a long line)."""
+    starts, ends = ctx.quotations
+    i = bisect_left(starts, start) - 1
+    if i < 0 or ends[i] <= start:
+        return False
+    if ends[i] <= start + QUOTE_REACH:
+        return True
+    # A quotation closing past the reach does not count, but scanning the line only up to the reach, the
+    # text after its opening quote may hold a shorter one around ``start``: only a ``...'' pair, as the
+    # quotation holds no closing quote (unless it is one itself, which may hold anything).
+    text, a = ctx.text, starts[i]
+    if text[a] != "`" and text.find("``", a + 1, start + 1) < 0:
+        return False
+    return any(m.start() < start < m.end() for m in _QUOTES.finditer(text, a + 1, start + QUOTE_REACH))

@@ -18,8 +18,10 @@ _DOUBLED = regex.compile(r"(.)\1+")
 _ROMAN_NUMERAL = regex.compile(r"[IVXLC]+")
 
 
+@lru_cache(maxsize=65536)
 def spelling_key(form: str) -> str:
-    """The form without hyphens, spaces and accents; case is kept ("LAURA" is emphasis, not a spelling)."""
+    """The form without hyphens, spaces and accents; case is kept ("LAURA" is emphasis, not a spelling).
+    Memoised, as the keys below: the name rules ask for every capitalised word and run of a document."""
     import unicodedata
 
     bare = "".join(c for c in unicodedata.normalize("NFD", form) if not unicodedata.combining(c))
@@ -45,6 +47,7 @@ def transliteration_key(word: str) -> str:
 _LOOSE_FOLDS = (("oo", "u"), ("ee", "i"), ("ch", "sh"))
 
 
+@lru_cache(maxsize=65536)
 def loose_name_key(form: str) -> str:
     """A name with case, spaces, hyphens, accents and the romanisations of several source languages folded:
     "Seo Yong-ju", "Seo Yong-joo" and "Seoyongju", "Zurabishvili" and "Zourabichvili", "Skorohod" and

@@ -88,12 +88,8 @@ class PhotoCredit(Rule):
         for start, end, line in ctx.paragraphs:
             stripped = line.strip()
             first = start + len(line) - len(line.lstrip())
-            m = _LABEL.match(line)
-            labelled = m is not None and _credit_label(m["label"]) and _named_credit(stripped)
-            copyright_line = _COPYRIGHT.search(stripped) is not None and _CREDITED.search(stripped) is not None
-            copyright_line = copyright_line and len(words(stripped)) <= 12
-            short = len(stripped) <= CREDIT_MAX_CHARS and not SENTENCE_END.search(stripped)
-            if short and (labelled or copyright_line):
+            # a credit line is short: asked first, so that no long paragraph has its words counted
+            if len(stripped) <= CREDIT_MAX_CHARS and not SENTENCE_END.search(stripped) and _credit_line(line, stripped):
                 s, e, new = block_removal(text, start, end)
                 yield self.finding(
                     text,
@@ -127,6 +123,18 @@ class PhotoCredit(Rule):
                     applicability=Applicability.NONE,
                     confidence=0.8,
                 )
+
+
+def _credit_line(line: str, stripped: str) -> bool:
+    """A labelled credit ("Photo: Reuters") or a copyright line with a name and a few words."""
+    m = _LABEL.match(line)
+    if m is not None and _credit_label(m["label"]) and _named_credit(stripped):
+        return True
+    return (
+        _COPYRIGHT.search(stripped) is not None
+        and _CREDITED.search(stripped) is not None
+        and len(words(stripped)) <= 12
+    )
 
 
 def _named_credit(line: str) -> bool:

@@ -12,6 +12,9 @@ from transclean.langdata import language_data
 from transclean.model import Applicability, Category, Edit, Finding, Severity
 from transclean.rules.base import Example, Rule, register
 
+#: words (runs of non-space), searched from the end backwards.
+_WORDS_BACKWARDS = regex.compile(r"(?r)\S+")
+
 
 @register
 class RunOnSentence(Rule):
@@ -64,25 +67,27 @@ class RunOnSentence(Rule):
         )
         titles = set(lists.get("titles", ()))
         for person, _ in resumptive(ctx):
-            words = list(regex.finditer(r"\S+", text[: person.start]))
-            i = len(words)
-            while i > 0 and words[i - 1].group() in titles:
-                i -= 1
-            if i == len(words) or i == 0:
+            # the words before the name, last first: its titles, then the word before them (reading only
+            # as far back as that: the whole text before each name was quadratic)
+            title, previous = None, None
+            for word in _WORDS_BACKWARDS.finditer(text, 0, person.start):
+                if word.group() not in titles:
+                    previous = word
+                    break
+                title = word
+            if title is None or previous is None:
                 continue  # no title before the name, or nothing before the titles
-            previous = words[i - 1]
             if not previous.group().isalpha() or not previous.group().islower() or previous.group() in glue:
                 continue
-            if "\n" in text[previous.end() : words[i].start()]:
+            if "\n" in text[previous.end() : title.start()]:
                 continue  # a headline without a stop, then the article
-            title_start = words[i].start()
             yield self.finding(
                 text,
                 previous.start(),
-                words[i].end(),
+                title.end(),
                 "Two sentences run together: a new subject starts without a full stop",
-                suggestion=f"{previous.group()}. {words[i].group()}",
-                edits=(Edit(previous.end(), title_start, ". "),),
+                suggestion=f"{previous.group()}. {title.group()}",
+                edits=(Edit(previous.end(), title.start(), ". "),),
                 title="Insert a full stop",
                 confidence=0.6,
             )

@@ -167,7 +167,7 @@ class PronounGender(Rule):
             gender, role = table[m.group().lower()]
             items.append((m, gender, _role(m.group(), role, _next_word(text, m.end()))))
         windows = [[p for p in _window(ctx, m.start()) if p.kind == "person"] for m, _, _ in items]
-        eligible = [_salient(text, m.start(), role) and not in_quotes(text, m.start()) for m, _, role in items]
+        eligible = [_salient(text, m.start(), role) and not in_quotes(ctx, m.start()) for m, _, role in items]
         votes = [
             self._vote(g, window, known) if ok else None
             for (_, g, _), window, ok in zip(items, windows, eligible, strict=True)
@@ -190,7 +190,7 @@ class PronounGender(Rule):
         }
         for i, ((m, gender, role), window) in enumerate(zip(items, windows, strict=True)):
             if not eligible[i] and not self._unbound(
-                m, gender, window, len(at[gender]) > 1, first_noun, settled[gender], text
+                m, gender, window, len(at[gender]) > 1, first_noun, settled[gender], ctx
             ):
                 continue
             first = first_sentence_start(ctx, m.start())
@@ -230,7 +230,7 @@ class PronounGender(Rule):
         another: bool,
         first_noun: dict[str | None, int],
         settled: bool,
-        text: str,
+        ctx: Context,
     ) -> bool:
         """Whether an object pronoun or mid-sentence possessive ("him", "her career") can be checked: it is
         the text's only pronoun of its gender, no noun of that gender stands anywhere ("the nuns"), and
@@ -238,7 +238,7 @@ class PronounGender(Rule):
         then nobody it could stand for is named. Title case ("Miley Cyrus & Her Dead Petz") is no pronoun.
         ``another``: another pronoun of its gender stands in the text; ``settled``: every person's gender is
         sure and the other one."""
-        if m.group()[0].isupper() or in_quotes(text, m.start()) or not window:
+        if m.group()[0].isupper() or in_quotes(ctx, m.start()) or not window:
             return False
         if another:
             return False

@@ -106,7 +106,7 @@ class PronounInstitution(Rule):
         spans = ctx.sentences
         for i, (a, b) in enumerate(spans):
             m = _SUBJECT_PRONOUN.search(text[a:b])
-            if not m or in_quotes(text, a + m.start()):
+            if not m or in_quotes(ctx, a + m.start()):
                 continue
             start = a + m.start()
             subject = institution_speaker(ctx, i, start) or self._previous_subject(ctx, i, start)
@@ -134,7 +134,7 @@ class PronounInstitution(Rule):
         people_words = person_words(ctx.language or "")
         for i, (a, b) in enumerate(ctx.sentences):
             m = _POSSESSIVE.search(text[a:b])
-            if m is None or in_quotes(text, a + m.start()):
+            if m is None or in_quotes(ctx, a + m.start()):
                 continue
             start = a + m.start()
             rest = text[a:start] + text[a + m.end() : b]  # the sentence without the possessive

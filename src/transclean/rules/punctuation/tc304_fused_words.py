@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 
@@ -12,8 +13,10 @@ from transclean.lexicon import zipf
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
 
-# A word of letters, not part of an address, a handle, a file name or a hyphenated compound.
-_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’@/.#_\\-])\p{L}+(?![\p{L}\p{M}\p{N}@/_\\-]|\.\p{L})")
+# A word of five letters or more (shorter ones are not taken for two fused), not part of an address, a
+# handle, a file name or a hyphenated compound. The length is asked here, not of each match: most words are
+# shorter, and every match costs a lookup.
+_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’@/.#_\\-])\p{L}{5,}(?![\p{L}\p{M}\p{N}@/_\\-]|\.\p{L})")
 
 # A capital right after a lower-case letter ("VuongDinh") or a run of capitals before a lower-case word
 # ("NAchairman").
@@ -34,6 +37,12 @@ _FUSED_LOWER = regex.compile(r"(?<![\p{L}\p{N}.@/:_\\-])(\p{Ll}{3,})\.(\p{Ll}{4,
 #: both sides of a lower-case fusion at least this frequent (Zipf): common words, not a site's name.
 STOP_ZIPF = 3.5
 
+# What every match of the two patterns above holds: a stop before a capital or a stop before a lower-case
+# letter. The patterns open with a lookbehind, tried at every position (0.4 s/MB each); these scans skip
+# them on the many documents without such a stop.
+_STOP_THEN_CAPITAL = regex.compile(r"[.!?][\"”»“„«]?\p{Lu}")
+_STOP_THEN_LOWER = regex.compile(r"\.\p{Ll}")
+
 # A dash glued to a full stop: "immigrants.- It is". (An ellipsis glued to both words, "president...we",
 # is a writer's style as often: 6 of 2,454 GAP paragraphs, all deliberate.)
 _GLUED_DASH = regex.compile(r"(?<=\p{Ll}{2})[.!?][-–—](?= \p{Lu})")
@@ -48,8 +57,10 @@ WORD_ZIPF = 3.0
 HEAD_ZIPF = 4.0
 
 
+@lru_cache(maxsize=65536)
 def _known(word: str, lang: str) -> float:
-    """The highest Zipf frequency of the word in lower case, in the document's language or in English."""
+    """The highest Zipf frequency of the word in lower case, in the document's language or in English
+    (memoised: every long word of a document is asked about, most of them many times)."""
     lower = word.lower()
     return max(zipf(lower, lang), zipf(lower, "en") if lang != "en" else 0.0)
 
@@ -118,9 +129,9 @@ class FusedWords(Rule):
             return
         data = language_data(lang).get("punctuation") or language_data("en")["punctuation"]
         text = ctx.text
-        for m in _FUSED_STOP.finditer(text):
+        for m in _FUSED_STOP.finditer(text) if _STOP_THEN_CAPITAL.search(text) else ():
             yield from self._fused_stop(ctx, m, data)
-        for m in _FUSED_LOWER.finditer(text):
+        for m in _FUSED_LOWER.finditer(text) if _STOP_THEN_LOWER.search(text) else ():
             if min(_known(m[1], lang), _known(m[2], lang)) >= STOP_ZIPF and text.count(m.group()) == 1:
                 yield self.finding(
                     text, m.start(), m.end(), "No space after the full stop, or a stop inside the sentence",
@@ -134,7 +145,7 @@ class FusedWords(Rule):
         found, pairs = [], []
         for m in _WORD.finditer(text):
             word = m.group()
-            if len(word) < 5 or _known(word, lang) > 0:
+            if _known(word, lang) > 0:
                 continue
             split = _split(word, data, lang, text)
             if split is not None:

@@ -96,8 +96,13 @@ class InconsistentSpelling(Rule):
                 concept_id, _ = surnames[m.group()]
                 groups.setdefault(f"person:{concept_id}", []).append((m.start(), m.end(), m.group()))
                 in_person_groups.add(m.start())
+        # where each form is mentioned (indices in text order): one pass, not a scan of the mentions per pair
+        uses: dict[str, list[int]] = {}
+        for j, m in enumerate(ctx.mentions):
+            uses.setdefault(m.text, []).append(j)
         for i, (a, b) in enumerate(transliterations(ctx)):
-            groups[f"variant:{i}"] = [(m.start, m.end, m.text) for m in ctx.mentions if m.text in (a, b)]
+            named = [ctx.mentions[j] for j in sorted(uses.get(a, []) + uses.get(b, []))]
+            groups[f"variant:{i}"] = [(m.start, m.end, m.text) for m in named]
         for key, spans in groups.items():
             counts = Counter(form for _, _, form in spans)
             if len(counts) < 2:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 
 import regex
 
@@ -98,17 +99,27 @@ class RomanisedName(Rule):
                     _add(runs, parts[i][0], parts[-1][1], text[parts[i][0] : parts[-1][1]])
         flagged = _minority(text, words, _spelt_apart) + _minority(text, runs, _built_apart)
         flagged += _minority(text, _dropped_letter(words), _spelt_apart, longest=True)
-        done = set()
+        done = _inside_another({(start, end) for start, end, _, _ in flagged})
         for start, end, form, top in flagged:
-            if (start, end) in done or any(
-                s <= start and end <= e and (s, e) != (start, end) for s, e, _, _ in flagged
-            ):
-                continue  # "Yong-joo" inside a flagged "Seo Yong-joo"
+            if (start, end) in done:
+                continue  # "Yong-joo" inside a flagged "Seo Yong-joo", or flagged already
             done.add((start, end))
             yield self.finding(
                 text, start, end, f"{form!r} is spelt {top!r} elsewhere in the document",
                 suggestion=top, title=f"Use {top!r}", confidence=0.6,
             )  # fmt: skip
+
+
+def _inside_another(spans: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The spans that lie inside another one. In order of start (the longer first at one start), a span is
+    inside another exactly when one before it ends at or after its end: one sweep, not a comparison of
+    every pair (quadratic in the names flagged)."""
+    inside, reach = set(), -1
+    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if reach >= end:
+            inside.add((start, end))
+        reach = max(reach, end)
+    return inside
 
 
 def _add(groups: dict[str, list[tuple[int, int, str]]], start: int, end: int, form: str) -> None:
@@ -145,7 +156,9 @@ def _built_apart(forms: Iterable[str]) -> bool:
 def _bracketed(text: str, start: int, end: int) -> bool:
     """Whether a name stands in round brackets, where texts give variants ("(also Leijster)")."""
     opening, closing = text.rfind("(", 0, start), text.rfind(")", 0, start)
-    return opening > closing and text.find(")", end) >= 0 and opening >= text.rfind("\n", 0, start)
+    # the bracket opens on the name's line: no line break after it (looking back for the line's start would
+    # read a long line whole, per name)
+    return opening > closing and text.find(")", end) >= 0 and text.find("\n", opening, start) < 0
 
 
 def _minority(
@@ -169,5 +182,8 @@ def _minority(
     return flagged
 
 
+@lru_cache(maxsize=65536)
 def _rare(word: str, lang: str) -> bool:
+    """Whether a word is rare enough for a name, in the language and in English (memoised: asked for every
+    capitalised word)."""
     return max(zipf(word.lower(), lang), zipf(word.lower(), "en")) < NAME_ZIPF
