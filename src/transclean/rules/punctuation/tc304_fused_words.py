@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -37,6 +38,13 @@ STOP_ZIPF = 3.5
 # A dash glued to a full stop: "immigrants.- It is". (An ellipsis glued to both words, "president...we",
 # is a writer's style as often: 6 of 2,454 GAP paragraphs, all deliberate.)
 _GLUED_DASH = regex.compile(r"(?<=\p{Ll}{2})[.!?][-–—](?= \p{Lu})")
+
+# The cheap look before the language is known (standard-library scans, several times faster than the
+# patterns above). A stop glued to a letter, a quote or a dash: every match of the three patterns above has
+# one. Runs of five letters or more, read as `re` reads letters (every letter and a few number signs): a
+# word the scan below looks at is such a run, or lies inside one that is not all letters.
+_GLUED_STOP = re.compile(r"[.!?](?:[\"”»“„«]?[^\W\d_]|[-–—])")
+_LONG_RUN = re.compile(r"[^\W\d_]{5,}")
 
 #: a page that lost this many spaces where the split is sure lost them between plain words too
 #: ("RuralDevelopment" beside "andmembers"); elsewhere brands join words on purpose ("GlobeLink").
@@ -113,10 +121,27 @@ class FusedWords(Rule):
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
+        text = ctx.text
+        glued = _GLUED_STOP.search(text) is not None
+        # Words no language could call known: English knows them not (a word English knows is known in
+        # every language, see _known). Most documents have none and no glued stop, and need no language.
+        unknown = {run for run in set(_LONG_RUN.findall(text)) if not run.isalpha() or zipf(run.lower(), "en") == 0}
+        if not glued and not unknown:
+            return
         lang = ctx.language or "en"
         if lang not in self.languages:
             return
         data = language_data(lang).get("punctuation") or language_data("en")["punctuation"]
+        if glued:
+            yield from self._glued(ctx, data, lang)
+        if any(
+            not run.isalpha() or (_known(run, lang) == 0 and _split(run, data, lang, text) is not None)
+            for run in unknown
+        ):
+            yield from self._fused(text, data, lang)  # a word splits: the scan finds where, in text order
+
+    def _glued(self, ctx: Context, data: dict, lang: str) -> Iterator[Finding]:
+        """Sentences fused at a full stop."""
         text = ctx.text
         for m in _FUSED_STOP.finditer(text):
             yield from self._fused_stop(ctx, m, data)
@@ -131,6 +156,9 @@ class FusedWords(Rule):
                 text, m.start(), m.end(), "A dash glued to the full stop: a space is missing",
                 applicability=Applicability.NONE,
             )  # fmt: skip
+
+    def _fused(self, text: str, data: dict, lang: str) -> Iterator[Finding]:
+        """Words fused where a space was lost."""
         found, pairs = [], []
         for m in _WORD.finditer(text):
             word = m.group()

@@ -9,7 +9,7 @@ import regex
 
 from transclean.context import Context
 from transclean.model import Applicability, Category, Finding, Severity
-from transclean.rules.base import Example, Rule, register
+from transclean.rules.base import Example, Rule, Trigger, register
 
 # A straight double quote standing for an apostrophe: "Gabunia"s monologue", "It"s damage".
 _QUOTE_FOR_APOSTROPHE = regex.compile(r"(?<=\p{L})\"(?=(?:s|t|ll|re|ve|d|m)\b)")
@@ -82,12 +82,15 @@ class QuotationMarks(Rule):
         Example("Han sa: ”Vi ses i morgon.”", language="sv"),
         Example('Il parle pour le programme " Aujourd\'hui au Parlement ".', language="fr"),
     )
+    trigger = Trigger(strings=('"', "”", "“", "»"))  # every finding is at a quote mark
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
         for m in _QUOTE_FOR_APOSTROPHE.finditer(text):
             yield self.finding(text, m.start(), m.end(), "A quote mark stands for an apostrophe", suggestion="'")
         yield from self._straight(ctx)
+        if "”" not in text and "“" not in text and _DASH_AFTER_QUOTE.search(text) is None:
+            return  # nothing for the checks below: no need to know the language
         if ctx.language != "en":
             return  # other languages use other pairs (German „…“, Swedish ”…”)
         for m in _CLOSING_SPACED_BEFORE_WORD.finditer(text):
