@@ -11,6 +11,7 @@ import transclean
 from test_properties import SETTINGS, TEXT
 from transclean import Config, Document, Pipeline
 from transclean.context import Context
+from transclean.langdata import language_data
 from transclean.pipeline import pipeline_for
 from transclean.rules import REGISTRY, Rule
 
@@ -68,3 +69,21 @@ def test_a_changed_user_glossary_gets_a_new_pipeline(tmp_path) -> None:
     first = pipeline_for(Config(glossaries=(str(path),)))
     path.write_text("id\ttype\ten\nkyiv\tplace\tKyiv|Kiev|Kiew\n", "utf-8")
     assert pipeline_for(Config(glossaries=(str(path),))) is not first
+
+
+FUSED_PIECES = st.sampled_from(
+    ["andmembers", "VuongDinh", "Vuong Dinh", "inspectors.During", "NAchairman", "Ministerof", "ofNational",
+     "autumn.against", "refugees.- It", "Ph.D", "ami²go", "Смитв", "вМоскве", "dellaSera", "Clara", "country.“We"]
+)  # fmt: skip
+
+
+@SETTINGS
+@given(
+    st.one_of(TEXT, st.lists(st.one_of(FUSED_PIECES, st.text(max_size=8)), max_size=12).map(" ".join)),
+    st.sampled_from(["en", "it", "ru"]),
+)
+def test_fused_words_look_before_the_language_never_skips_a_finding(text: str, language: str) -> None:
+    rule = REGISTRY["TC304"]()
+    ctx = Context(Document(text, language=language))
+    data = language_data(language)["punctuation"]
+    assert list(rule.check(ctx)) == [*rule._glued(ctx, data, language), *rule._fused(text, data, language)]

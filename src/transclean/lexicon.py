@@ -485,6 +485,13 @@ def _frequencies(lang: str) -> Frequencies:
 WORDFREQ_ALIASES = {"hr": "sh", "sr": "sh", "bs": "sh", "me": "sh", "no": "nb", "nn": "nb", "tl": "fil"}
 
 
+def unknown(words: Iterable[str], lang: str) -> set[str]:
+    """The words whose lower case wordfreq does not list for ``lang`` (Zipf 0): a document's words in one
+    call, without the per-word cost of :func:`zipf`."""
+    get = _frequencies(lang).get
+    return {word for word in words if not get(word.lower())}
+
+
 def zipf(word: str, lang: str) -> float:
     """Zipf frequency of a lower-case word in a language (0 when unknown).
 

@@ -22,6 +22,9 @@ _UNITS = regex.compile(r"(?<=\d|\s|^)(?:px|pt|em|[kKM])\b")
 _DATE = regex.compile(r"(?i:\bdate\b)|\b\d{4}-\d{2}-\d{2}\b")
 #: icons a widget draws: arrows, hearts, stars ("+ ↺ −"); "+" and "=" alone are a phone number or a smiley.
 _ICON = regex.compile(r"\p{So}")
+#: what str.isdigit() accepts (checked for every code point): a counter, an icon's number or a bare number
+#: has one, and a paragraph without one is passed before the costlier substitutions below.
+_DIGIT = regex.compile(r"[\p{Nd}\p{No}]")
 #: scene breaks ("***", "* * *") and rules ("---") are the article's own layout.
 _RULE = regex.compile(r"[\s*#~=_-]+")
 
@@ -67,7 +70,7 @@ class CounterLine(Rule):
         text = ctx.text
         for start, end, line in ctx.paragraphs:
             stripped = line.strip()
-            if _RULE.fullmatch(stripped):
+            if _DIGIT.search(stripped) is None or _RULE.fullmatch(stripped):
                 continue
             bare = _UNITS.sub("", _DATE.sub("", stripped)).strip()
             if len(bare) > COUNTER_MAX_CHARS or any(c.isalpha() for c in bare):

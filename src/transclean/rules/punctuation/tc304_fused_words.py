@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 import regex
 
+from transclean import lexicon
 from transclean.context import Context
 from transclean.langdata import language_data
 from transclean.lexicon import zipf
@@ -123,9 +125,11 @@ class FusedWords(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
         glued = _GLUED_STOP.search(text) is not None
-        # Words no language could call known: English knows them not (a word English knows is known in
-        # every language, see _known). Most documents have none and no glued stop, and need no language.
-        unknown = {run for run in set(_LONG_RUN.findall(text)) if not run.isalpha() or zipf(run.lower(), "en") == 0}
+        # Words no language could call known (English knows them not: a word English knows is known in every
+        # language, see _known) that some language could split. Most documents have none and no glued stop,
+        # and need no language.
+        runs = set(_LONG_RUN.findall(text))
+        unknown = {run for run in lexicon.unknown(runs, "en") | {r for r in runs if not r.isalpha()} if _may_split(run)}
         if not glued and not unknown:
             return
         lang = ctx.language or "en"
@@ -212,6 +216,31 @@ class FusedWords(Rule):
             title="Insert the lost space",
             applicability=Applicability.UNSAFE,
         )
+
+
+@cache
+def _any_language_joiners() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The joiners and capital joiners of every language the rule knows."""
+    joiners: set[str] = set()
+    capital: set[str] = set()
+    for lang in FusedWords.languages:
+        data = language_data(lang).get("punctuation") or language_data("en")["punctuation"]
+        joiners.update(data["joiners"])
+        capital.update(data["capital_joiners"])
+    return tuple(sorted(joiners)), tuple(sorted(capital))
+
+
+def _may_split(word: str) -> bool:
+    """Whether :func:`_split` could split the word in some language, asked before the language is known:
+    a capital inside it, capitals before a word, or a joiner of any language at an end where _split looks
+    for one. Not a run of letters only (read by ``re``): the words inside it are not known here."""
+    if not word.isalpha() or _CAMEL.search(word) or _CAPS_THEN_WORD.match(word):
+        return True
+    joiners, capital = _any_language_joiners()
+    lower = word.lower()
+    if word.islower():
+        return lower.startswith(joiners) or lower.endswith(joiners)
+    return word[0].isupper() and word[1:].islower() and lower.endswith(capital)
 
 
 def _split(word: str, data: dict, lang: str, text: str) -> tuple[int, bool] | None:
