@@ -7,7 +7,7 @@ from typing import ClassVar
 
 import regex
 
-from transclean.analysis.chrome import BULLET
+from transclean.analysis.chrome import BULLET, DIGIT
 from transclean.context import Context
 from transclean.model import Applicability, Category, Edit, Finding, Severity
 from transclean.rules.base import Example, Rule, register
@@ -22,9 +22,6 @@ _UNITS = regex.compile(r"(?<=\d|\s|^)(?:px|pt|em|[kKM])\b")
 _DATE = regex.compile(r"(?i:\bdate\b)|\b\d{4}-\d{2}-\d{2}\b")
 #: icons a widget draws: arrows, hearts, stars ("+ ↺ −"); "+" and "=" alone are a phone number or a smiley.
 _ICON = regex.compile(r"\p{So}")
-#: what str.isdigit() accepts (checked for every code point): a counter, an icon's number or a bare number
-#: has one, and a paragraph without one is passed before the costlier substitutions below.
-_DIGIT = regex.compile(r"[\p{Nd}\p{No}]")
 #: scene breaks ("***", "* * *") and rules ("---") are the article's own layout.
 _RULE = regex.compile(r"[\s*#~=_-]+")
 
@@ -70,8 +67,8 @@ class CounterLine(Rule):
         text = ctx.text
         for start, end, line in ctx.paragraphs:
             stripped = line.strip()
-            if _DIGIT.search(stripped) is None or _RULE.fullmatch(stripped):
-                continue
+            if DIGIT.search(stripped) is None or _RULE.fullmatch(stripped):
+                continue  # a counter, an icon's number and a bare number have a digit
             bare = _UNITS.sub("", _DATE.sub("", stripped)).strip()
             if len(bare) > COUNTER_MAX_CHARS or any(c.isalpha() for c in bare):
                 continue
