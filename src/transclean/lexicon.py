@@ -441,6 +441,16 @@ class Frequencies:
             self.asked[word] = row[0] if row else None
         return self.asked[word]
 
+    def probe(self, word: str) -> float | None:
+        """:meth:`get` without counting towards ``LOAD_AFTER``: for a language the document may not be in
+        (asked of several languages per document, get would load every list in full)."""
+        if self.words is not None:
+            return self.words.get(word)
+        if word in self.asked:
+            return self.asked[word]
+        row = self._db.execute("SELECT freq FROM freq WHERE word = ?", (word,)).fetchone()
+        return row[0] if row else None
+
     def load(self) -> dict[str, float]:
         """The whole list, in wordfreq's order (most frequent first)."""
         if self.words is None:
@@ -490,6 +500,13 @@ def unknown(words: Iterable[str], lang: str) -> set[str]:
     call, without the per-word cost of :func:`zipf`."""
     get = _frequencies(lang).get
     return {word for word in words if not get(word.lower())}
+
+
+def zipf_probe(word: str, lang: str) -> float:
+    """:func:`zipf` for a language the document may not be in: never loads the whole list (see
+    :meth:`Frequencies.probe`)."""
+    freq = _frequencies(lang).probe(word)
+    return math.log10(freq) + 9 if freq else 0.0
 
 
 def zipf(word: str, lang: str) -> float:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
 from transclean import lexicon
 from transclean.context import Context
 from transclean.langdata import language_data
-from transclean.lexicon import zipf
+from transclean.lexicon import zipf, zipf_probe
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
 
@@ -219,28 +219,46 @@ class FusedWords(Rule):
 
 
 @cache
-def _any_language_joiners() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The joiners and capital joiners of every language the rule knows."""
-    joiners: set[str] = set()
-    capital: set[str] = set()
+def _joiner_languages() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """For each joiner, and each capital joiner, of a language the rule knows: the languages that have it."""
+    joiners: dict[str, list[str]] = {}
+    capital: dict[str, list[str]] = {}
     for lang in FusedWords.languages:
         data = language_data(lang).get("punctuation") or language_data("en")["punctuation"]
-        joiners.update(data["joiners"])
-        capital.update(data["capital_joiners"])
-    return tuple(sorted(joiners)), tuple(sorted(capital))
+        for joiner in data["joiners"]:
+            joiners.setdefault(joiner, []).append(lang)
+        for joiner in data["capital_joiners"]:
+            capital.setdefault(joiner, []).append(lang)
+    return {j: tuple(ls) for j, ls in joiners.items()}, {j: tuple(ls) for j, ls in capital.items()}
+
+
+@lru_cache(maxsize=65536)
+def _frequent(word: str, lang: str) -> bool:
+    """``_known(word, lang) >= HEAD_ZIPF``, asked of a language the document may not be in."""
+    return max(zipf_probe(word, lang), zipf(word, "en") if lang != "en" else 0.0) >= HEAD_ZIPF
 
 
 def _may_split(word: str) -> bool:
-    """Whether :func:`_split` could split the word in some language, asked before the language is known:
-    a capital inside it, capitals before a word, or a joiner of any language at an end where _split looks
-    for one. Not a run of letters only (read by ``re``): the words inside it are not known here."""
+    """Whether :func:`_split` could split the word in some language the rule knows, asked before the
+    language is known: a capital inside it, capitals before a word, or a joiner of a language at an end
+    where :func:`_joiner_splits` looks for one, beside a part frequent in that language or in English. Not
+    a run of letters only (read by ``re``): the words inside it are not known here."""
     if not word.isalpha() or _CAMEL.search(word) or _CAPS_THEN_WORD.match(word):
         return True
-    joiners, capital = _any_language_joiners()
     lower = word.lower()
     if word.islower():
-        return lower.startswith(joiners) or lower.endswith(joiners)
-    return word[0].isupper() and word[1:].islower() and lower.endswith(capital)
+        table = _joiner_languages()[0]
+    elif word[0].isupper() and word[1:].islower():
+        table = _joiner_languages()[1]
+    else:
+        return False
+    for n in range(1, len(lower) + 1):
+        head = lower[:-n]
+        if len(head) >= 3 and any(_frequent(head, lang) for lang in table.get(lower[-n:], ())):
+            return True
+        if word.islower() and any(_frequent(lower[n:], lang) for lang in table.get(lower[:n], ())):
+            return True
+    return False
 
 
 def _split(word: str, data: dict, lang: str, text: str) -> tuple[int, bool] | None:
