@@ -466,12 +466,10 @@ class Frequencies:
 def _frequencies(lang: str) -> Frequencies:
     """wordfreq's list for this language or the one it is written like (Croatian: Serbo-Croatian's); none
     for others (wordfreq's own "nearest match" gives English for Esperanto, and Waray raises)."""
-    from importlib.metadata import version
-
-    lang = WORDFREQ_ALIASES.get(lang, lang)
-    if not lang.isalpha():
+    path = _frequencies_path(lang)
+    if path is None:
         return Frequencies(None)
-    path = _cache_dir() / f"wordfreq-2-{version('wordfreq')}-{lang}.sqlite"
+    lang = WORDFREQ_ALIASES.get(lang, lang)
     missing = path.with_suffix(".none")  # wordfreq has no list for this language
     if missing.exists():
         return Frequencies(None)
@@ -492,6 +490,15 @@ def _frequencies(lang: str) -> Frequencies:
     return Frequencies(path)
 
 
+@lru_cache(maxsize=64)
+def _frequencies_path(lang: str) -> Path | None:
+    """Where wordfreq's list for this language is compiled (None for a code that is no language)."""
+    from importlib.metadata import version
+
+    lang = WORDFREQ_ALIASES.get(lang, lang)
+    return _cache_dir() / f"wordfreq-2-{version('wordfreq')}-{lang}.sqlite" if lang.isalpha() else None
+
+
 WORDFREQ_ALIASES = {"hr": "sh", "sr": "sh", "bs": "sh", "me": "sh", "no": "nb", "nn": "nb", "tl": "fil"}
 
 
@@ -502,9 +509,12 @@ def unknown(words: Iterable[str], lang: str) -> set[str]:
     return {word for word in words if not get(word.lower())}
 
 
-def zipf_probe(word: str, lang: str) -> float:
+def zipf_probe(word: str, lang: str) -> float | None:
     """:func:`zipf` for a language the document may not be in: never loads the whole list (see
-    :meth:`Frequencies.probe`)."""
+    :meth:`Frequencies.probe`), and None rather than compile a list not compiled yet (seconds, once)."""
+    path = _frequencies_path(lang)
+    if path is not None and not path.exists() and not path.with_suffix(".none").exists():
+        return None
     freq = _frequencies(lang).probe(word)
     return math.log10(freq) + 9 if freq else 0.0
 

@@ -234,8 +234,10 @@ def _joiner_languages() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str
 
 @lru_cache(maxsize=65536)
 def _frequent(word: str, lang: str) -> bool:
-    """``_known(word, lang) >= HEAD_ZIPF``, asked of a language the document may not be in."""
-    return max(zipf_probe(word, lang), zipf(word, "en") if lang != "en" else 0.0) >= HEAD_ZIPF
+    """``_known(word, lang) >= HEAD_ZIPF``, asked of a language the document may not be in; True while that
+    language's list is not compiled (it is compiled when a document in the language needs it)."""
+    frequency = zipf_probe(word, lang)
+    return frequency is None or max(frequency, zipf(word, "en") if lang != "en" else 0.0) >= HEAD_ZIPF
 
 
 def _may_split(word: str) -> bool:
