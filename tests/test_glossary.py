@@ -116,6 +116,15 @@ def test_matching_folds_case_and_diacritics_at_word_boundaries() -> None:
     ]
 
 
+def test_variant_prefilter_finds_every_variant_match() -> None:
+    glossary = Glossary([Concept("kyiv", "place", terms={"en": ("Kyiv", "Kiev")})])
+    assert (
+        glossary.may_have_variant("talks in KÍEV") and glossary.match("talks in KÍEV")[0].entries[0].kind == "variant"
+    )
+    assert glossary.may_have_variant("Kievan Rus") and not glossary.match("Kievan Rus")  # boundaries are match's
+    assert not glossary.may_have_variant("talks in Kyiv") and not Glossary().may_have_variant("Kiev")
+
+
 def test_user_glossary_is_enforced_and_forbidden_flagged() -> None:
     pipeline = Pipeline(glossaries=(str(ENGINEERING),), language="en")
     text = "Replace the flux-valve before the turbine test. The flux vane is worn."

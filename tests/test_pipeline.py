@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 import transclean
-from transclean import Config, Pipeline
+from transclean import Config, Document, Pipeline
 from transclean.errors import TranscleanError
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules import REGISTRY, Context, Rule
@@ -164,3 +164,11 @@ def test_chosen_edits_overlap_test_agrees_with_pairwise_comparison() -> None:
             if not taken.overlaps(edit):
                 taken.add(edit)
                 chosen.append(edit)
+
+
+def test_language_is_the_sources_whichever_pass_asks() -> None:
+    source = "Il governo ha annunciato nuove misure per le famiglie e le imprese."
+    later = Document(source).replace(text="The government announced new measures for families and firms.")
+    assert Context(later, memo={}).language == "it"  # first asked in a later pass: still the source's
+    repaired = Document("Ciao!").replace(text=source)
+    assert Context(repaired, memo={}).language == "it"  # a source too short to tell: the pass's text

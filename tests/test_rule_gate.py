@@ -11,6 +11,7 @@ import transclean
 from test_properties import SETTINGS, TEXT
 from transclean import Config, Document, Pipeline
 from transclean.context import Context
+from transclean.langdata import language_data
 from transclean.pipeline import pipeline_for
 from transclean.rules import REGISTRY, Rule
 
@@ -68,3 +69,31 @@ def test_a_changed_user_glossary_gets_a_new_pipeline(tmp_path) -> None:
     first = pipeline_for(Config(glossaries=(str(path),)))
     path.write_text("id\ttype\ten\nkyiv\tplace\tKyiv|Kiev|Kiew\n", "utf-8")
     assert pipeline_for(Config(glossaries=(str(path),))) is not first
+
+
+FUSED = ["andmembers", "VuongDinh", "Vuong Dinh", "inspectors.During", "NAchairman", "Ministerof", "ofNational",
+         "autumn.against", "refugees.- It", "Ph.D", "ami²go", "Смитв", "вМоскве", "dellaSera", "Clara",
+         "Presidentedi", "Ministerode", "country.“We", "aresolution"]  # fmt: skip
+
+
+def _full_scan_agrees(text: str, language: str) -> None:
+    """TC304 finds what its scans find without the cheap look before the language."""
+    rule = REGISTRY["TC304"]()
+    ctx = Context(Document(text, language=language))
+    data = language_data(language)["punctuation"]
+    assert list(rule.check(ctx)) == [*rule._glued(ctx, data, language), *rule._fused(text, data, language)]
+
+
+@pytest.mark.parametrize("language", ["en", "it", "ru"])
+def test_fused_words_look_before_the_language_keeps_every_fusion(language: str) -> None:
+    for text in [*FUSED, *(example.plain for example in REGISTRY["TC304"].must_fire)]:
+        _full_scan_agrees(text, language)
+
+
+@SETTINGS
+@given(
+    st.one_of(TEXT, st.lists(st.one_of(st.sampled_from(FUSED), st.text(max_size=8)), max_size=12).map(" ".join)),
+    st.sampled_from(["en", "it", "ru"]),
+)
+def test_fused_words_look_before_the_language_never_skips_a_finding(text: str, language: str) -> None:
+    _full_scan_agrees(text, language)

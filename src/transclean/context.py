@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from transclean.glossary import Glossary, Match
 
 
+#: the memo's key for the source's detected language
+_SOURCE_LANGUAGE = "source language"
+
+
 @dataclass
 class Context:
     """What a rule may look at besides the text: the document and views built on demand, once per pass."""
@@ -35,14 +39,24 @@ class Context:
 
     @cached_property
     def language(self) -> str | None:
-        """The document language: given, or detected from a bounded sample (lazy: only rules that ask pay)."""
+        """The document language: given, or detected from a bounded sample (lazy: only rules that ask pay).
+
+        The source's language, detected once per document whichever pass first asks (a rule gated off in the
+        first pass may ask in a later one); a source too damaged to tell (mojibake) is asked again on the
+        repaired text of the pass."""
         if self.document.language:
             return self.document.language
         if self.language_hint:
             return self.language_hint
         from transclean.lang import detect_language
 
-        return detect_language(self.document.text)
+        source, text = self.document.source or self.document.text, self.document.text
+        if _SOURCE_LANGUAGE not in self.memo:
+            self.memo[_SOURCE_LANGUAGE] = detect_language(source)
+        language = self.memo[_SOURCE_LANGUAGE]
+        if language is None and text != source:
+            return detect_language(text)
+        return language  # type: ignore[return-value]
 
     @cached_property
     def glossary(self) -> Glossary:

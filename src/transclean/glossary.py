@@ -199,6 +199,21 @@ class Glossary:
         )
         return automaton, values, left, right, cased
 
+    @cached_property
+    def _variants(self) -> Any:
+        """A matcher of the variant forms alone (folded)."""
+        import ahocorasick_rs
+
+        keys = sorted({fold(e.form) for e in self.entries() if e.kind == "variant"})
+        return ahocorasick_rs.AhoCorasick(keys) if keys else None
+
+    def may_have_variant(self, text: str) -> bool:
+        """Whether a variant form occurs in ``text`` at all (folded, word boundaries aside): when not, no
+        match of :meth:`match` is a variant's, and a rule that needs one is spared the full match (a scan
+        with a few variant forms, without a Match per form found)."""
+        automaton = self._variants
+        return automaton is not None and bool(automaton.find_matches_as_indexes(fold(text)))
+
     def match(self, text: str) -> list[Match]:
         """Leftmost-longest matches of every form, at word boundaries, honouring per-entry case."""
         automaton, values, left, right, cased = self._automaton

@@ -467,6 +467,16 @@ class Frequencies:
             self.asked[word] = row[0] if row else None
         return self.asked[word]
 
+    def probe(self, word: str) -> float | None:
+        """:meth:`get` without counting towards ``LOAD_AFTER``: for a language the document may not be in
+        (asked of several languages per document, get would load every list in full)."""
+        if self.words is not None:
+            return self.words.get(word)
+        if word in self.asked:
+            return self.asked[word]
+        row = self._db.execute("SELECT freq FROM freq WHERE word = ?", (word,)).fetchone()
+        return row[0] if row else None
+
     def load(self) -> dict[str, float]:
         """The whole list, in wordfreq's order (most frequent first)."""
         if self.words is None:
@@ -482,10 +492,10 @@ class Frequencies:
 def _frequencies(lang: str) -> Frequencies:
     """wordfreq's list for this language or the one it is written like (Croatian: Serbo-Croatian's); none
     for others (wordfreq's own "nearest match" gives English for Esperanto, and Waray raises)."""
-    lang = WORDFREQ_ALIASES.get(lang, lang)
-    if not lang.isalpha():
+    path = _frequencies_path(lang)
+    if path is None:
         return Frequencies(None)
-    path = cache_dir() / f"wordfreq-2-{_version('wordfreq')}-{lang}.sqlite"
+    lang = WORDFREQ_ALIASES.get(lang, lang)
     missing = path.with_suffix(".none")  # wordfreq has no list for this language
     if missing.exists():
         return Frequencies(None)
@@ -506,7 +516,31 @@ def _frequencies(lang: str) -> Frequencies:
     return Frequencies(path)
 
 
+@lru_cache(maxsize=64)
+def _frequencies_path(lang: str) -> Path | None:
+    """Where wordfreq's list for this language is compiled (None for a code that is no language)."""
+    lang = WORDFREQ_ALIASES.get(lang, lang)
+    return cache_dir() / f"wordfreq-2-{_version('wordfreq')}-{lang}.sqlite" if lang.isalpha() else None
+
+
 WORDFREQ_ALIASES = {"hr": "sh", "sr": "sh", "bs": "sh", "me": "sh", "no": "nb", "nn": "nb", "tl": "fil"}
+
+
+def unknown(words: Iterable[str], lang: str) -> set[str]:
+    """The words whose lower case wordfreq does not list for ``lang`` (Zipf 0): a document's words in one
+    call, without the per-word cost of :func:`zipf`."""
+    get = _frequencies(lang).get
+    return {word for word in words if not get(word.lower())}
+
+
+def zipf_probe(word: str, lang: str) -> float | None:
+    """:func:`zipf` for a language the document may not be in: never loads the whole list (see
+    :meth:`Frequencies.probe`), and None rather than compile a list not compiled yet (seconds, once)."""
+    path = _frequencies_path(lang)
+    if path is not None and not path.exists() and not path.with_suffix(".none").exists():
+        return None
+    freq = _frequencies(lang).probe(word)
+    return math.log10(freq) + 9 if freq else 0.0
 
 
 def zipf(word: str, lang: str) -> float:

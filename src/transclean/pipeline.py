@@ -138,10 +138,11 @@ class Pipeline:
         memo: dict[object, object] | None = None,
         silenced: tuple[Suppression, ...] = (),
         rules: tuple[Rule, ...] | None = None,
+        resolve_language: bool = False,
     ) -> tuple[list[Finding], str | None]:
-        """Findings of ``rules`` (default: all enabled), and the document language if a rule needed it
-        (detected at most once). Findings in a region ``silenced`` by an inline comment (source offsets) are
-        dropped, so they are neither reported nor fixed."""
+        """Findings of ``rules`` (default: all enabled), and the document language if a rule needed it or
+        ``resolve_language`` asks for it (detected at most once). Findings in a region ``silenced`` by an
+        inline comment (source offsets) are dropped, so they are neither reported nor fixed."""
         ctx = Context(doc, self.config.language, self.glossary, {} if memo is None else memo, self.corpus_profile)
         text = doc.text
         findings = [
@@ -152,7 +153,7 @@ class Pipeline:
         ]
         if silenced:
             findings = [f for f in findings if not is_suppressed(f.code, doc.log.to_source(f.start), silenced)]
-        language = ctx.__dict__.get("language", doc.language)  # set only if a rule asked for it
+        language = ctx.language if resolve_language else ctx.__dict__.get("language", doc.language)
         return sorted(findings, key=lambda f: (f.start, f.end, f.code)), language
 
     def check(self, doc: Document | str) -> Document:
@@ -178,7 +179,8 @@ class Pipeline:
         rules = self.rules if findings or not fix else self._fixable
         memo: dict[object, object] = {}
         silenced = suppressions(doc.source or "", doc.metadata.get("path"))
-        found, language = self._detect(doc, memo, silenced, rules)
+        # A report names the language whichever rules ran; the text alone is not worth a detection.
+        found, language = self._detect(doc, memo, silenced, rules, resolve_language=findings or not fix)
         if language != doc.language:
             doc = doc.replace(language=language)
         if not fix:

@@ -20,6 +20,9 @@ WORD = regex.compile(r"%d|[\p{L}\p{M}]+(?:['’.-][\p{L}\p{M}]+)*")
 #: a line ends a sentence when its last visible character is one of these (closing quotes aside).
 SENTENCE_END = regex.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$")
 
+#: a character str.isdigit() accepts (checked for every code point): dates, clock times and counters have one.
+DIGIT = regex.compile(r"[\p{Nd}\p{No}]")
+
 #: bullets, dashes and stars a template puts before a widget or menu item.
 BULLET = regex.compile(r"\s*(?:[•·▪►▶■□◦‣*]|[-–—](?=\s))\s*")
 

@@ -7,10 +7,10 @@ from typing import ClassVar
 
 import regex
 
-from transclean.analysis.chrome import all_languages
+from transclean.analysis.chrome import DIGIT, all_languages
 from transclean.context import Context
 from transclean.model import Applicability, Category, Edit, Finding, Severity
-from transclean.rules.base import Example, Rule, register
+from transclean.rules.base import Example, Rule, Trigger, register
 from transclean.text import block_removal
 
 #: a date/time line is short; a longer line is a sentence that mentions a date.
@@ -114,6 +114,7 @@ class Dateline(Rule):
         Example("On Thursday, December 31, 2020, at 15:09 the minister spoke."),
         Example("(Reuters) The minister spoke on 5 May 2024."),
     )
+    trigger = Trigger(pattern=DIGIT)  # a year, a clock time, a numeric date or a temperature
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text

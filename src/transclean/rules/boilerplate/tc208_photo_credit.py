@@ -10,7 +10,7 @@ import regex
 from transclean.analysis.chrome import SENTENCE_END, all_languages, words
 from transclean.context import Context
 from transclean.model import Applicability, Category, Edit, Finding, Severity
-from transclean.rules.base import Example, Rule, register
+from transclean.rules.base import Example, Rule, Trigger, register
 from transclean.text import block_removal
 
 #: a caption or credit line is short; a longer line is prose that starts with "Source:".
@@ -82,6 +82,8 @@ class PhotoCredit(Rule):
         Example("Crème brÃ»lÃ©e"),
         Example("[x]\xa0©"),
     )
+    # a label's colon (captions, inline credits, signatures) or a copyright sign, as _COPYRIGHT reads it
+    trigger = Trigger(strings=(":", "©"), pattern=regex.compile(r"\(C\)|Copyright", regex.IGNORECASE))
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text

@@ -10,7 +10,7 @@ import regex
 from transclean.analysis.chrome import BULLET, SENTENCE_END, all_languages, words
 from transclean.context import Context
 from transclean.model import Applicability, Category, Edit, Finding, Severity
-from transclean.rules.base import Example, Rule, register
+from transclean.rules.base import Example, Rule, Trigger, register
 from transclean.text import block_removal
 
 #: a menu has at least this many items, one per line, with no blank line between them.
@@ -91,6 +91,7 @@ class NavigationMenu(Rule):
         Example("Politics\n\nThe minister spoke about the economy and the world."),
         Example("He went from Rome » Paris to London."),
     )
+    trigger = Trigger(strings=("\n", "\r", "»", "›"))  # a menu has three lines; a breadcrumb, separators
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text

@@ -8,7 +8,7 @@ from typing import ClassVar
 from transclean.analysis.chrome import BULLET, words
 from transclean.context import Context
 from transclean.model import Applicability, Category, Edit, Finding, Severity
-from transclean.rules.base import Example, Rule, register
+from transclean.rules.base import Example, Rule, Trigger, register
 from transclean.text import block_removal
 
 #: a line needs this many words to count: short labels ("[Anchor]", "Photo: Akorda") repeat by design.
@@ -52,6 +52,7 @@ class RepeatedLine(Rule):
         Example("[Anchor]\nGood evening.\n[Anchor]\nGood night."),
         Example("The vote is today.\n\nThe vote was yesterday.\n\nThe vote is tomorrow."),
     )
+    trigger = Trigger(strings=("\n", "\r"))  # a document of one paragraph has no second copy
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text

@@ -79,7 +79,7 @@ class SiteName(Rule):
         text = ctx.text
         paragraphs = ctx.paragraphs
         edge = edge_zone(paragraphs)
-        stems = site_stems(text)
+        stems = site_stems(text) if edge else frozenset()  # a scan of the text, used only in the edge zone
         for i, (start, end, line) in enumerate(paragraphs):
             first = start + len(line) - len(line.lstrip())
             if i in edge and self._name(line, stems):

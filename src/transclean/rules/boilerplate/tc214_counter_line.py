@@ -7,7 +7,7 @@ from typing import ClassVar
 
 import regex
 
-from transclean.analysis.chrome import BULLET
+from transclean.analysis.chrome import BULLET, DIGIT
 from transclean.context import Context
 from transclean.model import Applicability, Category, Edit, Finding, Severity
 from transclean.rules.base import Example, Rule, register
@@ -67,8 +67,8 @@ class CounterLine(Rule):
         text = ctx.text
         for start, end, line in ctx.paragraphs:
             stripped = line.strip()
-            if _RULE.fullmatch(stripped):
-                continue
+            if DIGIT.search(stripped) is None or _RULE.fullmatch(stripped):
+                continue  # a counter, an icon's number and a bare number have a digit
             bare = _UNITS.sub("", _DATE.sub("", stripped)).strip()
             if len(bare) > COUNTER_MAX_CHARS or any(c.isalpha() for c in bare):
                 continue

@@ -9,7 +9,7 @@ import regex
 
 from transclean.context import Context
 from transclean.model import Applicability, Category, Edit, Finding, Severity
-from transclean.rules.base import Example, Rule, register
+from transclean.rules.base import Example, Rule, Trigger, register
 
 #: an agency's tag after the last sentence: "... results./Nova", "... results. (ANSA)", or "/BTA" alone.
 _TAG = regex.compile(
@@ -49,6 +49,7 @@ class AgencyTag(Rule):
         Example("He joined the North Atlantic Treaty Organization (NATO)."),
         Example("The score was 2/3 of the vote."),
     )
+    trigger = Trigger(strings=("/", "("))  # "/Nova", "(ANSA)"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text

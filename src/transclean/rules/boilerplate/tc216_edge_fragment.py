@@ -10,7 +10,7 @@ import regex
 from transclean.analysis.chrome import all_languages, edge_zone, is_prose, title_run, words
 from transclean.context import Context
 from transclean.model import Applicability, Category, Edit, Finding, Severity
-from transclean.rules.base import Example, Rule, register
+from transclean.rules.base import Example, Rule, Trigger, register
 from transclean.text import block_removal
 
 #: "7 min", "10 hours", "2 days": a list's time stamps without their "ago".
@@ -80,6 +80,7 @@ class EdgeFragment(Rule):
             "The minister said on Tuesday that the talks were over."
         ),
     )
+    trigger = Trigger(strings=("\n", "\r"))  # a document of one paragraph has no edge apart from its text
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text

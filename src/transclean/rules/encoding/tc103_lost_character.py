@@ -126,9 +126,11 @@ class LostCharacter(Rule):
         # Letters that survived the damage tell which code pages could have lost the others: read them from
         # the source, since letters restored by an earlier pass did not survive anything.
         source = ctx.document.source or text
-        pages = plausible_code_pages("".join({c for c in source if not c.isascii() and c.isalpha()}))
+        pages = plausible_code_pages("".join(c for c in set(source) if not c.isascii() and c.isalpha()))
         for m in TOKEN.finditer(text):
             token = m.group()
+            if "?" not in token and "\ufffd" not in token:
+                continue  # most words: passed at C speed, not character by character below
             markers = [i for i, c in enumerate(token) if c in MARKERS]
             letters = len(token) - len(markers)
             if not markers or letters < 2:

@@ -9,7 +9,7 @@ import regex
 from transclean.context import Context
 from transclean.lexicon import zipf
 from transclean.model import Applicability, Category, Finding, Severity
-from transclean.rules.base import Example, Rule, register
+from transclean.rules.base import Example, Rule, Trigger, register
 
 # One character of a script other than Latin inside a Latin word: "Min꧙ister" (a Javanese digit). Letters
 # of a mixed script (Cyrillic "о" for Latin "o") are TC101's and the lost-letter rules' business; marks
@@ -48,10 +48,10 @@ class StrayCharacter(Rule):
         Example("Prime Minister Pham spoke in Hà Nội."),
         Example("The café's naïve owner said: Привет."),
     )
+    trigger = Trigger(non_ascii=True)  # the stray character is never ASCII
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
-        lang = ctx.language or "en"
         for m in _STRAY.finditer(text):
             start = m.start()
             while start > 0 and (text[start - 1].isalpha()):
@@ -61,6 +61,7 @@ class StrayCharacter(Rule):
                 end += 1
             word = text[start:end]
             cleaned = word.replace(m.group(), "")
+            lang = ctx.language or "en"  # asked only here: detection costs more than the scan
             sure = zipf(cleaned.lower(), lang) > 0 or zipf(cleaned.lower(), "en") > 0
             yield self.finding(
                 text, start, end, f"Stray {m.group()!r} (U+{ord(m.group()):04X}) inside {word!r}",

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
+from transclean import lexicon
 from transclean.context import Context
 from transclean.langdata import language_data
-from transclean.lexicon import zipf
+from transclean.lexicon import zipf, zipf_probe
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
 
@@ -46,6 +48,13 @@ _STOP_THEN_LOWER = regex.compile(r"\.\p{Ll}")
 # A dash glued to a full stop: "immigrants.- It is". (An ellipsis glued to both words, "president...we",
 # is a writer's style as often: 6 of 2,454 GAP paragraphs, all deliberate.)
 _GLUED_DASH = regex.compile(r"(?<=\p{Ll}{2})[.!?][-–—](?= \p{Lu})")
+
+# The cheap look before the language is known (standard-library scans, several times faster than the
+# patterns above). A stop glued to a letter, a quote or a dash: every match of the three patterns above has
+# one. Runs of five letters or more, read as `re` reads letters (every letter and a few number signs): a
+# word the scan below looks at is such a run, or lies inside one that is not all letters.
+_GLUED_STOP = re.compile(r"[.!?](?:[\"”»“„«]?[^\W\d_]|[-–—])")
+_LONG_RUN = re.compile(r"[^\W\d_]{5,}")
 
 #: a page that lost this many spaces where the split is sure lost them between plain words too
 #: ("RuralDevelopment" beside "andmembers"); elsewhere brands join words on purpose ("GlobeLink").
@@ -124,10 +133,29 @@ class FusedWords(Rule):
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
+        text = ctx.text
+        glued = _GLUED_STOP.search(text) is not None
+        # Words no language could call known (English knows them not: a word English knows is known in every
+        # language, see _known) that some language could split. Most documents have none and no glued stop,
+        # and need no language.
+        runs = set(_LONG_RUN.findall(text))
+        unknown = {run for run in lexicon.unknown(runs, "en") | {r for r in runs if not r.isalpha()} if _may_split(run)}
+        if not glued and not unknown:
+            return
         lang = ctx.language or "en"
         if lang not in self.languages:
             return
         data = language_data(lang).get("punctuation") or language_data("en")["punctuation"]
+        if glued:
+            yield from self._glued(ctx, data, lang)
+        if any(
+            not run.isalpha() or (_known(run, lang) == 0 and _split(run, data, lang, text) is not None)
+            for run in unknown
+        ):
+            yield from self._fused(text, data, lang)  # a word splits: the scan finds where, in text order
+
+    def _glued(self, ctx: Context, data: dict, lang: str) -> Iterator[Finding]:
+        """Sentences fused at a full stop."""
         text = ctx.text
         for m in _FUSED_STOP.finditer(text) if _STOP_THEN_CAPITAL.search(text) else ():
             yield from self._fused_stop(ctx, m, data)
@@ -142,6 +170,9 @@ class FusedWords(Rule):
                 text, m.start(), m.end(), "A dash glued to the full stop: a space is missing",
                 applicability=Applicability.NONE,
             )  # fmt: skip
+
+    def _fused(self, text: str, data: dict, lang: str) -> Iterator[Finding]:
+        """Words fused where a space was lost."""
         found, pairs = [], []
         for m in _WORD.finditer(text):
             word = m.group()
@@ -195,6 +226,51 @@ class FusedWords(Rule):
             title="Insert the lost space",
             applicability=Applicability.UNSAFE,
         )
+
+
+@cache
+def _joiner_languages() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """For each joiner, and each capital joiner, of a language the rule knows: the languages that have it."""
+    joiners: dict[str, list[str]] = {}
+    capital: dict[str, list[str]] = {}
+    for lang in FusedWords.languages:
+        data = language_data(lang).get("punctuation") or language_data("en")["punctuation"]
+        for joiner in data["joiners"]:
+            joiners.setdefault(joiner, []).append(lang)
+        for joiner in data["capital_joiners"]:
+            capital.setdefault(joiner, []).append(lang)
+    return {j: tuple(ls) for j, ls in joiners.items()}, {j: tuple(ls) for j, ls in capital.items()}
+
+
+@lru_cache(maxsize=65536)
+def _frequent(word: str, lang: str) -> bool:
+    """``_known(word, lang) >= HEAD_ZIPF``, asked of a language the document may not be in; True while that
+    language's list is not compiled (it is compiled when a document in the language needs it)."""
+    frequency = zipf_probe(word, lang)
+    return frequency is None or max(frequency, zipf(word, "en") if lang != "en" else 0.0) >= HEAD_ZIPF
+
+
+def _may_split(word: str) -> bool:
+    """Whether :func:`_split` could split the word in some language the rule knows, asked before the
+    language is known: a capital inside it, capitals before a word, or a joiner of a language at an end
+    where :func:`_joiner_splits` looks for one, beside a part frequent in that language or in English. Not
+    a run of letters only (read by ``re``): the words inside it are not known here."""
+    if not word.isalpha() or _CAMEL.search(word) or _CAPS_THEN_WORD.match(word):
+        return True
+    lower = word.lower()
+    if word.islower():
+        table = _joiner_languages()[0]
+    elif word[0].isupper() and word[1:].islower():
+        table = _joiner_languages()[1]
+    else:
+        return False
+    for n in range(1, len(lower) + 1):
+        head = lower[:-n]
+        if len(head) >= 3 and any(_frequent(head, lang) for lang in table.get(lower[-n:], ())):
+            return True
+        if word.islower() and any(_frequent(lower[n:], lang) for lang in table.get(lower[:n], ())):
+            return True
+    return False
 
 
 def _split(word: str, data: dict, lang: str, text: str) -> tuple[int, bool] | None:

@@ -14,7 +14,7 @@ from transclean.analysis.speakers import person_words
 from transclean.context import Context
 from transclean.langdata import language_data
 from transclean.model import Applicability, Category, Finding, Severity
-from transclean.rules.base import Example, Rule, register
+from transclean.rules.base import Example, Rule, Trigger, register
 
 # A straight double quote standing for an apostrophe: "Gabunia"s monologue", "It"s damage".
 _QUOTE_FOR_APOSTROPHE = regex.compile(r"(?<=\p{L})\"(?=(?:s|t|ll|re|ve|d|m)\b)")
@@ -114,12 +114,15 @@ class QuotationMarks(Rule):
         Example("The minister said, “We will not give up the fight for", language="en"),
         Example('Il parle pour le programme " Aujourd\'hui au Parlement ".', language="fr"),
     )
+    trigger = Trigger(strings=('"', "”", "“", "»"))  # every finding is at a quote mark
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
         for m in _QUOTE_FOR_APOSTROPHE.finditer(text):
             yield self.finding(text, m.start(), m.end(), "A quote mark stands for an apostrophe", suggestion="'")
         yield from self._straight(ctx)
+        if "”" not in text and "“" not in text and _DASH_AFTER_QUOTE.search(text) is None:
+            return  # nothing for the checks below: no need to know the language
         if ctx.language != "en":
             return  # other languages use other pairs (German „…“, Swedish ”…”)
         for m in _CLOSING_SPACED_BEFORE_WORD.finditer(text):

@@ -8,7 +8,7 @@ import regex
 
 from transclean.context import Context
 from transclean.model import Applicability, Category, Finding, Severity
-from transclean.rules.base import Example, Rule, register
+from transclean.rules.base import Example, Rule, Trigger, register
 
 # A space between a sentence mark and a closing bracket: "the two letters? )", "I'll wrap it up. ]", where
 # an interviewer's note or a caption was cut. A space inside brackets around words ("( Pauline Collins)")
@@ -46,6 +46,7 @@ class SpaceInsideBrackets(Rule):
         Example("Great news :) see you."),
         Example("The cast: Jane ( Alison Steadman) and Neal ( Colin Stinton )."),
     )
+    trigger = Trigger(strings=(")", "]"))  # the space is before a closing bracket
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text

@@ -8,7 +8,7 @@ import regex
 
 from transclean.context import Context
 from transclean.model import Applicability, Category, Finding, Severity
-from transclean.rules.base import Example, Rule, register
+from transclean.rules.base import Example, Rule, Trigger, register
 
 # Two spaces or more between two lower-case words inside a line: "to include  the refugees". After a full
 # stop two spaces are an old typing habit, and in layout (tables, indents) they are deliberate.
@@ -38,6 +38,7 @@ class DoubleSpace(Rule):
     fix = Applicability.SAFE
     must_fire = (Example("They want to include⟦  ⟧the refugees.", fixed="They want to include the refugees."),)
     must_not_fire = (Example("He left.  Then she came."), Example("Name    Age\nAnna    31"))
+    trigger = Trigger(strings=("  ",))
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text

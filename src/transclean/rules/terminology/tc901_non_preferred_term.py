@@ -58,7 +58,9 @@ class NonPreferredTerm(Rule):
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        if not any(e.kind == "variant" for m in ctx.matches for e in m.entries):
+        if not ctx.glossary.may_have_variant(ctx.text) or not any(
+            e.kind == "variant" for m in ctx.matches for e in m.entries
+        ):
             return  # no variant spelling at all: no need to know the language
         lang = ctx.language
         if not lang:
