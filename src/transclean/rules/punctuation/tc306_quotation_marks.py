@@ -114,14 +114,14 @@ class QuotationMarks(Rule):
         Example("The minister said, “We will not give up the fight for", language="en"),
         Example('Il parle pour le programme " Aujourd\'hui au Parlement ".', language="fr"),
     )
-    trigger = Trigger(strings=('"', "”", "“", "»"))  # every finding is at a quote mark
+    trigger = Trigger(strings=('"', "”", "“", "»", "„", "‘"))  # every finding is at a quote mark
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
         for m in _QUOTE_FOR_APOSTROPHE.finditer(text):
             yield self.finding(text, m.start(), m.end(), "A quote mark stands for an apostrophe", suggestion="'")
         yield from self._straight(ctx)
-        if "”" not in text and "“" not in text and _DASH_AFTER_QUOTE.search(text) is None:
+        if not any(mark in text for mark in "”“„‘") and _DASH_AFTER_QUOTE.search(text) is None:
             return  # nothing for the checks below: no need to know the language
         if ctx.language != "en":
             return  # other languages use other pairs (German „…“, Swedish ”…”)
