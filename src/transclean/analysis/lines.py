@@ -1,0 +1,208 @@
+"""A learned line classifier: how much a line of a page looks like template (chrome) rather than article prose.
+
+The word-list chrome rules (TC205-TC216) recognise a site's labels; on unseen sites they miss most chrome
+because every site words its widgets differently. This module describes each non-blank line by features that
+name no word of any site: its size, its punctuation, its share of the language's most frequent words, its
+capitals, digits and symbols, its place against the article's prose body and its neighbours. A logistic
+model over these features, trained on annotated pages by ``bench/train_line_model.py`` (provenance in
+docs/line-model.md), turns them into a probability. Inference is pure Python: one pass over the lines, one
+dot product per line, so its cost is linear in the document and needs no numpy at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import regex
+
+from transclean.analysis.chrome import BULLET, SENTENCE_END, edge_zone, is_prose
+
+#: the language's most frequent words a line of prose is made of ("the", "of", "that"); chrome lines have few.
+FREQUENT_WORDS = 200
+
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_LINK_SIGN = regex.compile(r"https?://|www\.|@|#|\||\.(?:com|net|org|html?)\b", regex.IGNORECASE)
+_DIGIT = regex.compile(r"\d")
+_SYMBOL = regex.compile(r"[^\p{L}\p{M}\d\s]")
+
+#: feature names, in the order of the model's weights (the model file lists them too and must agree).
+FEATURES: tuple[str, ...] = (
+    "log_tokens",
+    "log_chars",
+    "sentence_end",
+    "capitalised_share",
+    "upper_share",
+    "digit_share",
+    "symbol_share",
+    "frequent_share",
+    "comma_per_token",
+    "no_letters",
+    "lower_start",
+    "has_colon",
+    "link_sign",
+    "bullet",
+    "prose",
+    "header",
+    "footer",
+    "log_distance",
+    "relative_length",
+    "repeated",
+    "first_line",
+    "position",
+    "prev_prose",
+    "next_prose",
+    "prev_log_tokens",
+    "next_log_tokens",
+    "prev_frequent_share",
+    "next_frequent_share",
+)
+
+
+@lru_cache(maxsize=16)
+def frequent_words(lang: str | None) -> frozenset[str] | None:
+    """The ``FREQUENT_WORDS`` most frequent words of ``lang`` (wordfreq's list of the nearest language it has,
+    "nb" for "no"); None when it has none: without them prose and chrome look alike, so the line is not judged."""
+    import langcodes  # wordfreq's own dependency, used here to pick its list without its warning
+    from wordfreq import available_languages, top_n_list
+
+    # distance 10: the same language in another variant ("no" -> "nb"), never a neighbour ("hy" -> "ru" is 44)
+    best, _ = langcodes.closest_match(lang or "en", list(available_languages()), max_distance=10)
+    return None if best == "und" else frozenset(top_n_list(best, FREQUENT_WORDS))
+
+
+def _own(line: str, frequent: frozenset[str]) -> list[float]:
+    """The features of ``line`` that need no other line."""
+    tokens = line.split()
+    n = len(tokens)
+    chars = len(line)
+    found = [w.lower() for w in _WORD.findall(line)]
+    lettered = [t for t in tokens if _WORD.search(t)]
+    stripped = BULLET.sub("", line, count=1).strip()
+    first = next((c for c in stripped if c.isalpha()), "")
+    return [
+        math.log1p(n),
+        math.log1p(chars),
+        float(bool(SENTENCE_END.search(line.strip()))),
+        sum(t[0].isupper() for t in lettered if t[0].isalpha()) / max(len(lettered), 1),
+        sum(w.isupper() and len(w) > 1 for w in _WORD.findall(line)) / max(len(found), 1),
+        len(_DIGIT.findall(line)) / max(chars, 1),
+        len(_SYMBOL.findall(line)) / max(chars, 1),
+        sum(w in frequent for w in found) / max(len(found), 1),
+        line.count(",") / max(n, 1),
+        float(not found),
+        float(first.islower()),
+        float(":" in line),
+        float(bool(_LINK_SIGN.search(line))),
+        float(bool(BULLET.match(line)) and stripped != line.strip()),
+    ]
+
+
+def line_features(paragraphs: list[tuple[int, int, str]], frequent: frozenset[str]) -> list[list[float]]:
+    """One feature row per paragraph (non-blank line), in the order of ``FEATURES``; ``frequent`` is the
+    document language's :func:`frequent_words`.
+
+    Linear in the document: the prose body, the median length and the repeated lines are computed once.
+    """
+    if not paragraphs:
+        return []
+    lines = [line for *_, line in paragraphs]
+    own = [_own(line, frequent) for line in lines]
+    prose = [is_prose(line) for line in lines]
+    edge = edge_zone(paragraphs)
+    has_prose = any(prose)
+    first_prose = prose.index(True) if has_prose else len(lines)
+    # distance to the nearest prose line, two sweeps
+    far = len(lines)
+    distance = [far] * len(lines)
+    last = None
+    for i, p in enumerate(prose):
+        last = i if p else last
+        if last is not None:
+            distance[i] = i - last
+    last = None
+    for i in range(len(lines) - 1, -1, -1):
+        last = i if prose[i] else last
+        if last is not None:
+            distance[i] = min(distance[i], last - i)
+    lengths = sorted(len(line) for line in lines)
+    median = lengths[len(lengths) // 2]
+    counts: dict[str, int] = {}
+    for line in lines:
+        key = line.strip()
+        counts[key] = counts.get(key, 0) + 1
+    rows = []
+    last_index = len(lines) - 1
+    for i, line in enumerate(lines):
+        prev_own = own[i - 1] if i else None
+        next_own = own[i + 1] if i < last_index else None
+        rows.append(
+            [
+                *own[i],
+                float(prose[i]),
+                float(i in edge and i < first_prose),
+                float(i in edge and i >= first_prose),
+                math.log1p(distance[i]),
+                math.log((len(line) + 1) / (median + 1)),
+                float(counts[line.strip()] > 1),
+                float(i == 0),
+                i / max(last_index, 1),
+                float(prose[i - 1]) if i else 0.0,
+                float(prose[i + 1]) if i < last_index else 0.0,
+                prev_own[0] if prev_own else 0.0,
+                next_own[0] if next_own else 0.0,
+                prev_own[7] if prev_own else 0.0,
+                next_own[7] if next_own else 0.0,
+            ]
+        )
+    return rows
+
+
+@lru_cache(maxsize=1)
+def line_model() -> dict[str, Any]:
+    """The trained model (``data/line_model.json``): feature names, scaling, weights, bias, thresholds."""
+    raw = resources.files("transclean").joinpath("data/line_model.json").read_text("utf-8")
+    model: dict[str, Any] = json.loads(raw)
+    if tuple(model["features"]) != FEATURES:
+        raise ValueError("data/line_model.json was trained on other features: rerun bench/train_line_model.py")
+    return model
+
+
+def chrome_probability(row: list[float], model: dict[str, Any]) -> float:
+    """The model's probability that the line of ``row`` is chrome (logistic regression on scaled features)."""
+    z = model["bias"]
+    for x, mean, scale, w in zip(row, model["mean"], model["scale"], model["weights"], strict=True):
+        z += w * (x - mean) / scale
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+def judged(paragraphs: list[tuple[int, int, str]]) -> list[bool]:
+    """Which lines the classifier may judge: all but a last line that directly follows a prose paragraph.
+
+    Such a line is as often the article's last paragraph cut off by the scraper ("Hydro One in Ontario",
+    "The c" on clean pages) as a footer label; its shape cannot tell them apart, so it is left to the
+    word-list rules, which know the footer labels ("Source link").
+    """
+    keep = [True] * len(paragraphs)
+    if len(paragraphs) >= 2 and is_prose(paragraphs[-2][2]):
+        keep[-1] = False
+    return keep
+
+
+def blocks(paragraphs: list[tuple[int, int, str]], chrome: list[bool]) -> list[tuple[int, int]]:
+    """``(start, end)`` of each run of consecutive lines judged chrome (the last line after prose aside, see
+    :func:`judged`): a template block ("10 hours" under "10 hours") is one finding, not one per line."""
+    found: list[tuple[int, int]] = []
+    last = -2
+    for i, ((start, end, _), is_chrome, ok) in enumerate(zip(paragraphs, chrome, judged(paragraphs), strict=True)):
+        if not (is_chrome and ok):
+            continue
+        if found and last == i - 1:
+            found[-1] = (found[-1][0], end)
+        else:
+            found.append((start, end))
+        last = i
+    return found
