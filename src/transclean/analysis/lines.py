@@ -27,7 +27,14 @@ FREQUENT_WORDS = 200
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _LINK_SIGN = regex.compile(r"https?://|www\.|@|#|\||\.(?:com|net|org|html?)\b", regex.IGNORECASE)
 _DIGIT = regex.compile(r"\d")
+#: a sentence ends inside the line and another begins: running text, even when the scraper wrapped it
+#: into short lines ("rules. Vaccination").
+_INNER_STOP = regex.compile(r"\p{Ll}[.!?][\"'”’»)]*\s+[\"'“‘«(]*\p{Lu}")
 _SYMBOL = regex.compile(r"[^\p{L}\p{M}\d\s]")
+#: runs of letters of one script: a line in another script than the page's ("승인", "أخبار") is seldom prose.
+_SCRIPTS = ("Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Han", "Hangul", "Hiragana", "Katakana", "Thai",
+            "Devanagari", "Armenian", "Georgian")  # fmt: skip
+_SCRIPT_RUN = regex.compile("|".join(f"(?P<{name}>\\p{{{name}}}+)" for name in _SCRIPTS))
 
 #: feature names, in the order of the model's weights (the model file lists them too and must agree).
 FEATURES: tuple[str, ...] = (
@@ -43,8 +50,12 @@ FEATURES: tuple[str, ...] = (
     "no_letters",
     "lower_start",
     "has_colon",
+    "ends_colon",
+    "indented",
+    "inner_stop",
     "link_sign",
     "bullet",
+    "other_script_share",
     "prose",
     "header",
     "footer",
@@ -59,6 +70,15 @@ FEATURES: tuple[str, ...] = (
     "next_log_tokens",
     "prev_frequent_share",
     "next_frequent_share",
+    "next_lower_start",
+)
+
+
+#: where the own features a neighbour lends are in a row
+_TOKENS, _FREQUENT, _LOWER = (
+    FEATURES.index("log_tokens"),
+    FEATURES.index("frequent_share"),
+    FEATURES.index("lower_start"),
 )
 
 
@@ -74,8 +94,16 @@ def frequent_words(lang: str | None) -> frozenset[str] | None:
     return None if best == "und" else frozenset(top_n_list(best, FREQUENT_WORDS))
 
 
+def _scripts(line: str) -> dict[str, int]:
+    """Letters of ``line`` by script (the scripts of ``_SCRIPTS``)."""
+    counts: dict[str, int] = {}
+    for m in _SCRIPT_RUN.finditer(line):
+        counts[m.lastgroup or ""] = counts.get(m.lastgroup or "", 0) + len(m[0])
+    return counts
+
+
 def _own(line: str, frequent: frozenset[str]) -> list[float]:
-    """The features of ``line`` that need no other line."""
+    """The features of ``line`` that need no other line (its script share needs the page's, added later)."""
     tokens = line.split()
     n = len(tokens)
     chars = len(line)
@@ -96,6 +124,9 @@ def _own(line: str, frequent: frozenset[str]) -> list[float]:
         float(not found),
         float(first.islower()),
         float(":" in line),
+        float(line.rstrip().endswith(":")),
+        float(line[:1].isspace()),
+        float(bool(_INNER_STOP.search(line))),
         float(bool(_LINK_SIGN.search(line))),
         float(bool(BULLET.match(line)) and stripped != line.strip()),
     ]
@@ -111,6 +142,12 @@ def line_features(paragraphs: list[tuple[int, int, str]], frequent: frozenset[st
         return []
     lines = [line for *_, line in paragraphs]
     own = [_own(line, frequent) for line in lines]
+    scripts = [_scripts(line) for line in lines]
+    totals: dict[str, int] = {}
+    for counts in scripts:
+        for name, n in counts.items():
+            totals[name] = totals.get(name, 0) + n
+    main = max(totals, key=totals.__getitem__) if totals else ""
     prose = [is_prose(line) for line in lines]
     edge = edge_zone(paragraphs)
     has_prose = any(prose)
@@ -139,9 +176,11 @@ def line_features(paragraphs: list[tuple[int, int, str]], frequent: frozenset[st
     for i, line in enumerate(lines):
         prev_own = own[i - 1] if i else None
         next_own = own[i + 1] if i < last_index else None
+        letters = sum(scripts[i].values())
         rows.append(
             [
                 *own[i],
+                (letters - scripts[i].get(main, 0)) / max(letters, 1),
                 float(prose[i]),
                 float(i in edge and i < first_prose),
                 float(i in edge and i >= first_prose),
@@ -152,10 +191,11 @@ def line_features(paragraphs: list[tuple[int, int, str]], frequent: frozenset[st
                 i / max(last_index, 1),
                 float(prose[i - 1]) if i else 0.0,
                 float(prose[i + 1]) if i < last_index else 0.0,
-                prev_own[0] if prev_own else 0.0,
-                next_own[0] if next_own else 0.0,
-                prev_own[7] if prev_own else 0.0,
-                next_own[7] if next_own else 0.0,
+                prev_own[_TOKENS] if prev_own else 0.0,
+                next_own[_TOKENS] if next_own else 0.0,
+                prev_own[_FREQUENT] if prev_own else 0.0,
+                next_own[_FREQUENT] if next_own else 0.0,
+                next_own[_LOWER] if next_own else 0.0,
             ]
         )
     return rows
@@ -180,13 +220,22 @@ def chrome_probability(row: list[float], model: dict[str, Any]) -> float:
 
 
 def judged(paragraphs: list[tuple[int, int, str]]) -> list[bool]:
-    """Which lines the classifier may judge: all but a last line that directly follows a prose paragraph.
+    """Which lines the classifier may judge: not a sentence wrapped over lines, not a cut-off last line.
 
-    Such a line is as often the article's last paragraph cut off by the scraper ("Hydro One in Ontario",
-    "The c" on clean pages) as a footer label; its shape cannot tell them apart, so it is left to the
-    word-list rules, which know the footer labels ("Source link").
+    A line that continues a sentence (it opens in lower case after a line with no sentence end, or the next
+    line does so after it) is running text the scraper wrapped ("their second shots. The" / "vaccine ...");
+    the model, trained on pages with one paragraph per line, reads its pieces as short labels. A last line
+    directly after a prose paragraph is as often the article's last paragraph cut off by the scraper ("Hydro
+    One in Ontario", "The c" on clean pages) as a footer label; its shape cannot tell them apart, so it is
+    left to the word-list rules, which know the footer labels ("Source link").
     """
-    keep = [True] * len(paragraphs)
+    lines = [line.strip() for *_, line in paragraphs]
+    ends = [bool(SENTENCE_END.search(line)) for line in lines]
+    lower = [line[:1].islower() for line in lines]
+    keep = [
+        not ((i and lower[i] and not ends[i - 1]) or (i + 1 < len(lines) and lower[i + 1] and not ends[i]))
+        for i in range(len(lines))
+    ]
     if len(paragraphs) >= 2 and is_prose(paragraphs[-2][2]):
         keep[-1] = False
     return keep

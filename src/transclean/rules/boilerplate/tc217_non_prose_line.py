@@ -22,8 +22,8 @@ class NonProseLine(Rule):
     only the line's shape (words, characters, sentence punctuation, capitals, digits, symbols, share of the
     language's most frequent words), its place against the article's prose body (header, footer, distance,
     length against the page's median) and its neighbours. It judges only pages with running text in a
-    language wordfreq knows, and not a last line directly after a prose paragraph (a cut-off paragraph looks
-    the same as a footer label).
+    language wordfreq knows, and neither a sentence the scraper wrapped over several lines nor a last line
+    directly after a prose paragraph (a cut-off paragraph looks the same as a footer label).
 
     ## Why it matters
     The word-list rules (TC205-TC216) know the labels of the sites they were written from; on unseen sites
