@@ -30,11 +30,20 @@ def test_a_language_without_word_frequencies_is_not_judged() -> None:
     assert frequent_words("am") is None  # Amharic: wordfreq has no list, and English is no stand-in
 
 
+def test_a_sentence_wrapped_over_lines_is_not_judged() -> None:
+    wrapped = [*PAGE[:2], (102, 124, "Vaccines will go to the"), (125, 150, "elderly first, he said.")]
+    assert judged(wrapped)[2:] == [False, False]
+
+
 def test_consecutive_chrome_lines_are_one_block() -> None:
     assert blocks(PAGE, [True, False, True, True]) == [(0, 16), (102, 122)]
 
 
+def test_only_header_and_footer_lines_are_judged() -> None:
+    assert judged(PAGE) == [True, False, True, True]
+
+
 def test_a_last_line_after_prose_is_left_to_the_word_lists() -> None:
     cut = [*PAGE[:2], (102, 122, "Hydro One in Ontario")]
-    assert judged(cut) == [True, True, False]
+    assert judged(cut) == [True, False, False]
     assert blocks(cut, [False, False, True]) == []

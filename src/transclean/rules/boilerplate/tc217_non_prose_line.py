@@ -17,11 +17,12 @@ class NonProseLine(Rule):
     """A line a learned classifier judges to be page template rather than article: short labels, lists, credits.
 
     ## What it finds
-    Runs of lines that a logistic model (`data/line_model.json`, trained by `bench/train_line_model.py` on
-    annotated real pages, see docs/line-model.md) scores as site chrome. The model reads no word of any site:
-    only the line's shape (words, characters, sentence punctuation, capitals, digits, symbols, share of the
-    language's most frequent words), its place against the article's prose body (header, footer, distance,
-    length against the page's median) and its neighbours. It judges only pages with running text in a
+    Runs of lines of the page's header or footer (before the article's first paragraph of running text and
+    after its last, `analysis.chrome.edge_zone`) that a logistic model (`data/line_model.json`, trained by
+    `bench/train_line_model.py` on annotated real pages, see docs/line-model.md) scores as site chrome. The
+    model reads no word of any site: only the line's shape (words, characters, sentence punctuation,
+    capitals, digits, symbols, script, indentation, share of the language's most frequent words), its place
+    against the article's prose body and its neighbours. It judges only pages with running text in a
     language wordfreq knows, and neither a sentence the scraper wrapped over several lines nor a last line
     directly after a prose paragraph (a cut-off paragraph looks the same as a footer label).
 
