@@ -161,7 +161,9 @@ def score(pages: list[Page], scores: dict[str, np.ndarray], threshold: float, ru
     hit = total = extra = over = control_lines = 0
     hit_union = 0
     for p in pages:
-        flagged = blocks(p.paragraphs, [q >= threshold for q in scores[p.name]])
+        flagged = blocks(
+            p.paragraphs, [ok and q >= threshold for q, ok in zip(scores[p.name], judged(p.paragraphs), strict=True)]
+        )
         if p.control:
             control_lines += len(flagged)
         for spans, categories in zip(p.chrome, p.categories, strict=True):

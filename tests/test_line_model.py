@@ -46,4 +46,3 @@ def test_only_header_and_footer_lines_are_judged() -> None:
 def test_a_last_line_after_prose_is_left_to_the_word_lists() -> None:
     cut = [*PAGE[:2], (102, 122, "Hydro One in Ontario")]
     assert judged(cut) == [True, False, False]
-    assert blocks(cut, [False, False, True]) == []

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -132,23 +133,45 @@ def _own(line: str, frequent: frozenset[str]) -> list[float]:
     ]
 
 
-def line_features(paragraphs: list[tuple[int, int, str]], frequent: frozenset[str]) -> list[list[float]]:
-    """One feature row per paragraph (non-blank line), in the order of ``FEATURES``; ``frequent`` is the
-    document language's :func:`frequent_words`.
+#: characters of prose lines whose letters decide the page's main script: a bounded sample, as telling
+#: scripts apart costs about a microsecond a character here.
+SCRIPT_SAMPLE = 500
 
-    Linear in the document: the prose body, the median length and the repeated lines are computed once.
+
+def _main_script(lines: list[str], prose: list[bool]) -> str:
+    """The script most letters of the page's prose are in, from its first ``SCRIPT_SAMPLE`` characters."""
+    totals: dict[str, int] = {}
+    seen = 0
+    for line, p in zip(lines, prose, strict=True):
+        if p and seen < SCRIPT_SAMPLE:
+            for name, n in _scripts(line[: SCRIPT_SAMPLE - seen]).items():
+                totals[name] = totals.get(name, 0) + n
+            seen += len(line)
+    return max(totals, key=totals.__getitem__) if totals else ""
+
+
+def line_features(
+    paragraphs: list[tuple[int, int, str]], frequent: frozenset[str], wanted: Sequence[int] | None = None
+) -> list[list[float]]:
+    """Feature rows, in the order of ``FEATURES``, for the paragraphs (non-blank lines) of index ``wanted``
+    (all when None); ``frequent`` is the document language's :func:`frequent_words`.
+
+    Linear in the document: the prose body, the median length and the repeated lines are computed once; the
+    costlier features of a line's own text only for the lines wanted and their neighbours (the rule wants
+    the header and footer, not the article's paragraphs).
     """
     if not paragraphs:
         return []
     lines = [line for *_, line in paragraphs]
-    own = [_own(line, frequent) for line in lines]
-    scripts = [_scripts(line) for line in lines]
-    totals: dict[str, int] = {}
-    for counts in scripts:
-        for name, n in counts.items():
-            totals[name] = totals.get(name, 0) + n
-    main = max(totals, key=totals.__getitem__) if totals else ""
+    own: dict[int, list[float]] = {}
+
+    def own_at(i: int) -> list[float]:
+        if i not in own:
+            own[i] = _own(lines[i], frequent)
+        return own[i]
+
     prose = [is_prose(line) for line in lines]
+    main = _main_script(lines, prose)
     edge = edge_zone(paragraphs)
     has_prose = any(prose)
     first_prose = prose.index(True) if has_prose else len(lines)
@@ -173,14 +196,16 @@ def line_features(paragraphs: list[tuple[int, int, str]], frequent: frozenset[st
         counts[key] = counts.get(key, 0) + 1
     rows = []
     last_index = len(lines) - 1
-    for i, line in enumerate(lines):
-        prev_own = own[i - 1] if i else None
-        next_own = own[i + 1] if i < last_index else None
-        letters = sum(scripts[i].values())
+    for i in range(len(lines)) if wanted is None else wanted:
+        line = lines[i]
+        prev_own = own_at(i - 1) if i else None
+        next_own = own_at(i + 1) if i < last_index else None
+        scripts = _scripts(line)
+        letters = sum(scripts.values())
         rows.append(
             [
-                *own[i],
-                (letters - scripts[i].get(main, 0)) / max(letters, 1),
+                *own_at(i),
+                (letters - scripts.get(main, 0)) / max(letters, 1),
                 float(prose[i]),
                 float(i in edge and i < first_prose),
                 float(i in edge and i >= first_prose),
@@ -247,16 +272,14 @@ def judged(paragraphs: list[tuple[int, int, str]]) -> list[bool]:
 
 
 def blocks(paragraphs: list[tuple[int, int, str]], chrome: list[bool]) -> list[tuple[int, int]]:
-    """``(start, end)`` of each run of consecutive lines judged chrome, among those :func:`judged` lets the
-    model judge: a template block ("10 hours" under "10 hours") is one finding, not one per line."""
+    """``(start, end)`` of each run of consecutive lines judged chrome: a template block ("10 hours" under
+    "10 hours") is one finding, not one per line."""
     found: list[tuple[int, int]] = []
-    last = -2
-    for i, ((start, end, _), is_chrome, ok) in enumerate(zip(paragraphs, chrome, judged(paragraphs), strict=True)):
-        if not (is_chrome and ok):
+    for i, ((start, end, _), is_chrome) in enumerate(zip(paragraphs, chrome, strict=True)):
+        if not is_chrome:
             continue
-        if found and last == i - 1:
+        if found and chrome[i - 1]:
             found[-1] = (found[-1][0], end)
         else:
             found.append((start, end))
-        last = i
     return found

@@ -6,7 +6,14 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from transclean.analysis.chrome import is_prose
-from transclean.analysis.lines import blocks, chrome_probability, frequent_words, line_features, line_model
+from transclean.analysis.lines import (
+    blocks,
+    chrome_probability,
+    frequent_words,
+    judged,
+    line_features,
+    line_model,
+)
 from transclean.context import Context
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
@@ -28,8 +35,8 @@ class NonProseLine(Rule):
 
     ## Why it matters
     The word-list rules (TC205-TC216) know the labels of the sites they were written from; on unseen sites
-    most chrome is worded differently. The shape of a template line ("Korea Post Media", "Only pilots",
-    a date and a section name) generalises where its words do not.
+    most chrome is worded differently. The shape of a template line (a site's name, a signature, a date
+    above the headline, a list of other headlines) generalises where its words do not.
 
     ## Fix safety
     None: flag only. A short line of the page's header can be a heading the reader needs, and a model's
@@ -64,6 +71,12 @@ class NonProseLine(Rule):
             "The unions want a higher wage for the workers of the state railway company.\n\n"
             "Hydro One in Ontario"
         ),
+        Example(
+            "Talks go on\n\n"
+            "The minister said on Monday that the talks with the unions would go on next week.\n\n"
+            "REACTIONS ABROAD\n\n"
+            "The unions want a higher wage for the workers of the state railway company."
+        ),
         Example("Home | World | Politics\n\nA short line."),
     )
 
@@ -75,11 +88,14 @@ class NonProseLine(Rule):
         if frequent is None:
             return  # a language wordfreq does not know: its prose cannot be told by its frequent words
         model = line_model()
-        scores = [chrome_probability(row, model) for row in line_features(paragraphs, frequent)]
+        wanted = [i for i, ok in enumerate(judged(paragraphs)) if ok]
+        rows = line_features(paragraphs, frequent, wanted)
+        scores = dict(zip(wanted, (chrome_probability(row, model) for row in rows), strict=True))
         text = ctx.text
-        for start, end in blocks(paragraphs, [p >= model["threshold"] for p in scores]):
+        chrome = [scores.get(i, 0.0) >= model["threshold"] for i in range(len(paragraphs))]
+        for start, end in blocks(paragraphs, chrome):
             block = text[start:end]
-            score = max(p for (s, e, _), p in zip(paragraphs, scores, strict=True) if start <= s and e <= end)
+            score = max(p for i, p in scores.items() if start <= paragraphs[i][0] < end)
             yield self.finding(
                 text,
                 start + len(block) - len(block.lstrip()),
