@@ -15,7 +15,7 @@ figures predict unseen sites. Printed per threshold: boilerplate problems flagge
 flagged line overlaps it), flagged lines with no boilerplate annotation (extra), pages with more than three,
 and control-page lines flagged. ``--rules`` adds the union with the word-list rules' findings (run once per
 page through the pipeline). ``--write`` fits on all pages and writes ``src/transclean/data/line_model.json``
-with the threshold given.
+with the threshold given, and first ``data/frequent_words.json`` (wordfreq's lists the features read).
 """
 
 from __future__ import annotations
@@ -33,7 +33,12 @@ from transclean.analysis.lines import FEATURES, blocks, frequent_words, judged, 
 from transclean.context import Context
 from transclean.model import Document
 
-MODEL_PATH = Path(__file__).resolve().parent.parent / "src" / "transclean" / "data" / "line_model.json"
+DATA = Path(__file__).resolve().parent.parent / "src" / "transclean" / "data"
+MODEL_PATH = DATA / "line_model.json"
+FREQUENT_PATH = DATA / "frequent_words.json"
+#: langcodes distance within which an ISO 639-1 code takes a wordfreq list: a variant of the same language
+#: ("no" -> "nb" is 1, "hr" -> "sh" is 9), never a neighbour ("hy" -> "ru" is 44).
+SAME_LANGUAGE = 10
 #: L2 penalty of the logistic regression (on standardised features); chosen leave one site out from 0.3, 1, 3, 10.
 L2 = 0.3
 #: a line is chrome for training when annotations cover at least this share of it.
@@ -54,6 +59,29 @@ class Page:
     #: the categories of each boilerplate problem (a finding of any of them counts, as in eval_articles.py)
     categories: list[frozenset[str]]
     labels: list[int] = field(default_factory=list)  # 1 chrome, 0 content, -1 left out
+
+
+def write_frequent_words() -> None:
+    """Write ``data/frequent_words.json``: the most frequent words of every wordfreq language, and the ISO
+    639-1 codes that take one of those lists."""
+    import langcodes
+    from wordfreq import available_languages, top_n_list
+
+    from transclean.analysis.lines import FREQUENT_WORDS
+
+    have = sorted(available_languages())
+    codes = (DATA / "iso639-1.txt").read_text("ascii").split()
+    aliases = {}
+    for code in codes:
+        best, _ = langcodes.closest_match(code, have, max_distance=SAME_LANGUAGE)
+        if best not in ("und", code):
+            aliases[code] = best
+    lists = ",\n".join(
+        f"{json.dumps(lang)}: {json.dumps(top_n_list(lang, FREQUENT_WORDS), ensure_ascii=False)}" for lang in have
+    )
+    FREQUENT_PATH.write_text(
+        f'{{"aliases": {json.dumps(aliases)},\n"lists": {{\n{lists}\n}}}}\n', "utf-8"
+    )  # a language a line
 
 
 def _spans(text: str, problem: dict) -> list[tuple[int, int]]:
@@ -194,6 +222,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--l2", type=float, default=L2)
     parser.add_argument("--show", type=float, default=None, help="print the lines flagged leave one site out at P")
     args = parser.parse_args(argv)
+    if args.write:
+        write_frequent_words()  # first: the features of the pages read it
     pages = load(args.folder)
     x, y = training_set(pages)
     print(f"{len(pages)} pages, {len({p.site for p in pages})} sites, {len(y)} lines ({int(y.sum())} chrome)")

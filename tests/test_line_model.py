@@ -28,6 +28,7 @@ def test_one_row_per_line_in_feature_order() -> None:
 def test_a_language_without_word_frequencies_is_not_judged() -> None:
     assert frequent_words("en")
     assert frequent_words("am") is None  # Amharic: wordfreq has no list, and English is no stand-in
+    assert frequent_words("no") == frequent_words("nb")  # a variant takes its language's list
 
 
 def test_a_sentence_wrapped_over_lines_is_not_judged() -> None:

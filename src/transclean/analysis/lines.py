@@ -83,16 +83,24 @@ _TOKENS, _FREQUENT, _LOWER = (
 )
 
 
+@lru_cache(maxsize=1)
+def _frequent_table() -> dict[str, Any]:
+    """``data/frequent_words.json``: ``lists`` (wordfreq language -> its most frequent words) and ``aliases``
+    (ISO 639-1 code -> the wordfreq list of the same language, "no" -> "nb"). Shipped as data, written by
+    ``bench/train_line_model.py --write``: importing wordfreq and reading a list cost a cold check 0.3 s."""
+    raw = resources.files("transclean").joinpath("data/frequent_words.json").read_text("utf-8")
+    table: dict[str, Any] = json.loads(raw)
+    return table
+
+
 @lru_cache(maxsize=16)
 def frequent_words(lang: str | None) -> frozenset[str] | None:
-    """The ``FREQUENT_WORDS`` most frequent words of ``lang`` (wordfreq's list of the nearest language it has,
-    "nb" for "no"); None when it has none: without them prose and chrome look alike, so the line is not judged."""
-    import langcodes  # wordfreq's own dependency, used here to pick its list without its warning
-    from wordfreq import available_languages, top_n_list
-
-    # distance 10: the same language in another variant ("no" -> "nb"), never a neighbour ("hy" -> "ru" is 44)
-    best, _ = langcodes.closest_match(lang or "en", list(available_languages()), max_distance=10)
-    return None if best == "und" else frozenset(top_n_list(best, FREQUENT_WORDS))
+    """The ``FREQUENT_WORDS`` most frequent words of ``lang`` (wordfreq's list of that language); None when
+    wordfreq has none: without them prose and chrome look alike, so the page is not judged."""
+    table = _frequent_table()
+    code = table["aliases"].get(lang or "en", lang or "en")
+    found = table["lists"].get(code)
+    return frozenset(found) if found else None
 
 
 def _scripts(line: str) -> dict[str, int]:
