@@ -100,6 +100,6 @@ class NonProseLine(Rule):
                 text,
                 start + len(block) - len(block.lstrip()),
                 start + len(block.rstrip()),
-                f"A line shaped like page template, not article prose (model score {score:.2f})",
+                "A line shaped like page template, not article prose",
                 confidence=round(score, 2),
             )
