@@ -1,0 +1,293 @@
+"""A learned line classifier: how much a line of a page looks like template (chrome) rather than article prose.
+
+The word-list chrome rules (TC205-TC216) recognise a site's labels; on unseen sites they miss most chrome
+because every site words its widgets differently. This module describes each non-blank line by features that
+name no word of any site: its size, its punctuation, its share of the language's most frequent words, its
+capitals, digits and symbols, its place against the article's prose body and its neighbours. A logistic
+model over these features, trained on annotated pages by ``bench/train_line_model.py`` (provenance in
+docs/line-model.md), turns them into a probability. Inference is pure Python: one pass over the lines, one
+dot product per line, so its cost is linear in the document and needs no numpy at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import regex
+
+from transclean.analysis.chrome import BULLET, SENTENCE_END, edge_zone, is_prose
+
+#: the language's most frequent words a line of prose is made of ("the", "of", "that"); chrome lines have few.
+FREQUENT_WORDS = 200
+
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_LINK_SIGN = regex.compile(r"https?://|www\.|@|#|\||\.(?:com|net|org|html?)\b", regex.IGNORECASE)
+_DIGIT = regex.compile(r"\d")
+#: a sentence ends inside the line and another begins: running text, even when the scraper wrapped it
+#: into short lines ("rules. Vaccination").
+_INNER_STOP = regex.compile(r"\p{Ll}[.!?][\"'”’»)]*\s+[\"'“‘«(]*\p{Lu}")
+_SYMBOL = regex.compile(r"[^\p{L}\p{M}\d\s]")
+#: runs of letters of one script: a line in another script than the page's ("승인", "أخبار") is seldom prose.
+_SCRIPTS = ("Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Han", "Hangul", "Hiragana", "Katakana", "Thai",
+            "Devanagari", "Armenian", "Georgian")  # fmt: skip
+_SCRIPT_RUN = regex.compile("|".join(f"(?P<{name}>\\p{{{name}}}+)" for name in _SCRIPTS))
+
+#: feature names, in the order of the model's weights (the model file lists them too and must agree).
+FEATURES: tuple[str, ...] = (
+    "log_tokens",
+    "log_chars",
+    "sentence_end",
+    "capitalised_share",
+    "upper_share",
+    "digit_share",
+    "symbol_share",
+    "frequent_share",
+    "comma_per_token",
+    "no_letters",
+    "lower_start",
+    "has_colon",
+    "ends_colon",
+    "indented",
+    "inner_stop",
+    "link_sign",
+    "bullet",
+    "other_script_share",
+    "prose",
+    "header",
+    "footer",
+    "log_distance",
+    "relative_length",
+    "repeated",
+    "first_line",
+    "position",
+    "prev_prose",
+    "next_prose",
+    "prev_log_tokens",
+    "next_log_tokens",
+    "prev_frequent_share",
+    "next_frequent_share",
+    "next_lower_start",
+)
+
+
+#: where the own features a neighbour lends are in a row
+_TOKENS, _FREQUENT, _LOWER = (
+    FEATURES.index("log_tokens"),
+    FEATURES.index("frequent_share"),
+    FEATURES.index("lower_start"),
+)
+
+
+@lru_cache(maxsize=1)
+def _frequent_table() -> dict[str, Any]:
+    """``data/frequent_words.json``: ``lists`` (wordfreq language -> its most frequent words) and ``aliases``
+    (ISO 639-1 code -> the wordfreq list of the same language, "no" -> "nb"). Shipped as data, written by
+    ``bench/train_line_model.py --write``: importing wordfreq and reading a list cost a cold check 0.3 s."""
+    raw = resources.files("transclean").joinpath("data/frequent_words.json").read_text("utf-8")
+    table: dict[str, Any] = json.loads(raw)
+    return table
+
+
+@lru_cache(maxsize=16)
+def frequent_words(lang: str | None) -> frozenset[str] | None:
+    """The ``FREQUENT_WORDS`` most frequent words of ``lang`` (wordfreq's list of that language); None when
+    wordfreq has none: without them prose and chrome look alike, so the page is not judged."""
+    table = _frequent_table()
+    code = table["aliases"].get(lang or "en", lang or "en")
+    found = table["lists"].get(code)
+    return frozenset(found) if found else None
+
+
+def _scripts(line: str) -> dict[str, int]:
+    """Letters of ``line`` by script (the scripts of ``_SCRIPTS``)."""
+    counts: dict[str, int] = {}
+    for m in _SCRIPT_RUN.finditer(line):
+        counts[m.lastgroup or ""] = counts.get(m.lastgroup or "", 0) + len(m[0])
+    return counts
+
+
+def _own(line: str, frequent: frozenset[str]) -> list[float]:
+    """The features of ``line`` that need no other line (its script share needs the page's, added later)."""
+    tokens = line.split()
+    n = len(tokens)
+    chars = len(line)
+    found = [w.lower() for w in _WORD.findall(line)]
+    lettered = [t for t in tokens if _WORD.search(t)]
+    stripped = BULLET.sub("", line, count=1).strip()
+    first = next((c for c in stripped if c.isalpha()), "")
+    return [
+        math.log1p(n),
+        math.log1p(chars),
+        float(bool(SENTENCE_END.search(line.strip()))),
+        sum(t[0].isupper() for t in lettered if t[0].isalpha()) / max(len(lettered), 1),
+        sum(w.isupper() and len(w) > 1 for w in _WORD.findall(line)) / max(len(found), 1),
+        len(_DIGIT.findall(line)) / max(chars, 1),
+        len(_SYMBOL.findall(line)) / max(chars, 1),
+        sum(w in frequent for w in found) / max(len(found), 1),
+        line.count(",") / max(n, 1),
+        float(not found),
+        float(first.islower()),
+        float(":" in line),
+        float(line.rstrip().endswith(":")),
+        float(line[:1].isspace()),
+        float(bool(_INNER_STOP.search(line))),
+        float(bool(_LINK_SIGN.search(line))),
+        float(bool(BULLET.match(line)) and stripped != line.strip()),
+    ]
+
+
+#: characters of prose lines whose letters decide the page's main script: a bounded sample, as telling
+#: scripts apart costs about a microsecond a character here.
+SCRIPT_SAMPLE = 500
+
+
+def _main_script(lines: list[str], prose: list[bool]) -> str:
+    """The script most letters of the page's prose are in, from its first ``SCRIPT_SAMPLE`` characters."""
+    totals: dict[str, int] = {}
+    seen = 0
+    for line, p in zip(lines, prose, strict=True):
+        if p and seen < SCRIPT_SAMPLE:
+            for name, n in _scripts(line[: SCRIPT_SAMPLE - seen]).items():
+                totals[name] = totals.get(name, 0) + n
+            seen += len(line)
+    return max(totals, key=totals.__getitem__) if totals else ""
+
+
+def line_features(
+    paragraphs: list[tuple[int, int, str]], frequent: frozenset[str], wanted: Sequence[int] | None = None
+) -> list[list[float]]:
+    """Feature rows, in the order of ``FEATURES``, for the paragraphs (non-blank lines) of index ``wanted``
+    (all when None); ``frequent`` is the document language's :func:`frequent_words`.
+
+    Linear in the document: the prose body, the median length and the repeated lines are computed once; the
+    costlier features of a line's own text only for the lines wanted and their neighbours (the rule wants
+    the header and footer, not the article's paragraphs).
+    """
+    if not paragraphs:
+        return []
+    lines = [line for *_, line in paragraphs]
+    own: dict[int, list[float]] = {}
+
+    def own_at(i: int) -> list[float]:
+        if i not in own:
+            own[i] = _own(lines[i], frequent)
+        return own[i]
+
+    prose = [is_prose(line) for line in lines]
+    main = _main_script(lines, prose)
+    edge = edge_zone(paragraphs)
+    has_prose = any(prose)
+    first_prose = prose.index(True) if has_prose else len(lines)
+    # distance to the nearest prose line, two sweeps
+    far = len(lines)
+    distance = [far] * len(lines)
+    last = None
+    for i, p in enumerate(prose):
+        last = i if p else last
+        if last is not None:
+            distance[i] = i - last
+    last = None
+    for i in range(len(lines) - 1, -1, -1):
+        last = i if prose[i] else last
+        if last is not None:
+            distance[i] = min(distance[i], last - i)
+    lengths = sorted(len(line) for line in lines)
+    median = lengths[len(lengths) // 2]
+    counts: dict[str, int] = {}
+    for line in lines:
+        key = line.strip()
+        counts[key] = counts.get(key, 0) + 1
+    rows = []
+    last_index = len(lines) - 1
+    for i in range(len(lines)) if wanted is None else wanted:
+        line = lines[i]
+        prev_own = own_at(i - 1) if i else None
+        next_own = own_at(i + 1) if i < last_index else None
+        scripts = _scripts(line)
+        letters = sum(scripts.values())
+        rows.append(
+            [
+                *own_at(i),
+                (letters - scripts.get(main, 0)) / max(letters, 1),
+                float(prose[i]),
+                float(i in edge and i < first_prose),
+                float(i in edge and i >= first_prose),
+                math.log1p(distance[i]),
+                math.log((len(line) + 1) / (median + 1)),
+                float(counts[line.strip()] > 1),
+                float(i == 0),
+                i / max(last_index, 1),
+                float(prose[i - 1]) if i else 0.0,
+                float(prose[i + 1]) if i < last_index else 0.0,
+                prev_own[_TOKENS] if prev_own else 0.0,
+                next_own[_TOKENS] if next_own else 0.0,
+                prev_own[_FREQUENT] if prev_own else 0.0,
+                next_own[_FREQUENT] if next_own else 0.0,
+                next_own[_LOWER] if next_own else 0.0,
+            ]
+        )
+    return rows
+
+
+@lru_cache(maxsize=1)
+def line_model() -> dict[str, Any]:
+    """The trained model (``data/line_model.json``): feature names, scaling, weights, bias, thresholds."""
+    raw = resources.files("transclean").joinpath("data/line_model.json").read_text("utf-8")
+    model: dict[str, Any] = json.loads(raw)
+    if tuple(model["features"]) != FEATURES:
+        raise ValueError("data/line_model.json was trained on other features: rerun bench/train_line_model.py")
+    return model
+
+
+def chrome_probability(row: list[float], model: dict[str, Any]) -> float:
+    """The model's probability that the line of ``row`` is chrome (logistic regression on scaled features)."""
+    z = model["bias"]
+    for x, mean, scale, w in zip(row, model["mean"], model["scale"], model["weights"], strict=True):
+        z += w * (x - mean) / scale
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+def judged(paragraphs: list[tuple[int, int, str]]) -> list[bool]:
+    """Which lines the classifier may judge: those of the page's header and footer (``edge_zone``), except a
+    sentence wrapped over lines and a cut-off last line.
+
+    Between the article's paragraphs, short lines are mostly its own subheadings ("CITY REACTION", a quoted
+    headline): on dev pages, left out site by site, judging them found 14 more problems (6 beyond the
+    word-list rules) for 9 more extra findings. A line that continues a sentence (it opens in lower case
+    after a line with no sentence end, or the next line does so after it) is running text the scraper
+    wrapped ("their second shots. The"); the model, trained on pages with one paragraph per line, reads its
+    pieces as short labels. A last line directly
+    after a prose paragraph is as often the article's last paragraph cut off by the scraper ("Hydro One in
+    Ontario", "The c" on clean pages) as a footer label; its shape cannot tell them apart, so it is left to
+    the word-list rules, which know the footer labels ("Source link").
+    """
+    lines = [line.strip() for *_, line in paragraphs]
+    ends = [bool(SENTENCE_END.search(line)) for line in lines]
+    lower = [line[:1].islower() for line in lines]
+    keep = [
+        not ((i and lower[i] and not ends[i - 1]) or (i + 1 < len(lines) and lower[i + 1] and not ends[i]))
+        for i in range(len(lines))
+    ]
+    if len(paragraphs) >= 2 and is_prose(paragraphs[-2][2]):
+        keep[-1] = False
+    edge = edge_zone(paragraphs)
+    return [ok and i in edge for i, ok in enumerate(keep)]
+
+
+def blocks(paragraphs: list[tuple[int, int, str]], chrome: list[bool]) -> list[tuple[int, int]]:
+    """``(start, end)`` of each run of consecutive lines judged chrome: a template block ("10 hours" under
+    "10 hours") is one finding, not one per line."""
+    found: list[tuple[int, int]] = []
+    for i, ((start, end, _), is_chrome) in enumerate(zip(paragraphs, chrome, strict=True)):
+        if not is_chrome:
+            continue
+        if found and chrome[i - 1]:
+            found[-1] = (found[-1][0], end)
+        else:
+            found.append((start, end))
+    return found
