@@ -529,7 +529,9 @@ WORDFREQ_ALIASES = {"hr": "sh", "sr": "sh", "bs": "sh", "me": "sh", "no": "nb", 
 def unknown(words: Iterable[str], lang: str) -> set[str]:
     """The words whose lower case wordfreq does not list for ``lang`` (Zipf 0): a document's words in one
     call, without the per-word cost of :func:`zipf`."""
-    get = _frequencies(lang).get
+    frequencies = _frequencies(lang)
+    listed = frequencies.words
+    get = frequencies.get if listed is None else listed.get  # once the list is read, a dict lookup a word
     return {word for word in words if not get(word.lower())}
 
 
