@@ -1,5 +1,6 @@
 """The document gate: a rule's ``trigger`` must match every text the rule finds something in, so that
-skipping the rule where it does not match changes no output; and the fix-only path gives the same text."""
+skipping the rule where it does not match changes no output; the fix-only path gives the same text; and
+the shortcuts of the chrome rules give what the scans they skip give."""
 
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ from hypothesis import strategies as st
 import transclean
 from test_properties import SETTINGS, TEXT
 from transclean import Config, Document, Pipeline
+from transclean.analysis.chrome import BULLET, unbulleted
 from transclean.context import Context
 from transclean.langdata import language_data
 from transclean.pipeline import pipeline_for
 from transclean.rules import REGISTRY, Rule
+from transclean.rules.boilerplate.tc214_counter_line import _DATE, _FIVE_LETTERS, _UNITS
 
 GATED = sorted((rule for rule in REGISTRY.values() if rule.trigger is not None), key=lambda rule: rule.code)
 PIPELINE = Pipeline(profile="all", unsafe_fixes=True)
@@ -97,3 +100,27 @@ def test_fused_words_look_before_the_language_keeps_every_fusion(language: str) 
 )
 def test_fused_words_look_before_the_language_never_skips_a_finding(text: str, language: str) -> None:
     _full_scan_agrees(text, language)
+
+
+#: lines of the shapes the chrome shortcuts below are about: bullets, dashes, units, dates, odd spaces
+LINE = st.lists(
+    st.one_of(
+        st.sampled_from(["•", "-", "–", "—", "*", " ", "\t", "\u00a0", "\x1c", "date", "px", "K", "2024-09-10",
+                         "12", "abcde", "Ünter", "é", "²", "_", "↺"]),
+        st.text(max_size=6),
+    ),
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+@SETTINGS
+@given(LINE)
+def test_unbulleted_is_the_bullet_sub(line: str) -> None:
+    assert unbulleted(line) == BULLET.sub("", line, count=1)
+
+
+@SETTINGS
+@given(LINE)
+def test_counter_line_subs_leave_a_letter_of_five_in_a_row(line: str) -> None:
+    if _FIVE_LETTERS.search(line):
+        assert any(c.isalpha() for c in _UNITS.sub("", _DATE.sub("", line)))

@@ -145,6 +145,14 @@ class Context:
         return [(s, s + len(line), line) for s, line in self.lines if not is_blank(line)]
 
     @cached_property
+    def edge_zone(self) -> frozenset[int]:
+        """Indices of the page header's and footer's paragraphs (:func:`transclean.analysis.chrome.edge_zone`),
+        read by three chrome rules (TC212, TC213, TC216) that each computed it."""
+        from transclean.analysis.chrome import edge_zone
+
+        return frozenset(edge_zone(self.paragraphs))
+
+    @cached_property
     def document_words(self) -> dict[str, set[str]]:
         """The undamaged words with non-ASCII letters, lower-cased, by skeleton: candidates for lost letters."""
         from transclean.analysis.recovery import document_words

@@ -529,16 +529,24 @@ WORDFREQ_ALIASES = {"hr": "sh", "sr": "sh", "bs": "sh", "me": "sh", "no": "nb", 
 def unknown(words: Iterable[str], lang: str) -> set[str]:
     """The words whose lower case wordfreq does not list for ``lang`` (Zipf 0): a document's words in one
     call, without the per-word cost of :func:`zipf`."""
-    get = _frequencies(lang).get
+    frequencies = _frequencies(lang)
+    listed = frequencies.words
+    get = frequencies.get if listed is None else listed.get  # once the list is read, a dict lookup a word
     return {word for word in words if not get(word.lower())}
+
+
+#: languages whose list :func:`zipf_probe` found compiled (or known missing): a list once compiled stays.
+_COMPILED: set[str] = set()
 
 
 def zipf_probe(word: str, lang: str) -> float | None:
     """:func:`zipf` for a language the document may not be in: never loads the whole list (see
     :meth:`Frequencies.probe`), and None rather than compile a list not compiled yet (seconds, once)."""
-    path = _frequencies_path(lang)
-    if path is not None and not path.exists() and not path.with_suffix(".none").exists():
-        return None
+    if lang not in _COMPILED:  # two stat calls a probe were a sixth of its cost
+        path = _frequencies_path(lang)
+        if path is not None and not path.exists() and not path.with_suffix(".none").exists():
+            return None
+        _COMPILED.add(lang)
     freq = _frequencies(lang).probe(word)
     return math.log10(freq) + 9 if freq else 0.0
 

@@ -25,6 +25,9 @@ DIGIT = regex.compile(r"[\p{Nd}\p{No}]")
 
 #: bullets, dashes and stars a template puts before a widget or menu item.
 BULLET = regex.compile(r"\s*(?:[•·▪►▶■□◦‣*]|[-–—](?=\s))\s*")
+#: what every BULLET match holds. Most lines hold none, and this scan is 3x cheaper than the sub, whose
+#: leading whitespace is tried at every position.
+_BULLET_SIGN = regex.compile(r"[•·▪►▶■□◦‣*]|[-–—](?=\s)")
 
 #: at most this many words make a widget line ("About agency Contacts Advertisement Partners Photo Site map Tags").
 WIDGET_MAX_WORDS = 10
@@ -35,6 +38,11 @@ _HANDLE = regex.compile(r"@\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|[a-z]{2})\b
 #: what every handle holds: an "@", or a dot before two lower-case letters. Most lines hold neither, and
 #: scanning for them is much cheaper than for the handles (tried at every word).
 _HANDLE_SIGN = regex.compile(r"@|\.[a-z]{2}")
+
+
+def unbulleted(line: str) -> str:
+    """``line`` without its first bullet (and the spaces around it): ``BULLET.sub("", line, count=1)``."""
+    return BULLET.sub("", line, count=1) if _BULLET_SIGN.search(line) else line
 
 
 def words(line: str) -> list[str]:
@@ -112,7 +120,7 @@ def edge_zone(paragraphs: list[tuple[int, int, str]]) -> set[int]:
 def title_run(line: str, max_words: int) -> bool:
     """True when ``line`` is a short run of capitalised words ("Saudi Arabia News", "News at Another
     Perspective"): at most ``max_words`` words, glue words of any language aside, and no sentence end."""
-    stripped = BULLET.sub("", line, count=1).strip()
+    stripped = unbulleted(line).strip()
     if not stripped or (SENTENCE_END.search(stripped) and not _HANDLE.fullmatch(stripped)):
         return False
     tokens = stripped.split()

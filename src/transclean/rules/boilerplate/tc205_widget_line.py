@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from transclean.analysis.chrome import BULLET, SENTENCE_END, is_list_label, widget_language, words
+from transclean.analysis.chrome import SENTENCE_END, is_list_label, unbulleted, widget_language, words
 from transclean.context import Context
 from transclean.langdata import across_languages
 from transclean.model import Applicability, Category, Edit, Finding, Severity
@@ -83,7 +83,7 @@ class WidgetLine(Rule):
         i = 0
         while i < len(paragraphs):
             start, end, line = paragraphs[i]
-            label = BULLET.sub("", line, count=1).strip().rstrip(":*").strip()
+            label = unbulleted(line).strip().rstrip(":*").strip()
             i += 1
             if not label or "[" in label or SENTENCE_END.search(label) or widget_language(label) is None:
                 continue  # "[ad_1]" and other bracketed markers are TC201's

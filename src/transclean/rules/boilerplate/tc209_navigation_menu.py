@@ -7,7 +7,7 @@ from typing import ClassVar
 
 import regex
 
-from transclean.analysis.chrome import BULLET, SENTENCE_END, all_languages, words
+from transclean.analysis.chrome import SENTENCE_END, all_languages, unbulleted, words
 from transclean.context import Context
 from transclean.model import Applicability, Category, Edit, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
@@ -27,7 +27,7 @@ _BREADCRUMB = regex.compile(r"\s*\S[^\n»›]{0,30}(?:\s[»›]\s[^\n»›]{1,40
 
 def _item(line: str) -> str | None:
     """The text of a menu item on ``line``, or None when the line is no item (too long, a sentence)."""
-    item = BULLET.sub("", line, count=1).strip()
+    item = unbulleted(line).strip()
     if not item or SENTENCE_END.search(item) or len(item.split()) > ITEM_MAX_WORDS:
         return None
     return item

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from transclean.analysis.chrome import BULLET, words
+from transclean.analysis.chrome import unbulleted, words
 from transclean.context import Context
 from transclean.model import Applicability, Category, Edit, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
@@ -59,7 +59,7 @@ class RepeatedLine(Rule):
         first: dict[str, tuple[int, int, str]] = {}
         copies: dict[str, list[tuple[int, int]]] = {}
         for start, end, line in ctx.paragraphs:
-            key = " ".join(words(BULLET.sub("", line, count=1)))
+            key = " ".join(words(unbulleted(line)))
             if len(key.split()) < MIN_WORDS:
                 continue
             if key in first:

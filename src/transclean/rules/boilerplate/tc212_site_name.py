@@ -7,7 +7,7 @@ from typing import ClassVar
 
 import regex
 
-from transclean.analysis.chrome import edge_zone, press_words, site_stems, squashed, title_run, words
+from transclean.analysis.chrome import press_words, site_stems, squashed, title_run, words
 from transclean.context import Context
 from transclean.model import Applicability, Category, Edit, Finding, Severity
 from transclean.rules.base import Example, Rule, register
@@ -78,7 +78,7 @@ class SiteName(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
         paragraphs = ctx.paragraphs
-        edge = edge_zone(paragraphs)
+        edge = ctx.edge_zone
         stems = site_stems(text) if edge else frozenset()  # a scan of the text, used only in the edge zone
         for i, (start, end, line) in enumerate(paragraphs):
             first = start + len(line) - len(line.lstrip())

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 import regex
 
-from transclean.analysis.chrome import all_languages, edge_zone, press_words
+from transclean.analysis.chrome import all_languages, press_words
 from transclean.context import Context
 from transclean.model import Applicability, Category, Edit, Finding, Severity
 from transclean.rules.base import Example, Rule, register
@@ -97,7 +97,7 @@ class Byline(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
         paragraphs = ctx.paragraphs
-        for i in sorted(edge_zone(paragraphs)):
+        for i in sorted(ctx.edge_zone):
             start, end, line = paragraphs[i]
             if not byline(line):
                 continue

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 import regex
 
-from transclean.analysis.chrome import BULLET, DIGIT
+from transclean.analysis.chrome import BULLET, DIGIT, unbulleted
 from transclean.context import Context
 from transclean.model import Applicability, Category, Edit, Finding, Severity
 from transclean.rules.base import Example, Rule, register
@@ -22,6 +22,10 @@ _UNITS = regex.compile(r"(?<=\d|\s|^)(?:px|pt|em|[kKM])\b")
 _DATE = regex.compile(r"(?i:\bdate\b)|\b\d{4}-\d{2}-\d{2}\b")
 #: icons a widget draws: arrows, hearts, stars ("+ ↺ −"); "+" and "=" alone are a phone number or a smiley.
 _ICON = regex.compile(r"\p{So}")
+#: five letters in a row: more than a unit or the date label, and the subs below never remove part of a run of
+#: word characters, so a line holding one keeps a letter. Asked first: most lines are prose, and the subs
+#: scan a whole line each.
+_FIVE_LETTERS = regex.compile(r"\p{L}{5}")
 #: scene breaks ("***", "* * *") and rules ("---") are the article's own layout.
 _RULE = regex.compile(r"[\s*#~=_-]+")
 
@@ -67,13 +71,13 @@ class CounterLine(Rule):
         text = ctx.text
         for start, end, line in ctx.paragraphs:
             stripped = line.strip()
-            if DIGIT.search(stripped) is None or _RULE.fullmatch(stripped):
+            if DIGIT.search(stripped) is None or _FIVE_LETTERS.search(stripped) or _RULE.fullmatch(stripped):
                 continue  # a counter, an icon's number and a bare number have a digit
             bare = _UNITS.sub("", _DATE.sub("", stripped)).strip()
             if len(bare) > COUNTER_MAX_CHARS or any(c.isalpha() for c in bare):
                 continue
             icon = bool(_ICON.search(bare)) and any(c.isdigit() for c in bare)  # "┒(⌣˛⌣)┎" is a face, not a widget
-            counter = bool(BULLET.match(line)) and BULLET.sub("", line, count=1).strip().isdigit()
+            counter = bool(BULLET.match(line)) and unbulleted(line).strip().isdigit()
             number = stripped.isdigit() and len(stripped) <= 3
             if not (icon or counter or number):
                 continue

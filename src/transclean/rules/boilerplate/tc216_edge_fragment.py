@@ -7,7 +7,7 @@ from typing import ClassVar
 
 import regex
 
-from transclean.analysis.chrome import all_languages, edge_zone, is_prose, title_run, words
+from transclean.analysis.chrome import all_languages, is_prose, title_run, words
 from transclean.context import Context
 from transclean.model import Applicability, Category, Edit, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
@@ -85,7 +85,7 @@ class EdgeFragment(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
         paragraphs = ctx.paragraphs
-        edge = edge_zone(paragraphs)
+        edge = ctx.edge_zone
         if len(edge) == len(paragraphs):
             return  # no running text: the edges cannot be told from the article
         first_prose = min(set(range(len(paragraphs))) - edge)
