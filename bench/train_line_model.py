@@ -53,6 +53,8 @@ class Page:
     control: bool
     text: str
     paragraphs: list[tuple[int, int, str]]
+    #: the page header's and footer's paragraphs (``Context.edge_zone``)
+    edge: frozenset[int]
     rows: list[list[float]]
     #: annotated boilerplate problems: the spans of each (the annotation and its alternatives)
     chrome: list[list[tuple[int, int]]]
@@ -111,7 +113,8 @@ def load(folder: Path) -> list[Page]:
             control=expect.get("kind") == "control",
             text=text,
             paragraphs=paragraphs,
-            rows=line_features(paragraphs, frequent_words(ctx.language) or frozenset()),
+            edge=ctx.edge_zone,
+            rows=line_features(paragraphs, frequent_words(ctx.language) or frozenset(), ctx.edge_zone),
             chrome=chrome,
             categories=[frozenset(p["category"]) for p in problems],
         )
@@ -190,7 +193,8 @@ def score(pages: list[Page], scores: dict[str, np.ndarray], threshold: float, ru
     hit_union = 0
     for p in pages:
         flagged = blocks(
-            p.paragraphs, [ok and q >= threshold for q, ok in zip(scores[p.name], judged(p.paragraphs), strict=True)]
+            p.paragraphs,
+            [ok and q >= threshold for q, ok in zip(scores[p.name], judged(p.paragraphs, p.edge), strict=True)],
         )
         if p.control:
             control_lines += len(flagged)
@@ -237,7 +241,9 @@ def main(argv: list[str] | None = None) -> int:
         print("leave one site out", score(pages, cv, t, rules), "| fitted on all", score(pages, fitted, t)["flagged"])
     if args.show is not None:
         for p in pages:
-            for (*_, line), q, label, ok in zip(p.paragraphs, cv[p.name], p.labels, judged(p.paragraphs), strict=True):
+            for (*_, line), q, label, ok in zip(
+                p.paragraphs, cv[p.name], p.labels, judged(p.paragraphs, p.edge), strict=True
+            ):
                 if (ok and q >= args.show) != (label == 1):
                     kind = "control" if p.control else ("missed" if label == 1 else "extra" if label == 0 else "part")
                     print(f"{kind:8} {q:.2f} {p.name}: {line[:100]!r}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from transclean.analysis.chrome import edge_zone
 from transclean.analysis.lines import FEATURES, blocks, frequent_words, judged, line_features, line_model
 
 PAGE = [
@@ -20,7 +21,7 @@ def test_model_file_matches_the_features() -> None:
 
 
 def test_one_row_per_line_in_feature_order() -> None:
-    rows = line_features(PAGE, frequent_words("en") or frozenset())
+    rows = line_features(PAGE, frequent_words("en") or frozenset(), edge_zone(PAGE))
     assert len(rows) == len(PAGE)
     assert all(len(row) == len(FEATURES) for row in rows)
 
@@ -33,7 +34,7 @@ def test_a_language_without_word_frequencies_is_not_judged() -> None:
 
 def test_a_sentence_wrapped_over_lines_is_not_judged() -> None:
     wrapped = [*PAGE[:2], (102, 124, "Vaccines will go to the"), (125, 150, "elderly first, he said.")]
-    assert judged(wrapped)[2:] == [False, False]
+    assert judged(wrapped, edge_zone(wrapped))[2:] == [False, False]
 
 
 def test_consecutive_chrome_lines_are_one_block() -> None:
@@ -41,9 +42,9 @@ def test_consecutive_chrome_lines_are_one_block() -> None:
 
 
 def test_only_header_and_footer_lines_are_judged() -> None:
-    assert judged(PAGE) == [True, False, True, True]
+    assert judged(PAGE, edge_zone(PAGE)) == [True, False, True, True]
 
 
 def test_a_last_line_after_prose_is_left_to_the_word_lists() -> None:
     cut = [*PAGE[:2], (102, 122, "Hydro One in Ontario")]
-    assert judged(cut) == [True, False, False]
+    assert judged(cut, edge_zone(cut)) == [True, False, False]

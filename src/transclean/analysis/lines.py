@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 import regex
 
-from transclean.analysis.chrome import BULLET, SENTENCE_END, edge_zone, is_prose
+from transclean.analysis.chrome import BULLET, SENTENCE_END, is_prose
 
 #: the language's most frequent words a line of prose is made of ("the", "of", "that"); chrome lines have few.
 FREQUENT_WORDS = 200
@@ -159,10 +159,14 @@ def _main_script(lines: list[str], prose: list[bool]) -> str:
 
 
 def line_features(
-    paragraphs: list[tuple[int, int, str]], frequent: frozenset[str], wanted: Sequence[int] | None = None
+    paragraphs: list[tuple[int, int, str]],
+    frequent: frozenset[str],
+    edge: Collection[int],
+    wanted: Sequence[int] | None = None,
 ) -> list[list[float]]:
     """Feature rows, in the order of ``FEATURES``, for the paragraphs (non-blank lines) of index ``wanted``
-    (all when None); ``frequent`` is the document language's :func:`frequent_words`.
+    (all when None); ``frequent`` is the document language's :func:`frequent_words`, ``edge`` the indices of
+    the page header and footer (``analysis.chrome.edge_zone``, computed once per pass by ``Context``).
 
     Linear in the document: the prose body, the median length and the repeated lines are computed once; the
     costlier features of a line's own text only for the lines wanted and their neighbours (the rule wants
@@ -180,7 +184,6 @@ def line_features(
 
     prose = [is_prose(line) for line in lines]
     main = _main_script(lines, prose)
-    edge = edge_zone(paragraphs)
     has_prose = any(prose)
     first_prose = prose.index(True) if has_prose else len(lines)
     # distance to the nearest prose line, two sweeps
@@ -252,9 +255,9 @@ def chrome_probability(row: list[float], model: dict[str, Any]) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
-def judged(paragraphs: list[tuple[int, int, str]]) -> list[bool]:
-    """Which lines the classifier may judge: those of the page's header and footer (``edge_zone``), except a
-    sentence wrapped over lines and a cut-off last line.
+def judged(paragraphs: list[tuple[int, int, str]], edge: Collection[int]) -> list[bool]:
+    """Which lines the classifier may judge: those of the page's header and footer (``edge``, as for
+    :func:`line_features`), except a sentence wrapped over lines and a cut-off last line.
 
     Between the article's paragraphs, short lines are mostly its own subheadings ("CITY REACTION", a quoted
     headline): on dev pages, left out site by site, judging them found 14 more problems (6 beyond the
@@ -275,7 +278,6 @@ def judged(paragraphs: list[tuple[int, int, str]]) -> list[bool]:
     ]
     if len(paragraphs) >= 2 and is_prose(paragraphs[-2][2]):
         keep[-1] = False
-    edge = edge_zone(paragraphs)
     return [ok and i in edge for i, ok in enumerate(keep)]
 
 

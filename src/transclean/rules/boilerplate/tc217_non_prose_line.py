@@ -90,8 +90,9 @@ class NonProseLine(Rule):
         if frequent is None:
             return  # a language wordfreq does not know: its prose cannot be told by its frequent words
         model = line_model()
-        wanted = [i for i, ok in enumerate(judged(paragraphs)) if ok]
-        rows = line_features(paragraphs, frequent, wanted)
+        edge = ctx.edge_zone
+        wanted = [i for i, ok in enumerate(judged(paragraphs, edge)) if ok]
+        rows = line_features(paragraphs, frequent, edge, wanted)
         scores = dict(zip(wanted, (chrome_probability(row, model) for row in rows), strict=True))
         text = ctx.text
         chrome = [scores.get(i, 0.0) >= model["threshold"] for i in range(len(paragraphs))]
