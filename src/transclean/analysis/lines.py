@@ -15,12 +15,15 @@ import json
 import math
 from collections.abc import Collection, Sequence
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import regex
 
 from transclean.analysis.chrome import BULLET, SENTENCE_END, is_prose
+
+#: the package's data folder (a path, as elsewhere: importlib.resources cost every start 0.006 s)
+_DATA = Path(__file__).parent.parent / "data"
 
 #: the language's most frequent words a line of prose is made of ("the", "of", "that"); chrome lines have few.
 FREQUENT_WORDS = 200
@@ -88,7 +91,7 @@ def _frequent_table() -> dict[str, Any]:
     """``data/frequent_words.json``: ``lists`` (wordfreq language -> its most frequent words) and ``aliases``
     (ISO 639-1 code -> the wordfreq list of the same language, "no" -> "nb"). Shipped as data, written by
     ``bench/train_line_model.py --write``: importing wordfreq and reading a list cost a cold check 0.3 s."""
-    raw = resources.files("transclean").joinpath("data/frequent_words.json").read_text("utf-8")
+    raw = (_DATA / "frequent_words.json").read_text("utf-8")
     table: dict[str, Any] = json.loads(raw)
     return table
 
@@ -240,7 +243,7 @@ def line_features(
 @lru_cache(maxsize=1)
 def line_model() -> dict[str, Any]:
     """The trained model (``data/line_model.json``): feature names, scaling, weights, bias, thresholds."""
-    raw = resources.files("transclean").joinpath("data/line_model.json").read_text("utf-8")
+    raw = (_DATA / "line_model.json").read_text("utf-8")
     model: dict[str, Any] = json.loads(raw)
     if tuple(model["features"]) != FEATURES:
         raise ValueError("data/line_model.json was trained on other features: rerun bench/train_line_model.py")
