@@ -15,8 +15,10 @@ import contextlib
 import os
 import pickle
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import regex
 
@@ -67,3 +69,17 @@ def keep(path: Path, data: bytes) -> None:
     with contextlib.suppress(OSError, TranscleanError):
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, data)
+
+
+def kept(path: Path, key: object, build: Callable[[], Any], codec: ModuleType = pickle) -> Any:
+    """The value kept at ``path`` under ``key`` (written by ``codec``: pickle or marshal), else ``build()``'s,
+    kept there for the next process. A missing, unreadable or stale file means building again; a value the
+    codec cannot write (a TOML date for marshal) is only not kept."""
+    with contextlib.suppress(Exception):
+        kept_key, value = codec.loads(path.read_bytes())
+        if kept_key == key:
+            return value
+    value = build()
+    with contextlib.suppress(ValueError, TypeError, RecursionError, pickle.PicklingError):
+        keep(path, codec.dumps((key, value)))
+    return value

@@ -8,11 +8,9 @@ One concept per row, one column per language (variants separated by ``|``, prefe
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import os
-import pickle
 import sys
 import unicodedata
 import zlib
@@ -24,7 +22,7 @@ from typing import Any, NamedTuple
 
 import regex
 
-from transclean.cache import cache_dir, keep
+from transclean.cache import cache_dir, kept
 from transclean.errors import E, TranscleanError
 from transclean.text import CharMap
 
@@ -529,16 +527,15 @@ def _kept_shipped(shipped: tuple[str, ...], stamps: tuple[tuple[int, int], ...])
     code = [here / "glossary.py", here / "lexicon.py", here / "text.py", here / "data/iso639-1.txt"]
     paths = [os.path.abspath(p) for p in shipped]  # origins name the paths as given: both in the key
     key = (shipped, paths, stamps, [(p.stat().st_size, p.stat().st_mtime_ns) for p in code], sys.version_info[:2])
-    kept = cache_dir() / f"glossary-{zlib.crc32(repr(paths).encode()):08x}.pickle"
-    with contextlib.suppress(Exception):  # missing, unreadable or stale: built again
-        kept_key, (concepts, table, tokens) = pickle.loads(kept.read_bytes())
-        if kept_key == key:
-            glossary = Glossary(concepts)
-            glossary.__dict__.update(_table=table, tokens=tokens)  # the cached properties, as built
-            return glossary
-    glossary = _cached(shipped, (), stamps)
-    with contextlib.suppress(pickle.PicklingError, TypeError, RecursionError):
-        keep(kept, pickle.dumps((key, (glossary.concepts, glossary._table, glossary.tokens)), pickle.HIGHEST_PROTOCOL))
+    path = cache_dir() / f"glossary-{zlib.crc32(repr(paths).encode()):08x}.pickle"
+
+    def build() -> tuple[tuple[Concept, ...], Any, Any]:
+        built = _cached(shipped, (), stamps)
+        return built.concepts, built._table, built.tokens
+
+    concepts, table, tokens = kept(path, key, build)
+    glossary = Glossary(concepts)
+    glossary.__dict__.update(_table=table, tokens=tokens)  # the cached properties, as built
     return glossary
 
 

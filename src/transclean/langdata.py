@@ -7,7 +7,6 @@ knowledge: they live in the glossaries, not here. Adding a language is adding a 
 
 from __future__ import annotations
 
-import contextlib
 import marshal
 import sys
 import zlib
@@ -15,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from transclean.cache import cache_dir, keep
+from transclean.cache import cache_dir, kept
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -46,14 +45,10 @@ def _parsed() -> dict[str, dict[str, Any]]:
     files = {lang: _directory() / f"{lang}.toml" for lang in languages()}
     stamps = [(lang, stat.st_size, stat.st_mtime_ns) for lang, file in files.items() for stat in [file.stat()]]
     version = f"{sys.version_info[0]}{sys.version_info[1]}"  # tomllib's and marshal's
-    kept = cache_dir() / f"lang-data-py{version}-{zlib.crc32(str(_directory()).encode()):08x}.marshal"
-    with contextlib.suppress(Exception):  # missing or unreadable: parse
-        kept_stamps, data = marshal.loads(kept.read_bytes())
-        if kept_stamps == stamps:
-            return data  # type: ignore[no-any-return]
-    data = {lang: tomllib.loads(file.read_text("utf-8")) for lang, file in files.items()}
-    with contextlib.suppress(ValueError):  # a value marshal cannot write (a TOML date): not kept
-        keep(kept, marshal.dumps((stamps, data)))
+    path = cache_dir() / f"lang-data-py{version}-{zlib.crc32(str(_directory()).encode()):08x}.marshal"
+    data: dict[str, dict[str, Any]] = kept(
+        path, stamps, lambda: {lang: tomllib.loads(file.read_text("utf-8")) for lang, file in files.items()}, marshal
+    )
     return data
 
 
