@@ -463,8 +463,7 @@ class Frequencies:
         if word not in self.asked:
             if len(self.asked) >= self.LOAD_AFTER:
                 return self.load().get(word)
-            row = self._db.execute("SELECT freq FROM freq WHERE word = ?", (word,)).fetchone()
-            self.asked[word] = row[0] if row else None
+            self.asked[word] = self._query(word)
         return self.asked[word]
 
     def probe(self, word: str) -> float | None:
@@ -474,6 +473,9 @@ class Frequencies:
             return self.words.get(word)
         if word in self.asked:
             return self.asked[word]
+        return self._query(word)
+
+    def _query(self, word: str) -> float | None:
         row = self._db.execute("SELECT freq FROM freq WHERE word = ?", (word,)).fetchone()
         return row[0] if row else None
 
