@@ -53,7 +53,7 @@ def _parse(path: Path) -> tuple[frozenset[str], ...]:
         slots = [form.split("/") if form else [] for form in forms]
         if category == "verb":
             sets["verb"].add(lemma)
-            past, participle, gerund, third = (slots + [[], [], [], []])[:4]
+            past, participle, gerund, third = [*slots, [], [], [], []][:4]
             sets["past"].update(past)
             sets["participle"].update(participle or past)
             sets["gerund"].update(gerund)

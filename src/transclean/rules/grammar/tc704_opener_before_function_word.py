@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache
 
 import regex
 
@@ -13,7 +13,7 @@ from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pairs(lang: str) -> regex.Pattern[str] | None:
     """An opener and a closed-class word after it, on one line, both whole words; the opener may be
     capitalised (a sentence's first word) but not the word after it ("The Who", "A To Z" are names), and a

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache
 
 import regex
 
@@ -14,7 +14,7 @@ from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pairs(lang: str) -> regex.Pattern[str]:
     """A lower-case auxiliary and the lower-case word after it on the same line, not after an article or
     possessive (the nouns "the will of", "a must"). A capitalised "Will" or "May" is a name."""

@@ -19,7 +19,7 @@ _THE_POSSESSIVE = regex.compile(r"(?<![\p{L}\p{N}'’-])([Tt]he)[ \t]+(\p{Lu}\p{
 
 @register
 class ArticleBeforePlace(Rule):
-    """"The" before a place name that takes no article, in the possessive: "the Romania's stance".
+    """ "The" before a place name that takes no article, in the possessive: "the Romania's stance".
 
     ## What it finds
     "the" directly before a country's or city's name with "'s" ("on the Romania's stance", "the Moscow's

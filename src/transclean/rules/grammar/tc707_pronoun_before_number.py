@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache
 
 import regex
 
@@ -14,7 +14,7 @@ from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pattern(lang: str) -> regex.Pattern[str]:
     """A subject pronoun, a number (digits or a number word) and the lower-case word after it, on one line."""
     grammar = language_data(lang)["grammar"]
