@@ -73,6 +73,8 @@ class OpenerBeforeFunctionWord(Rule):
             return
         text = ctx.text
         for m in pairs.finditer(text):
+            if m.group(1).lower() == m.group(2):
+                continue  # "the the": the same word twice is TC703's
             yield self.finding(
                 text,
                 m.start(),
