@@ -1,0 +1,79 @@
+"""TC708: repeated-phrase."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+import regex
+
+from transclean.analysis.inflection import english_forms
+from transclean.context import Context
+from transclean.langdata import language_data
+from transclean.model import Applicability, Category, Finding, Severity
+from transclean.rules.base import Example, Rule, register
+
+
+@cache
+def _patterns(lang: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """A lower-case word, "and" and the same word ("support and support"); a phrase of two to six words
+    that opens with a capital, a joiner and the same phrase ("Palacio Real of the Palacio Real")."""
+    joiners = "|".join(sorted(language_data(lang)["grammar"]["repeat_joiners"], key=len, reverse=True))
+    edge, end = r"(?<![\p{L}\p{N}'’-])", r"(?![\p{L}\p{N}'’-])"
+    word = regex.compile(rf"{edge}(?<first>\p{{Ll}}{{3,}}) and (?<second>(?P=first)){end}")
+    phrase = regex.compile(
+        rf"{edge}(?<first>\p{{Lu}}[\p{{L}}'’-]*(?: [\p{{L}}'’-]+){{1,5}}),? (?:{joiners}) (?<second>(?P=first)){end}"
+    )
+    return word, phrase
+
+
+@register
+class RepeatedPhrase(Rule):
+    """A word or name doubled around a joiner: "to support and support", "Palacio Real of the Palacio Real".
+
+    ## What it finds
+    A lower-case word repeated around "and", unless English repeats it so for emphasis ("again and
+    again", "more and more", "years and years", "his and his": listed per language, comparatives and
+    plural nouns); a
+    phrase of two to six words opening with a capital repeated around "of the", "of" or "and". The
+    joiners and the emphatic repeats are per-language data (`[grammar] repeat_joiners`, `and_repeats`).
+
+    ## Why it matters
+    A translation that renders one source word twice, or a name and its translation merged, leaves the
+    copy; the reader sees a stutter. TC703 finds a word doubled with nothing between.
+
+    ## Fix safety
+    None: which copy should stay, and whether a word was lost between them, is not known.
+    """
+
+    code = "TC708"
+    name = "repeated-phrase"
+    category = Category.GRAMMAR
+    severity = Severity.MINOR
+    fix = Applicability.NONE
+    languages = ("en",)
+    must_fire = (
+        Example("The fund is used to ⟦support and support⟧ joint projects.", language="en"),
+        Example("He met the king at the ⟦Palacio Real of the Palacio Real⟧ on Monday.", language="en"),
+    )
+    must_not_fire = (
+        Example("Prices rose again and again, more and more, for years and years.", language="en"),
+        Example("Support and advice came from the Palacio Real and the Royal Palace.", language="en"),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        if ctx.language not in self.languages:
+            return
+        allowed = frozenset(language_data(ctx.language)["grammar"]["and_repeats"])
+        forms = english_forms()
+        word, phrase = _patterns(ctx.language)
+        text = ctx.text
+        for m in word.finditer(text):
+            repeated = m.group("first")
+            if repeated in allowed or repeated in forms.comparative:
+                continue
+            if repeated in forms.plural and repeated not in forms.noun:
+                continue  # "years and years"; the table lists uncountable nouns as their own plural
+            yield self.finding(text, m.start(), m.end(), f"{repeated!r} twice around 'and'", confidence=0.6)
+        for m in phrase.finditer(text):
+            yield self.finding(text, m.start(), m.end(), f"{m.group('first')!r} twice in a row", confidence=0.6)
