@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -11,10 +12,14 @@ from transclean.langdata import language_data
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
 
-# A word, a comma and "that" opening a clause: "made it very clear, that Russia". Not "that is," (an
-# aside), and not "that" with a noun and a comma after it ("he said, that evening, he"), where it is a
-# determiner of an inserted phrase.
-_COMMA_THAT = regex.compile(r"\b(\p{L}+), (that)\b(?! is,| is to say)(?!\s+\p{L}+,)")
+# A comma and "that" opening a clause: "made it very clear, that Russia". Not "that is," (an aside), and not
+# "that" with a noun and a comma after it ("he said, that evening, he"), where it is a determiner of an
+# inserted phrase. The scan opens on the literal comma (a `regex` scan from every word cost 4x as much);
+# the word before it is read back from there.
+_COMMA_THAT = re.compile(r", that\b(?! is,| is to say)(?!\s+\w+,)")
+_LAST_WORD = regex.compile(r"\p{L}+$")
+#: how far back the word before the comma is looked for
+WORD_BACK = 40
 
 
 @register
@@ -60,7 +65,8 @@ class CommaBeforeThat(Rule):
         heads = frozenset(data["punctuation"]["that_heads"]) | frozenset(data["lists"]["reporting_verbs"])
         text = ctx.text
         for m in _COMMA_THAT.finditer(text):
-            if m.group(1).lower() in heads:
+            word = _LAST_WORD.search(text, max(0, m.start() - WORD_BACK), m.start())
+            if word is not None and word.group().lower() in heads:
                 yield self.finding(
-                    text, m.start(1), m.end(2), f"A comma between {m.group(1)!r} and the clause it governs"
+                    text, word.start(), m.end(), f"A comma between {word.group()!r} and the clause it governs"
                 )

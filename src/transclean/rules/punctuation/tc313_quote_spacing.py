@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -14,10 +15,12 @@ from transclean.rules.base import Example, Rule, Trigger, register
 _OPENING_SPACED = regex.compile(r"“( +)(?=\p{L}[^“”\n]*”)")
 # A straight quote with a space before it and a sentence mark after it, closing a quotation the line
 # opened: 'improving right now ", said'. (French spacing '" Aujourd'hui "' is another language's rule.)
-_CLOSING_STRAIGHT_SPACED = regex.compile(r'(?<=\p{L}[.!?]?)( +)"(?=[,.;:!?](?:\s|$))', regex.M)
+# The spaces and the word before it are read back in code: a scan that opens on the literal mark is 50x
+# cheaper than one that opens on a space or a lookbehind.
+_CLOSING_STRAIGHT = re.compile(r'"(?=[,.;:!?](?:\s|$))', re.M)
 # Two apostrophes closing a quotation a curly quote opened: '“ Soloviev Live '' said', a tokeniser's
 # closing quote (`` ... '' in Penn Treebank text, where the opening mark is `` and the rule stays quiet).
-_APOSTROPHES = regex.compile(r"(?<=\S)( *)''(?!')")
+_APOSTROPHES = re.compile(r"''(?!')")
 
 
 @register
@@ -69,16 +72,31 @@ class QuoteSpacing(Rule):
         for m in _OPENING_SPACED.finditer(text):
             yield self.finding(text, m.start(), m.end(), "Space after an opening quote", suggestion="“",
                                title="Remove the space")  # fmt: skip
-        for m in _CLOSING_STRAIGHT_SPACED.finditer(text):
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            if text.count('"', line_start, m.start()) % 2 == 1:
-                yield self.finding(text, m.start(), m.end(), "Space before a closing quote", suggestion='"',
+        for m in _CLOSING_STRAIGHT.finditer(text):
+            start = _spaces_before(text, m.start())
+            before = text[max(0, start - 2) : start]
+            if start == m.start() or not (before[-1:].isalpha() or (before[-1:] in ".!?" and before[:1].isalpha())):
+                continue  # a closing quote spaced from a word, or from a word and its sentence mark
+            line_start = text.rfind("\n", 0, start) + 1
+            if text.count('"', line_start, start) % 2 == 1:
+                yield self.finding(text, start, m.end(), "Space before a closing quote", suggestion='"',
                                    title="Remove the space")  # fmt: skip
         for m in _APOSTROPHES.finditer(text):
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            if text.rfind("“", line_start, m.start()) <= text.rfind("”", line_start, m.start()):
+            start = _spaces_before(text, m.start())
+            line_start = text.rfind("\n", 0, start) + 1
+            if start == line_start or text[start - 1].isspace() or text[start - 1] == "'":
+                continue
+            if text.rfind("“", line_start, start) <= text.rfind("”", line_start, start):
                 continue  # no curly quotation open before it on the line
             yield self.finding(
-                text, m.start(), m.end(), "Two apostrophes close a quotation", suggestion="”",
+                text, start, m.end(), "Two apostrophes close a quotation", suggestion="”",
                 title="Replace with a closing quote", applicability=Applicability.UNSAFE,
             )  # fmt: skip
+
+
+def _spaces_before(text: str, at: int) -> int:
+    """Where the run of spaces that ends at ``at`` starts."""
+    start = at
+    while start and text[start - 1] == " ":
+        start -= 1
+    return start
