@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import ClassVar
 
 import regex
 
@@ -56,6 +57,7 @@ class SpacedHyphenInName(Rule):
     category = Category.PUNCTUATION
     severity = Severity.MINOR
     fix = Applicability.SAFE
+    languages: ClassVar[tuple[str, ...]] = ()  # a shape of names in any language (frequencies asked in English)
     trigger = Trigger(strings=("- ",))
     must_fire = (
         Example("The government of ⟦Castilla- ⟧La Mancha and the people of Castilla-La Mancha.",
