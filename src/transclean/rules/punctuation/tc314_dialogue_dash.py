@@ -1,0 +1,73 @@
+"""TC314: dialogue-dash."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from transclean.analysis.pronouns import pronoun_table
+from transclean.context import Context
+from transclean.langdata import language_data
+from transclean.model import Applicability, Category, Finding, Severity
+from transclean.rules.base import Example, Rule, Trigger, register
+
+# A comma and a dash before the reporting clause, with no quote mark: "strongly resonated, – said Rafał".
+# (After a quote mark, '”, - added', the dash is TC306's.)
+_COMMA_DASH = regex.compile(r"(?<=[\p{L}\p{N}.!?]),( [-–—]) (?=(\p{Ll}+)\b)")
+# A dash glued to a quote mark before a lower-case word: 'other peoples, “- leads the TASS words'.
+_QUOTE_DASH = regex.compile(r"(?<=[.,!?…] ?)[“”\"]-(?= \p{Ll})")
+
+
+@register
+class DialogueDash(Rule):
+    """A dash before the reporting clause, the way Polish and Russian set it: "resonated, – said Leśkiewicz".
+
+    ## What it finds
+    In English text, a comma and a dash before a reporting verb or a subject pronoun ("..., – said Rafał",
+    "..., – he continued"); a quote mark glued to a dash before a lower-case word (', “- leads the words').
+
+    ## Why it matters
+    Polish, Russian and Czech open and close quoted speech with dashes ("– Tekst – powiedział"); a translation
+    that keeps the dash leaves English readers a stray mark where the quotation should close.
+
+    ## Fix safety
+    Safe for the comma and dash: English drops the dash and keeps the comma. A quote mark glued to a dash
+    is flagged only: the mark may open or close the quotation.
+    """
+
+    code = "TC314"
+    name = "dialogue-dash"
+    category = Category.PUNCTUATION
+    severity = Severity.MINOR
+    fix = Applicability.SAFE
+    languages = ("en",)
+    trigger = Trigger(strings=(", -", ", –", ", —", "“-", "”-", '"-'))
+    must_fire = (
+        Example("The president's voice strongly resonated,⟦ –⟧ said the minister on the radio.", language="en",
+                fixed="The president's voice strongly resonated, said the minister on the radio."),
+        Example("Essentially, the composition was similar,⟦ –⟧ he continued.", language="en",
+                fixed="Essentially, the composition was similar, he continued."),
+        Example("Nationalism is hate of other peoples, ⟦“-⟧ leads the agency the words of the president.",
+                language="en"),
+    )  # fmt: skip
+    must_not_fire = (
+        Example("He came, – as he always did – late.", language="en"),
+        Example("“We will see our future plans”, - added the minister.", language="en"),
+        Example("Prices rose by 5%, – a record – said the office.", language="en"),
+        Example("He said “well-known” and left.", language="en"),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        if ctx.language not in self.languages:
+            return
+        subjects = {word for word, (_, role) in pronoun_table(ctx.language).items() if role == "subject"}
+        reporting = frozenset(language_data(ctx.language)["lists"]["reporting_verbs"]) | subjects
+        text = ctx.text
+        for m in _COMMA_DASH.finditer(text):
+            if m.group(2) in reporting:
+                yield self.finding(text, m.start(1), m.end(1), "A dash before the reporting clause", suggestion="",
+                                   title="Remove the dash")  # fmt: skip
+        for m in _QUOTE_DASH.finditer(text):
+            yield self.finding(text, m.start(), m.end(), "A quote mark glued to a dash",
+                               applicability=Applicability.NONE)  # fmt: skip
