@@ -124,13 +124,32 @@ def encoding_repair(ctx: Context, line: str) -> str:
         from ftfy import fix_text
 
         config = ftfy_config("encoding")
-        fixed = fix_text(_cp1251_dropped(line) or line, config)
+        fixed = fix_text(_closing_quote_dropped(_cp1251_dropped(line) or line), config)
         if fixed != line and "\ufffd" in line:
             masked = _LOST_LETTERS.sub(lambda m: "x" * len(m.group()), line)
             if masked != line and fix_text(masked, config) == masked:
                 fixed = line  # only letters lost to U+FFFD looked like mojibake to ftfy ("Tobiáš Lep����k")
         ctx.memo[key] = fixed
     return ctx.memo[key]  # type: ignore[return-value]
+
+
+# "”" (E2 80 9D) read as Windows-1252 loses its undefined last byte and leaves "â€" before the next character;
+# ftfy then takes a following space for a lost no-break byte and writes "†" (E2 80 A0), eating the space.
+# A '?' or U+FFFD after it is the lost byte's replacement, which ftfy's lossy repair already reads.
+_CP1252_CONTINUATIONS = bytes(range(0x80, 0xC0)).decode("cp1252", "ignore")
+_QUOTE_WITHOUT_LAST_BYTE = re.compile(f"â€(?![{re.escape(_CP1252_CONTINUATIONS)}?\ufffd])")
+
+
+def _closing_quote_dropped(line: str) -> str:
+    """The line with each "â€" that lost its third byte completed as a closing quote, on lines that open a
+    quote the same way ("â€œ"): in news the pair is a quotation, not a dagger before a no-break space.
+
+    >>> _closing_quote_dropped("said â€œnoâ€ twice")
+    'said â€œnoâ€\x9d twice'
+    """
+    if "â€œ" not in line:
+        return line
+    return _QUOTE_WITHOUT_LAST_BYTE.sub("â€\x9d", line)
 
 
 # A UTF-8 lead byte of Cyrillic (0xD0, 0xD1) and a continuation byte, both read as Windows-1251.
