@@ -108,6 +108,7 @@ class LostCharacter(Rule):
         ),
         Example("Antonín ⟦Dvo?ák⟧ wrote nine symphonies.", fixed="Antonín Dvořák wrote nine symphonies."),
         Example("Squad:\n⟦?ukasz⟧ Piszczek\nJakub Kuba", fixed="Squad:\nŁukasz Piszczek\nJakub Kuba"),
+        Example("Czech premier Andrej ⟦Babi?⟧ rejected the claim."),
         Example("La ⟦canci\ufffdn⟧ del verano", fixed="La canción del verano", language="es"),
         Example(
             "Hanne Møller won the race.\nRunner-up: ⟦M\ufffd\ufffdller⟧, then Berg.",
@@ -119,6 +120,7 @@ class LostCharacter(Rule):
         Example("Why? Because the talks failed. Really?"),
         Example("See https://example.org/search?q=talks&page=2 for more."),
         Example("Who is there?\nNobody."),
+        Example('"Is it Paris?" she asked. Was it Rome? No, Paris?'),
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
@@ -141,7 +143,12 @@ class LostCharacter(Rule):
                 continue
             inner = any(c in MARKERS for c in token.strip(MARKERS)) or "\ufffd" in token
             attested = ctx.corpus_profile.attests(token, ctx.language) if ctx.corpus_profile else None
-            if not inner and not attested and _known(token.strip(MARKERS).lower(), ctx.language):
+            if (
+                not inner
+                and not attested
+                and not _name_before_lower(text, token, end)
+                and _known(token.strip(MARKERS).lower(), ctx.language)
+            ):
                 continue  # a question mark after a word, not a lost letter (unless the corpus spells it)
             words, index = _name_window(text, start, end)
             result = _recovered(ctx, token, start, words, pages)
@@ -183,6 +190,16 @@ class LostCharacter(Rule):
                 confidence=result.confidence,
                 applicability=Applicability.SAFE if confident else Applicability.UNSAFE,
             )
+
+
+#: What follows a name's final '?' when the sentence goes on: a lower-case word or a comma ("Babi? said").
+_GOES_ON = regex.compile(r"[ \t]?[\p{Ll},;]")
+
+
+def _name_before_lower(text: str, token: str, end: int) -> bool:
+    """Whether a capitalised word ending in '?' is followed by the rest of its sentence: then the mark is a
+    lost letter ("Andrej Babi? rejected"), since a question ends before a capital or a line break."""
+    return token[:1].isupper() and _GOES_ON.match(text, end) is not None
 
 
 def _known(word: str, language: str | None) -> bool:
