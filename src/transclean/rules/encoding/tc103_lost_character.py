@@ -109,6 +109,7 @@ class LostCharacter(Rule):
         Example("Antonín ⟦Dvo?ák⟧ wrote nine symphonies.", fixed="Antonín Dvořák wrote nine symphonies."),
         Example("Squad:\n⟦?ukasz⟧ Piszczek\nJakub Kuba", fixed="Squad:\nŁukasz Piszczek\nJakub Kuba"),
         Example("Czech premier Andrej ⟦Babi?⟧ rejected the claim."),
+        Example("Coach ⟦Micha?⟧ Probierz named ⟦Szcz?sny⟧.\nIs it Lavrov? Yes."),
         Example("La ⟦canci\ufffdn⟧ del verano", fixed="La canción del verano", language="es"),
         Example(
             "Hanne Møller won the race.\nRunner-up: ⟦M\ufffd\ufffdller⟧, then Berg.",
@@ -121,6 +122,7 @@ class LostCharacter(Rule):
         Example("See https://example.org/search?q=talks&page=2 for more."),
         Example("Who is there?\nNobody."),
         Example('"Is it Paris?" she asked. Was it Rome? No, Paris?'),
+        Example("``You Rang, M'Lord? gave us the wonderful Cissy"),
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
@@ -129,6 +131,8 @@ class LostCharacter(Rule):
         # the source, since letters restored by an earlier pass did not survive anything.
         source = ctx.document.source or text
         pages = plausible_code_pages("".join(c for c in set(source) if not c.isascii() and c.isalpha()))
+        # A page that lost letters inside words ("Wroc?aw") lost them at the ends of its names too ("Micha?").
+        damaged = _LOST_INSIDE.search(text) is not None
         for m in TOKEN.finditer(text):
             token = m.group()
             if "?" not in token and "\ufffd" not in token:
@@ -143,18 +147,16 @@ class LostCharacter(Rule):
                 continue
             inner = any(c in MARKERS for c in token.strip(MARKERS)) or "\ufffd" in token
             attested = ctx.corpus_profile.attests(token, ctx.language) if ctx.corpus_profile else None
-            if (
-                not inner
-                and not attested
-                and not _name_before_lower(text, token, end)
-                and _known(token.strip(MARKERS).lower(), ctx.language)
-            ):
+            question = not inner and not attested and _known(token.strip(MARKERS).lower(), ctx.language)
+            if question and not (_name_before_lower(text, token, end) or (damaged and token[:1].isupper())):
                 continue  # a question mark after a word, not a lost letter (unless the corpus spells it)
             words, index = _name_window(text, start, end)
             result = _recovered(ctx, token, start, words, pages)
             best = result.best
             if not inner and best is None:
                 continue
+            if question and best.source == "lexicon":
+                continue  # only a name is read through a known word's '?': "You Rang, M'Lord? gave us" stays
             if best is None:
                 yield self.finding(
                     text,
@@ -191,6 +193,9 @@ class LostCharacter(Rule):
                 applicability=Applicability.SAFE if confident else Applicability.UNSAFE,
             )
 
+
+# A word with a letter lost inside it, standing alone (not a URL's "search?q=").
+_LOST_INSIDE = regex.compile(r"(?<![^\s\"'“‘«(])\p{L}+[?\ufffd]+\p{L}+(?![\p{L}\p{N}=&/])")
 
 #: What follows a name's final '?' when the sentence goes on: a lower-case word or a comma ("Babi? said").
 _GOES_ON = regex.compile(r"[ \t]?[\p{Ll},;]")
