@@ -112,6 +112,7 @@ class DroppedBytes(Rule):
         Example("Президент ⟦РоÑÑии⟧ заявил", fixed="Президент России заявил"),
         Example("Garrafa de ⟦Ãgua⟧ mineral", fixed="Garrafa de Água mineral"),
         Example("⟦РоÑÑÐ¸Ñ⟧ и Франция", fixed="Россия и Франция"),
+        Example("Η Ελλάδα και η ⟦ΚÏÏ€Ïος⟧", fixed="Η Ελλάδα και η Κύπρος"),
     )
     must_not_fire = (
         Example("Ðe Ñandú: Ð alone is an Icelandic eth, Ñ a Spanish letter."),
