@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+import regex
+
 from transclean.model import Edit
 
 if TYPE_CHECKING:
@@ -124,7 +126,7 @@ def encoding_repair(ctx: Context, line: str) -> str:
         from ftfy import fix_text
 
         config = ftfy_config("encoding")
-        fixed = fix_text(_closing_quote_dropped(_cp1251_dropped(line) or line), config)
+        fixed = _other_script_words(fix_text(_closing_quote_dropped(_cp1251_dropped(line) or line), config))
         if fixed != line and "\ufffd" in line:
             masked = _LOST_LETTERS.sub(lambda m: "x" * len(m.group()), line)
             if masked != line and fix_text(masked, config) == masked:
@@ -150,6 +152,75 @@ def _closing_quote_dropped(line: str) -> str:
     if "â€œ" not in line:
         return line
     return _QUOTE_WITHOUT_LAST_BYTE.sub("â€\x9d", line)
+
+
+# Words of a script ftfy's badness measure does not know as mojibake, read as Windows-1252: Armenian ("Õ€Õ¡Õµ"),
+# Georgian, Hebrew, Arabic, Thai, Indic, CJK. A run of the code page's non-ASCII characters is a candidate.
+_CP1252_RUN = re.compile(f"[{re.escape(bytes(range(0x80, 0x100)).decode('cp1252', 'ignore'))}]+")
+#: a Windows-1252 character that is a UTF-8 lead byte of a two- or three-byte letter.
+_LEAD_CHAR = re.compile(f"[{re.escape(bytes(range(0xC2, 0xF0)).decode('cp1252', 'ignore'))}]")
+#: a letter or mark of a script other than those ftfy and the lexicon rules (TC101, TC104) already repair.
+_OTHER_SCRIPT = regex.compile(r"(?![\p{Latin}\p{Cyrillic}\p{Greek}\p{Common}])[\p{L}\p{M}]")
+#: letters a run must decode to: one letter is as often a symbol before an ellipsis ("×…", "Õ…": ftfy's cases).
+MIN_RUN_LETTERS = 2
+
+
+def _other_script_words(line: str) -> str:
+    """The line with each run of Windows-1252 characters that is the UTF-8 of letters of another script
+    decoded; a letter whose last or middle byte the code page dropped becomes U+FFFD (TC103 flags it),
+    since several letters of the script fit the gap.
+
+    >>> _other_script_words("Nikol Õ“Õ¡Õ·Õ«Õ¶ÕµÕ¡Õ¶ spoke; Straße, Øresund, 3×4")
+    'Nikol Փաշինյան spoke; Straße, Øresund, 3×4'
+    """
+    if line.isascii():
+        return line
+
+    def decoded(m: re.Match[str]) -> str:
+        # Beside letters ftfy already decoded, the run is the rest of their word ("ר×ש", "ველáƒáƒ¡"): a lone
+        # lead byte is a letter whose continuation was dropped, and one letter is enough.
+        beside = any(map(_other_script_letter, line[m.start() - 1 : m.start()] + line[m.end() : m.end() + 1]))
+        if len(m.group()) == 1:
+            return "\ufffd" if beside and _LEAD_CHAR.match(m.group()) else m.group()
+        return _decoded_run(m.group(), 0 if beside else MIN_RUN_LETTERS) or m.group()
+
+    return _CP1252_RUN.sub(decoded, line)
+
+
+def _other_script_letter(char: str) -> bool:
+    """Whether a character is a letter or mark of a script other than Latin, Cyrillic and Greek."""
+    return _OTHER_SCRIPT.match(char) is not None
+
+
+def _decoded_run(run: str, min_letters: int) -> str | None:
+    """A run's UTF-8 reading, when every byte sequence decodes (at most every other letter with a byte
+    dropped) to letters or marks of scripts other than Latin, Cyrillic and Greek, ``min_letters`` of them
+    letters; else None."""
+    raw = run.encode("cp1252")
+    out, i, gaps = [], 0, 0
+    while i < len(raw):
+        lead = raw[i]
+        need = 1 if 0xC2 <= lead <= 0xDF else 2 if 0xE0 <= lead <= 0xEF else 3 if 0xF0 <= lead <= 0xF4 else -1
+        if need < 0:
+            return None
+        k = 0
+        while k < need and i + 1 + k < len(raw) and 0x80 <= raw[i + 1 + k] <= 0xBF:
+            k += 1
+        if k == need:
+            out.append(raw[i : i + 1 + need].decode("utf-8", "replace"))
+        elif k == need - 1:
+            gaps += 1  # one byte dropped: the letter is of the script, but several letters fit the gap
+            out.append("\ufffd")
+        else:
+            return None
+        i += 1 + k
+    text = "".join(out)
+    letters = [c for c in text if c != "\ufffd"]
+    if not all(map(_other_script_letter, letters)) or gaps * 2 > len(text):
+        return None
+    if sum(regex.match(r"\p{L}", c) is not None for c in letters) < min_letters:
+        return None
+    return text
 
 
 # A UTF-8 lead byte of Cyrillic (0xD0, 0xD1) and a continuation byte, both read as Windows-1251.
