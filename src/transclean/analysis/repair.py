@@ -159,8 +159,8 @@ def _closing_quote_dropped(line: str) -> str:
 _CP1252_RUN = re.compile(f"[{re.escape(bytes(range(0x80, 0x100)).decode('cp1252', 'ignore'))}]+")
 #: a Windows-1252 character that is a UTF-8 lead byte of a two- or three-byte letter.
 _LEAD_CHAR = re.compile(f"[{re.escape(bytes(range(0xC2, 0xF0)).decode('cp1252', 'ignore'))}]")
-#: a letter or mark of a script other than those ftfy and the lexicon rules (TC101, TC104) already repair.
-_OTHER_SCRIPT = regex.compile(r"(?![\p{Latin}\p{Cyrillic}\p{Greek}\p{Common}])[\p{L}\p{M}]")
+#: a letter, mark or punctuation of a script other than those ftfy and the lexicon rules (TC101, TC104) already repair.
+_OTHER_SCRIPT = regex.compile(r"(?![\p{Latin}\p{Cyrillic}\p{Greek}\p{Common}])[\p{L}\p{M}\p{P}]")
 #: letters a run must decode to: one letter is as often a symbol before an ellipsis ("×…", "Õ…": ftfy's cases).
 MIN_RUN_LETTERS = 2
 
@@ -170,32 +170,37 @@ def _other_script_words(line: str) -> str:
     decoded; a letter whose last or middle byte the code page dropped becomes U+FFFD (TC103 flags it),
     since several letters of the script fit the gap.
 
-    >>> _other_script_words("Nikol Õ“Õ¡Õ·Õ«Õ¶ÕµÕ¡Õ¶ spoke; Straße, Øresund, 3×4")
-    'Nikol Փաշինյան spoke; Straße, Øresund, 3×4'
+    >>> _other_script_words("Nikol Õ“Õ¡Õ·Õ«Õ¶ÕµÕ¡Õ¶ Õ§ Ö…Õ¶ÕµÕ¡Õ¶; Straße, Øresund, 3×4")
+    'Nikol Փաշինյան է օնյան; Straße, Øresund, 3×4'
     """
     if line.isascii():
         return line
+    first = _CP1252_RUN.sub(lambda m: _decoded(line, m, MIN_RUN_LETTERS), line)
+    if first == line:
+        return line
+    # Once the line shows words of the script, a one-letter word of it is no symbol either ("Õ§": "է").
+    return _CP1252_RUN.sub(lambda m: _decoded(first, m, 1), first)
 
-    def decoded(m: re.Match[str]) -> str:
-        # Beside letters ftfy already decoded, the run is the rest of their word ("ר×ש", "ველáƒáƒ¡"): a lone
-        # lead byte is a letter whose continuation was dropped, and one letter is enough.
-        beside = any(map(_other_script_letter, line[m.start() - 1 : m.start()] + line[m.end() : m.end() + 1]))
-        if len(m.group()) == 1:
-            return "\ufffd" if beside and _LEAD_CHAR.match(m.group()) else m.group()
-        return _decoded_run(m.group(), 0 if beside else MIN_RUN_LETTERS) or m.group()
 
-    return _CP1252_RUN.sub(decoded, line)
+def _decoded(line: str, m: re.Match[str], min_letters: int) -> str:
+    """One run of ``line`` decoded, or as it is."""
+    # Beside letters ftfy already decoded, the run is the rest of their word ("ר×ש", "ველáƒáƒ¡"): a lone lead
+    # byte is a letter whose continuation was dropped, and no letter needs to survive whole.
+    beside = any(map(_other_script_letter, line[m.start() - 1 : m.start()] + line[m.end() : m.end() + 1]))
+    if len(m.group()) == 1:
+        return "\ufffd" if beside and _LEAD_CHAR.match(m.group()) else m.group()
+    return _decoded_run(m.group(), 0 if beside else min_letters) or m.group()
 
 
 def _other_script_letter(char: str) -> bool:
-    """Whether a character is a letter or mark of a script other than Latin, Cyrillic and Greek."""
+    """Whether a character is a letter, mark or punctuation of a script other than Latin, Cyrillic and Greek."""
     return _OTHER_SCRIPT.match(char) is not None
 
 
 def _decoded_run(run: str, min_letters: int) -> str | None:
-    """A run's UTF-8 reading, when every byte sequence decodes (at most every other letter with a byte
-    dropped) to letters or marks of scripts other than Latin, Cyrillic and Greek, ``min_letters`` of them
-    letters; else None."""
+    """A run's UTF-8 reading, when every byte sequence decodes to letters, marks or punctuation of scripts
+    other than Latin, Cyrillic and Greek, ``min_letters`` of them letters, and (unless the run continues a
+    word) at most every other letter lost a byte; else None."""
     raw = run.encode("cp1252")
     out, i, gaps = [], 0, 0
     while i < len(raw):
@@ -216,7 +221,7 @@ def _decoded_run(run: str, min_letters: int) -> str | None:
         i += 1 + k
     text = "".join(out)
     letters = [c for c in text if c != "\ufffd"]
-    if not all(map(_other_script_letter, letters)) or gaps * 2 > len(text):
+    if not all(map(_other_script_letter, letters)) or (min_letters and gaps * 2 > len(text)):
         return None
     if sum(regex.match(r"\p{L}", c) is not None for c in letters) < min_letters:
         return None
