@@ -110,6 +110,7 @@ class LostCharacter(Rule):
         Example("Squad:\n⟦?ukasz⟧ Piszczek\nJakub Kuba", fixed="Squad:\nŁukasz Piszczek\nJakub Kuba"),
         Example("Czech premier Andrej ⟦Babi?⟧ rejected the claim."),
         Example("Coach ⟦Micha?⟧ Probierz named ⟦Szcz?sny⟧.\nIs it Lavrov? Yes."),
+        Example("The club ⟦Pogo?⟧ Szczecin won.", language="en"),
         Example("La ⟦canci\ufffdn⟧ del verano", fixed="La canción del verano", language="es"),
         Example(
             "Hanne Møller won the race.\nRunner-up: ⟦M\ufffd\ufffdller⟧, then Berg.",
@@ -123,6 +124,8 @@ class LostCharacter(Rule):
         Example("Who is there?\nNobody."),
         Example('"Is it Paris?" she asked. Was it Rome? No, Paris?'),
         Example("``You Rang, M'Lord? gave us the wonderful Cissy"),
+        Example("Was it Rome? The minister said Paris? Maybe."),
+        Example("``Wait ... Falcon? Fuckin'? Falcon? How do you say it?''"),
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
@@ -148,7 +151,7 @@ class LostCharacter(Rule):
             inner = any(c in MARKERS for c in token.strip(MARKERS)) or "\ufffd" in token
             attested = ctx.corpus_profile.attests(token, ctx.language) if ctx.corpus_profile else None
             question = not inner and not attested and _known(token.strip(MARKERS).lower(), ctx.language)
-            if question and not (_name_before_lower(text, token, end) or (damaged and token[:1].isupper())):
+            if question and not (_name_goes_on(text, token, end, ctx.language) or (damaged and token[:1].isupper())):
                 continue  # a question mark after a word, not a lost letter (unless the corpus spells it)
             words, index = _name_window(text, start, end)
             result = _recovered(ctx, token, start, words, pages)
@@ -199,16 +202,26 @@ _LOST_INSIDE = regex.compile(r"(?<![^\s\"'“‘«(])\p{L}+[?\ufffd]+\p{L}+(?![\
 
 #: What follows a name's final '?' when the sentence goes on: a lower-case word or a comma ("Babi? said").
 _GOES_ON = regex.compile(r"[ \t]?[\p{Ll},;]")
+#: ...or the next word of the name: capitalised and rare as a word ("Micha? Probierz", not "Falcon? Fuckin'?").
+_NEXT_NAME = regex.compile(r"[ \t](\p{Lu}[\p{Ll}\p{M}]+)")
+#: the Zipf frequency below which that capitalised word is read as part of a name.
+RARE_NAME_WORD = 3.5
 
 
-def _name_before_lower(text: str, token: str, end: int) -> bool:
-    """Whether a capitalised word ending in '?' is followed by the rest of its sentence: then the mark is a
-    lost letter ("Andrej Babi? rejected"), since a question ends before a capital or a line break."""
-    return token[:1].isupper() and _GOES_ON.match(text, end) is not None
+def _name_goes_on(text: str, token: str, end: int, language: str | None) -> bool:
+    """Whether a capitalised word ending in '?' is followed by the rest of its sentence or of its name: then
+    the mark is a lost letter ("Andrej Babi? rejected", "Pogo? Szczecin"); a question ends before a line
+    break or a sentence's first word ("Is it Lavrov? The minister ...")."""
+    if not token[:1].isupper():
+        return False
+    if _GOES_ON.match(text, end):
+        return True
+    name = _NEXT_NAME.match(text, end)
+    return name is not None and not _known(name.group(1).lower(), language, RARE_NAME_WORD)
 
 
-def _known(word: str, language: str | None) -> bool:
+def _known(word: str, language: str | None, threshold: float = 2.0) -> bool:
     """Whether a word is common in the document language (English when unknown): then '?' ends a question."""
     from transclean.lexicon import zipf
 
-    return zipf(word, language or "en") >= 2.0
+    return zipf(word, language or "en") >= threshold
