@@ -157,6 +157,8 @@ def _closing_quote_dropped(line: str) -> str:
 # Words of a script ftfy's badness measure does not know as mojibake, read as Windows-1252: Armenian ("Õ€Õ¡Õµ"),
 # Georgian, Hebrew, Arabic, Thai, Indic, CJK. A run of the code page's non-ASCII characters is a candidate.
 _CP1252_RUN = re.compile(f"[{re.escape(bytes(range(0x80, 0x100)).decode('cp1252', 'ignore'))}]+")
+#: the bytes Windows-1252 leaves undefined, which a page that read UTF-8 with it dropped (also TC104's).
+DROPPED_BYTES = bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D])
 #: a Windows-1252 character that is a UTF-8 lead byte of a two- or three-byte letter.
 _LEAD_CHAR = re.compile(f"[{re.escape(bytes(range(0xC2, 0xF0)).decode('cp1252', 'ignore'))}]")
 #: a letter, mark or punctuation of a script other than those ftfy and the lexicon rules (TC101, TC104) already repair.
@@ -167,8 +169,8 @@ MIN_RUN_LETTERS = 2
 
 def _other_script_words(line: str) -> str:
     """The line with each run of Windows-1252 characters that is the UTF-8 of letters of another script
-    decoded; a letter whose last or middle byte the code page dropped becomes U+FFFD (TC103 flags it),
-    since several letters of the script fit the gap.
+    decoded; a letter whose last or middle byte the code page dropped is restored when one letter of the
+    script fits the gap, else it becomes U+FFFD (TC103 flags it).
 
     >>> _other_script_words("Nikol Õ“Õ¡Õ·Õ«Õ¶ÕµÕ¡Õ¶ Õ§ Ö…Õ¶ÕµÕ¡Õ¶; Straße, Øresund, 3×4")
     'Nikol Փաշինյան է օնյան; Straße, Øresund, 3×4'
@@ -188,13 +190,33 @@ def _decoded(line: str, m: re.Match[str], min_letters: int) -> str:
     # byte is a letter whose continuation was dropped, and no letter needs to survive whole.
     beside = any(map(_other_script_letter, line[m.start() - 1 : m.start()] + line[m.end() : m.end() + 1]))
     if len(m.group()) == 1:
-        return "\ufffd" if beside and _LEAD_CHAR.match(m.group()) else m.group()
+        return _only_letter(m.group().encode("cp1252")) if beside and _LEAD_CHAR.match(m.group()) else m.group()
     return _decoded_run(m.group(), 0 if beside else min_letters) or m.group()
 
 
 def _other_script_letter(char: str) -> bool:
     """Whether a character is a letter, mark or punctuation of a script other than Latin, Cyrillic and Greek."""
     return _OTHER_SCRIPT.match(char) is not None
+
+
+def _only_letter(partial: bytes) -> str:
+    """The one letter of another script that a UTF-8 sequence missing one dropped byte can be, else U+FFFD:
+    Armenian "Ö" + a dropped byte is "ց" (the other fills are symbols or unassigned), Arabic "Ù" is "ف";
+    Hebrew "×" may be "א" or "ם", so it stays unknown (TC103 flags it).
+
+    >>> _only_letter(b"\xd6"), _only_letter(b"\xd9"), _only_letter(b"\xd7")
+    ('ց', 'ف', '�')
+    """
+    found = set()
+    for byte in DROPPED_BYTES:
+        for at in range(1, len(partial) + 1):
+            try:
+                char = (partial[:at] + bytes([byte]) + partial[at:]).decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            if regex.match(r"\p{L}", char) and _other_script_letter(char):
+                found.add(char)
+    return found.pop() if len(found) == 1 else "\ufffd"
 
 
 def _decoded_run(run: str, min_letters: int) -> str | None:
@@ -214,8 +236,9 @@ def _decoded_run(run: str, min_letters: int) -> str | None:
         if k == need:
             out.append(raw[i : i + 1 + need].decode("utf-8", "replace"))
         elif k == need - 1:
-            gaps += 1  # one byte dropped: the letter is of the script, but several letters fit the gap
-            out.append("\ufffd")
+            letter = _only_letter(raw[i : i + need])
+            gaps += letter == "\ufffd"
+            out.append(letter)
         else:
             return None
         i += 1 + k
