@@ -204,8 +204,8 @@ def _only_letter(partial: bytes) -> str:
     Armenian "Ö" + a dropped byte is "ց" (the other fills are symbols or unassigned), Arabic "Ù" is "ف";
     Hebrew "×" may be "א" or "ם", so it stays unknown (TC103 flags it).
 
-    >>> _only_letter(b"\xd6"), _only_letter(b"\xd9"), _only_letter(b"\xd7")
-    ('ց', 'ف', '�')
+    >>> [_only_letter(bytes([lead])) for lead in (0xD6, 0xD9, 0xD7)]
+    ['ց', 'ف', '\ufffd']
     """
     found = set()
     for byte in DROPPED_BYTES:
