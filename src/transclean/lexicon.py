@@ -556,7 +556,8 @@ def zipf_probe(word: str, lang: str) -> float | None:
 def zipf(word: str, lang: str) -> float:
     """Zipf frequency of a lower-case word in a language (0 when unknown).
 
-    A dictionary lookup: wordfreq's own ``zipf_frequency`` tokenises first, 20x slower per call.
+    A dictionary lookup: wordfreq's own ``zipf_frequency`` tokenises first, 20x slower per call. Its lists
+    are case-folded, which writes Greek's final sigma "ς" as "σ": looked up so ("Κύπρος" is "κύπροσ").
     """
-    freq = _frequencies(lang).get(word)
+    freq = _frequencies(lang).get(word.replace("ς", "σ") if lang == "el" else word)
     return math.log10(freq) + 9 if freq else 0.0

@@ -185,8 +185,12 @@ def _cyrillic_greek_candidates(reading: str, langs: tuple[str, ...]) -> tuple[tu
             found += [(word, lang) for lang in langs if zipf(word, lang) >= MIN_FOUND_ZIPF]
         if found:
             return tuple(found)
-    pattern = "".join("." if c in MARKERS else regex.escape(c) for c in reading)
-    return tuple(scan(pattern, len(reading), langs))
+    pattern = "".join("." if c in MARKERS else regex.escape(c) for c in reading.replace("ς", "σ"))
+    # wordfreq's lists are case-folded: a Greek word's final sigma comes back as "σ", written "ς" in text.
+    return tuple(
+        (regex.sub("σ$", "ς", word) if lang == "el" else word, lang)
+        for word, lang in scan(pattern, len(reading), langs)
+    )
 
 
 #: A Cyrillic reading from the cp1252 letters counts when the word list has it at least this often.

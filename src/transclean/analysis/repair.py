@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+import regex
+
 from transclean.model import Edit
 
 if TYPE_CHECKING:
@@ -124,13 +126,129 @@ def encoding_repair(ctx: Context, line: str) -> str:
         from ftfy import fix_text
 
         config = ftfy_config("encoding")
-        fixed = fix_text(_cp1251_dropped(line) or line, config)
+        fixed = _other_script_words(fix_text(_closing_quote_dropped(_cp1251_dropped(line) or line), config))
         if fixed != line and "\ufffd" in line:
             masked = _LOST_LETTERS.sub(lambda m: "x" * len(m.group()), line)
             if masked != line and fix_text(masked, config) == masked:
                 fixed = line  # only letters lost to U+FFFD looked like mojibake to ftfy ("Tobiáš Lep����k")
         ctx.memo[key] = fixed
     return ctx.memo[key]  # type: ignore[return-value]
+
+
+# "”" (E2 80 9D) read as Windows-1252 loses its undefined last byte and leaves "â€" before the next character;
+# ftfy then takes a following space for a lost no-break byte and writes "†" (E2 80 A0), eating the space.
+# A '?' or U+FFFD after it is the lost byte's replacement, which ftfy's lossy repair already reads.
+_CP1252_CONTINUATIONS = bytes(range(0x80, 0xC0)).decode("cp1252", "ignore")
+_QUOTE_WITHOUT_LAST_BYTE = re.compile(f"â€(?![{re.escape(_CP1252_CONTINUATIONS)}?\ufffd])")
+
+
+def _closing_quote_dropped(line: str) -> str:
+    """The line with each "â€" that lost its third byte completed as a closing quote, on lines that open a
+    quote the same way ("â€œ"): in news the pair is a quotation, not a dagger before a no-break space.
+
+    >>> _closing_quote_dropped("said â€œnoâ€ twice")
+    'said â€œnoâ€\x9d twice'
+    """
+    if "â€œ" not in line:
+        return line
+    return _QUOTE_WITHOUT_LAST_BYTE.sub("â€\x9d", line)
+
+
+# Words of a script ftfy's badness measure does not know as mojibake, read as Windows-1252: Armenian ("Õ€Õ¡Õµ"),
+# Georgian, Hebrew, Arabic, Thai, Indic, CJK. A run of the code page's non-ASCII characters is a candidate.
+_CP1252_RUN = re.compile(f"[{re.escape(bytes(range(0x80, 0x100)).decode('cp1252', 'ignore'))}]+")
+#: the bytes Windows-1252 leaves undefined, which a page that read UTF-8 with it dropped (also TC104's).
+DROPPED_BYTES = bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D])
+#: a Windows-1252 character that is a UTF-8 lead byte of a two- or three-byte letter.
+_LEAD_CHAR = re.compile(f"[{re.escape(bytes(range(0xC2, 0xF0)).decode('cp1252', 'ignore'))}]")
+#: a letter, mark or punctuation of a script other than those ftfy and the lexicon rules (TC101, TC104) already repair.
+_OTHER_SCRIPT = regex.compile(r"(?![\p{Latin}\p{Cyrillic}\p{Greek}\p{Common}])[\p{L}\p{M}\p{P}]")
+#: letters a run must decode to: one letter is as often a symbol before an ellipsis ("×…", "Õ…": ftfy's cases).
+MIN_RUN_LETTERS = 2
+
+
+def _other_script_words(line: str) -> str:
+    """The line with each run of Windows-1252 characters that is the UTF-8 of letters of another script
+    decoded; a letter whose last or middle byte the code page dropped is restored when one letter of the
+    script fits the gap, else it becomes U+FFFD (TC103 flags it).
+
+    >>> _other_script_words("Nikol Õ“Õ¡Õ·Õ«Õ¶ÕµÕ¡Õ¶ Õ§ Ö…Õ¶ÕµÕ¡Õ¶; Straße, Øresund, 3×4")
+    'Nikol Փաշինյան է օնյան; Straße, Øresund, 3×4'
+    """
+    if line.isascii():
+        return line
+    first = _CP1252_RUN.sub(lambda m: _decoded(line, m, MIN_RUN_LETTERS), line)
+    if first == line:
+        return line
+    # Once the line shows words of the script, a one-letter word of it is no symbol either ("Õ§": "է").
+    return _CP1252_RUN.sub(lambda m: _decoded(first, m, 1), first)
+
+
+def _decoded(line: str, m: re.Match[str], min_letters: int) -> str:
+    """One run of ``line`` decoded, or as it is."""
+    # Beside letters ftfy already decoded, the run is the rest of their word ("ר×ש", "ველáƒáƒ¡"): a lone lead
+    # byte is a letter whose continuation was dropped, and no letter needs to survive whole.
+    beside = any(map(_other_script_letter, line[m.start() - 1 : m.start()] + line[m.end() : m.end() + 1]))
+    if len(m.group()) == 1:
+        return _only_letter(m.group().encode("cp1252")) if beside and _LEAD_CHAR.match(m.group()) else m.group()
+    return _decoded_run(m.group(), 0 if beside else min_letters) or m.group()
+
+
+def _other_script_letter(char: str) -> bool:
+    """Whether a character is a letter, mark or punctuation of a script other than Latin, Cyrillic and Greek."""
+    return _OTHER_SCRIPT.match(char) is not None
+
+
+def _only_letter(partial: bytes) -> str:
+    """The one letter of another script that a UTF-8 sequence missing one dropped byte can be, else U+FFFD:
+    Armenian "Ö" + a dropped byte is "ց" (the other fills are symbols or unassigned), Arabic "Ù" is "ف";
+    Hebrew "×" may be "א" or "ם", so it stays unknown (TC103 flags it).
+
+    >>> [_only_letter(bytes([lead])) for lead in (0xD6, 0xD9, 0xD7)]
+    ['ց', 'ف', '\ufffd']
+    """
+    found = set()
+    for byte in DROPPED_BYTES:
+        for at in range(1, len(partial) + 1):
+            try:
+                char = (partial[:at] + bytes([byte]) + partial[at:]).decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            if regex.match(r"\p{L}", char) and _other_script_letter(char):
+                found.add(char)
+    return found.pop() if len(found) == 1 else "\ufffd"
+
+
+def _decoded_run(run: str, min_letters: int) -> str | None:
+    """A run's UTF-8 reading, when every byte sequence decodes to letters, marks or punctuation of scripts
+    other than Latin, Cyrillic and Greek, ``min_letters`` of them letters, and (unless the run continues a
+    word) at most every other letter lost a byte; else None."""
+    raw = run.encode("cp1252")
+    out, i, gaps = [], 0, 0
+    while i < len(raw):
+        lead = raw[i]
+        need = 1 if 0xC2 <= lead <= 0xDF else 2 if 0xE0 <= lead <= 0xEF else 3 if 0xF0 <= lead <= 0xF4 else -1
+        if need < 0:
+            return None
+        k = 0
+        while k < need and i + 1 + k < len(raw) and 0x80 <= raw[i + 1 + k] <= 0xBF:
+            k += 1
+        if k == need:
+            out.append(raw[i : i + 1 + need].decode("utf-8", "replace"))
+        elif k == need - 1:
+            letter = _only_letter(raw[i : i + need])
+            gaps += letter == "\ufffd"
+            out.append(letter)
+        else:
+            return None
+        i += 1 + k
+    text = "".join(out)
+    letters = [c for c in text if c != "\ufffd"]
+    if not all(map(_other_script_letter, letters)) or (min_letters and gaps * 2 > len(text)):
+        return None
+    if sum(regex.match(r"\p{L}", c) is not None for c in letters) < min_letters:
+        return None
+    return text
 
 
 # A UTF-8 lead byte of Cyrillic (0xD0, 0xD1) and a continuation byte, both read as Windows-1251.

@@ -17,7 +17,9 @@ class Mojibake(Rule):
     ## What it finds
     Lines whose characters are the bytes of UTF-8 read in a legacy code page ("caffÃ¨", "РњРёРЅРёСЃС‚СЂ"),
     repaired with ftfy's encoding fixes only (its formatting fixes are TC102); UTF-8 read as cp1251 with its
-    undefined byte dropped is decoded too.
+    undefined byte dropped is decoded too, and so are a closing quote whose last byte cp1252 dropped ("â€"
+    after "â€œ") and words of scripts ftfy does not take for mojibake (Armenian "Õ€Õ¡Õµ", Georgian, Hebrew,
+    Thai, Indic, CJK), a letter whose byte was dropped becoming U+FFFD for TC103.
 
     ## Why it matters
     Mojibake makes names and words unreadable and unsearchable, and every later step (language ID,
@@ -39,6 +41,8 @@ class Mojibake(Rule):
         Example("⟦Ð\x9fÑ\x80Ð¸Ð²ÐµÑ\x82, Ð¼Ð¸Ñ\x80⟧!", fixed="Привет, мир!"),
         Example("Cr⟦Ã¨me brÃ»lÃ©e at the cafÃ©⟧.", fixed="Crème brûlée at the café."),
         Example("⟦РњРёРЅРёСЃС‚СЂ РРІР°РЅРѕРІ⟧ заявил", fixed="Министр Иванов заявил"),
+        Example("Prime Minister Nikol ⟦Õ“Õ¡Õ·Õ«Õ¶ÕµÕ¡Õ¶⟧ spoke.", fixed="Prime Minister Nikol Փաշինյան spoke."),
+        Example("He said it was ⟦â€œhistoricâ€⟧ and left.", fixed="He said it was “historic” and left."),
     )
     must_not_fire = (
         Example("Il caffè di Maria costa 1,20 €."),

@@ -108,6 +108,9 @@ class LostCharacter(Rule):
         ),
         Example("Antonín ⟦Dvo?ák⟧ wrote nine symphonies.", fixed="Antonín Dvořák wrote nine symphonies."),
         Example("Squad:\n⟦?ukasz⟧ Piszczek\nJakub Kuba", fixed="Squad:\nŁukasz Piszczek\nJakub Kuba"),
+        Example("Czech premier Andrej ⟦Babi?⟧ rejected the claim."),
+        Example("Coach ⟦Micha?⟧ Probierz named ⟦Szcz?sny⟧.\nIs it Lavrov? Yes."),
+        Example("The club ⟦Pogo?⟧ Szczecin won.", language="en"),
         Example("La ⟦canci\ufffdn⟧ del verano", fixed="La canción del verano", language="es"),
         Example(
             "Hanne Møller won the race.\nRunner-up: ⟦M\ufffd\ufffdller⟧, then Berg.",
@@ -119,6 +122,10 @@ class LostCharacter(Rule):
         Example("Why? Because the talks failed. Really?"),
         Example("See https://example.org/search?q=talks&page=2 for more."),
         Example("Who is there?\nNobody."),
+        Example('"Is it Paris?" she asked. Was it Rome? No, Paris?'),
+        Example("``You Rang, M'Lord? gave us the wonderful Cissy"),
+        Example("Was it Rome? The minister said Paris? Maybe."),
+        Example("``Wait ... Falcon? Fuckin'? Falcon? How do you say it?''"),
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
@@ -127,6 +134,8 @@ class LostCharacter(Rule):
         # the source, since letters restored by an earlier pass did not survive anything.
         source = ctx.document.source or text
         pages = plausible_code_pages("".join(c for c in set(source) if not c.isascii() and c.isalpha()))
+        # A page that lost letters inside words ("Wroc?aw") lost them at the ends of its names too ("Micha?").
+        damaged = _LOST_INSIDE.search(text) is not None
         for m in TOKEN.finditer(text):
             token = m.group()
             if "?" not in token and "\ufffd" not in token:
@@ -141,13 +150,16 @@ class LostCharacter(Rule):
                 continue
             inner = any(c in MARKERS for c in token.strip(MARKERS)) or "\ufffd" in token
             attested = ctx.corpus_profile.attests(token, ctx.language) if ctx.corpus_profile else None
-            if not inner and not attested and _known(token.strip(MARKERS).lower(), ctx.language):
+            question = not inner and not attested and _known(token.strip(MARKERS).lower(), ctx.language)
+            if question and not (_name_goes_on(text, token, end, ctx.language) or (damaged and token[:1].isupper())):
                 continue  # a question mark after a word, not a lost letter (unless the corpus spells it)
             words, index = _name_window(text, start, end)
             result = _recovered(ctx, token, start, words, pages)
             best = result.best
             if not inner and best is None:
                 continue
+            if question and best.source == "lexicon":
+                continue  # only a name is read through a known word's '?': "You Rang, M'Lord? gave us" stays
             if best is None:
                 yield self.finding(
                     text,
@@ -185,8 +197,31 @@ class LostCharacter(Rule):
             )
 
 
-def _known(word: str, language: str | None) -> bool:
+# A word with a letter lost inside it, standing alone (not a URL's "search?q=").
+_LOST_INSIDE = regex.compile(r"(?<![^\s\"'“‘«(])\p{L}+[?\ufffd]+\p{L}+(?![\p{L}\p{N}=&/])")
+
+#: What follows a name's final '?' when the sentence goes on: a lower-case word or a comma ("Babi? said").
+_GOES_ON = regex.compile(r"[ \t]?[\p{Ll},;]")
+#: ...or the next word of the name: capitalised and rare as a word ("Micha? Probierz", not "Falcon? Fuckin'?").
+_NEXT_NAME = regex.compile(r"[ \t](\p{Lu}[\p{Ll}\p{M}]+)")
+#: the Zipf frequency below which that capitalised word is read as part of a name.
+RARE_NAME_WORD = 3.5
+
+
+def _name_goes_on(text: str, token: str, end: int, language: str | None) -> bool:
+    """Whether a capitalised word ending in '?' is followed by the rest of its sentence or of its name: then
+    the mark is a lost letter ("Andrej Babi? rejected", "Pogo? Szczecin"); a question ends before a line
+    break or a sentence's first word ("Is it Lavrov? The minister ...")."""
+    if not token[:1].isupper():
+        return False
+    if _GOES_ON.match(text, end):
+        return True
+    name = _NEXT_NAME.match(text, end)
+    return name is not None and not _known(name.group(1).lower(), language, RARE_NAME_WORD)
+
+
+def _known(word: str, language: str | None, threshold: float = 2.0) -> bool:
     """Whether a word is common in the document language (English when unknown): then '?' ends a question."""
     from transclean.lexicon import zipf
 
-    return zipf(word, language or "en") >= 2.0
+    return zipf(word, language or "en") >= threshold

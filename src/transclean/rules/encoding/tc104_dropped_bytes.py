@@ -9,13 +9,10 @@ import regex
 from transclean.analysis.recovery import (
     cyrillic_languages,
 )
-from transclean.analysis.repair import encoding_repair
+from transclean.analysis.repair import DROPPED_BYTES, encoding_repair
 from transclean.context import Context
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
-
-# UTF-8 read as Windows-1252 drops the bytes that code page leaves undefined; a lead byte then stands alone.
-_DROPPED = bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D])
 
 _CONTINUATION = frozenset(bytes(range(0x80, 0xC0)).decode("cp1252", "ignore"))
 
@@ -64,7 +61,7 @@ def _refill(token: str, gaps: list[int]) -> list[str]:
         except UnicodeEncodeError:
             parts.append(char.encode("utf-8"))
     readings = []
-    for fill in product(_DROPPED, repeat=len(gaps)):
+    for fill in product(DROPPED_BYTES, repeat=len(gaps)):
         filled = list(parts)
         for pos, byte in zip(gaps, fill, strict=True):
             filled[pos] += bytes([byte])
@@ -112,6 +109,7 @@ class DroppedBytes(Rule):
         Example("Президент ⟦РоÑÑии⟧ заявил", fixed="Президент России заявил"),
         Example("Garrafa de ⟦Ãgua⟧ mineral", fixed="Garrafa de Água mineral"),
         Example("⟦РоÑÑÐ¸Ñ⟧ и Франция", fixed="Россия и Франция"),
+        Example("Η Ελλάδα και η ⟦ΚÏÏ€Ïος⟧", fixed="Η Ελλάδα και η Κύπρος"),
     )
     must_not_fire = (
         Example("Ðe Ñandú: Ð alone is an Icelandic eth, Ñ a Spanish letter."),

@@ -12,9 +12,11 @@ from transclean.context import Context
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
 
-# A character reference left as text: "&amp;", "&#8212;", "&#x2014;", and a named one a translation
-# system split with a space after the ampersand ("& mdash;").
-_ENTITY = regex.compile(r"&(?:(#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31})|[ \t]([a-z]{2,8}));")
+# A character reference left as text: "&amp;", "&#8212;", "&#x2014;", and one a translation system split
+# with a space after the ampersand or the hash ("& mdash;", "& #8217;", "&# 8217;").
+_ENTITY = regex.compile(
+    r"&(?:(#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31})|[ \t]([a-z]{2,8})|[ \t]?#[ \t]?(\d{2,7}));"
+)
 # Markup in the document: there entities are the markup's own, not scraper debris.
 _TAG = regex.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
 
@@ -25,7 +27,8 @@ class HtmlEntity(Rule):
 
     ## What it finds
     Named and numeric character references that HTML knows ("&mdash;", "&#8212;"), also with a space a
-    translation system put after the ampersand ("& mdash;"), in a document that holds no markup.
+    translation system put after the ampersand or the hash ("& mdash;", "& #8217;"), in a document that
+    holds no markup.
 
     ## Why it matters
     A scraper that copies the page source instead of its text, or a translator that treats the reference as
@@ -47,11 +50,13 @@ class HtmlEntity(Rule):
     must_fire = (
         Example("“It does not exist”, ⟦& mdash;⟧ he said.", fixed="“It does not exist”, — he said."),
         Example("Salt ⟦&amp;⟧ pepper, 5 ⟦&#8211;⟧ 7 May.", fixed="Salt & pepper, 5 – 7 May."),
+        Example("It⟦& #8217;⟧s late, ⟦&# 8220;⟧he said.", fixed="It’s late, “he said."),
     )
     must_not_fire = (
         Example("R&D; AT&T; salt & pepper; Q&A."),
         Example("<p>Salt &amp; pepper</p>"),
         Example("He said & then left; we & friends stayed."),
+        Example("Tickets & #1 seats; Q&A #12;"),
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
@@ -59,7 +64,7 @@ class HtmlEntity(Rule):
         if _TAG.search(text):
             return
         for m in _ENTITY.finditer(text):
-            name = m.group(1) or m.group(2)
+            name = m.group(1) or m.group(2) or f"#{m.group(3)}"
             char = html.unescape(f"&{name};")
             if char == f"&{name};" or len(char) != 1:
                 continue  # no reference HTML defines: "R&D;"

@@ -13,9 +13,10 @@ from transclean.rules.base import Example, Rule, Trigger, register
 
 # A space before , or . is always wrong; before ; : ! ? it is French typography, so those are checked
 # only for a known non-French document. Numbers (" .5", " ,5") and ellipses are skipped, and so is a mark
-# that opens a word: " .venv", and a '?' standing for a lost first letter ("Uğur Şahin" as "U?ur ?ahin").
+# that opens a word: " .venv", a '?' standing for a lost first letter ("Uğur Şahin" as "U?ur ?ahin"), and
+# one standing for a lost one-letter word before other words lost whole ("said ? ????? ???", TC107).
 _SPACE_BEFORE = regex.compile(
-    r"(?<=[\p{L}\p{N}\"”’»)])([ \t]+)(,(?![\d])|\.(?![.\d\p{L}])|[;:!?](?![\d/\p{L}?\ufffd]))"
+    r"(?<=[\p{L}\p{N}\"”’»)])([ \t]+)(,(?![\d])|\.(?![.\d\p{L}])|[;:!?](?![\d/\p{L}?\ufffd]|[ \t]+\?\?))"
 )
 
 
