@@ -39,11 +39,11 @@ class CalquedTitle(Rule):
     languages = ("en",)
     trigger = Trigger(strings=calque_keys("titles"))
     must_fire = (
-        Example("⟦The head of the Ministry of National Defence⟧ Jan Nowak visited the base.", language="en"),
-        Example("The talks were held by ⟦the head of the Pentagon⟧ and his counterpart.", language="en"),
-        Example("⟦The official representative of the Russian Foreign Ministry⟧ commented on the visit.", language="en"),
+        Example("The ⟦head of the Ministry of National Defence⟧ Jan Nowak visited the base.", language="en"),
+        Example("The talks were held by the ⟦head of the Pentagon⟧ and his counterpart.", language="en"),
+        Example("The ⟦official representative of the Russian Foreign Ministry⟧ commented on the visit.", language="en"),
         Example("The ⟦head of diplomacy⟧ will travel to Kyiv on Monday.", language="en"),
-        Example("⟦The President of the Government⟧, Pedro Sánchez, called an election.", language="en"),
+        Example("The ⟦President of the Government⟧, Pedro Sánchez, called an election.", language="en"),
         Example("The ⟦vice-premier⟧ met farmers in Warsaw.", language="en"),
     )
     must_not_fire = (
