@@ -34,6 +34,8 @@ class Calque:
     #: "weak" (info: a local convention more than an error).
     cue: str
     unless: regex.Pattern[str] | None
+    #: case-sensitive strings every match contains: the form runs only on a text holding one.
+    keys: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ def calques(lang: str, table: str) -> tuple[Calque, ...]:
             sources=tuple(entry["sources"]),
             cue=entry.get("cue", "always"),
             unless=regex.compile(entry["unless"]) if entry.get("unless") else None,
+            keys=tuple(entry["keys"]),
         )
         for entry in data.get(table, ())
     )
@@ -78,7 +81,12 @@ def calque_keys(table: str) -> tuple[str, ...]:
 def find_calques(ctx: Context, table: str) -> Iterator[CalqueHit]:
     """The calques of ``table`` in the document, in the order of the table then of the text."""
     text = ctx.text
+    # One finding per phrase, from the first entry that matches it: a table lists the specific forms before
+    # the general ones ("official representative of the ministry" before "representative of the ministry").
+    taken: list[tuple[int, int]] = []
     for calque in calques(ctx.language or "", table):
+        if not any(key in text for key in calque.keys):
+            continue  # a substring test per entry spares most texts the entry's regular expression
         if calque.unless is not None and calque.unless.search(text):
             continue  # "Vice Premier" in a text about China is China's own title
         for m in calque.form.finditer(text):
@@ -95,4 +103,7 @@ def find_calques(ctx: Context, table: str) -> Iterator[CalqueHit]:
                         end -= 1
                 else:
                     severity = Severity.INFO
+            if any(start < e and end > b for b, e in taken):
+                continue
+            taken.append((start, end))
             yield CalqueHit(calque, start, end, m.expand(calque.preferred), severity)
