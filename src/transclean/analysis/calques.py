@@ -1,0 +1,109 @@
+"""Calques of machine translation: phrases rendered word for word from the source language where English
+news uses another term ("the head of the Ministry of Defence" for the Defence Minister, "on the eve" for
+"the day before"). The phrases are data (``[calques]`` in the language files, one table per rule: ``titles``
+for TC602, ``terms`` for TC905); this module compiles them once and finds them in a document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import regex
+
+from transclean.langdata import across_languages, language_data
+from transclean.model import Severity
+
+if TYPE_CHECKING:
+    from transclean.context import Context
+
+#: how far after a calqued title a person's name may start (", " or " ") for the title to be theirs.
+_NAME_GAP = 3
+
+
+@dataclass(frozen=True)
+class Calque:
+    """One calque of a language file: its form (compiled), what English news writes, where it comes from."""
+
+    form: regex.Pattern[str]
+    preferred: str
+    sources: tuple[str, ...]
+    #: "always" (minor wherever it matches), "name" (minor before a person's name, info otherwise) or
+    #: "weak" (info: a local convention more than an error).
+    cue: str
+    unless: regex.Pattern[str] | None
+    #: case-sensitive strings every match contains: the form runs only on a text holding one.
+    keys: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CalqueHit:
+    """A calque found in a document: the span to flag, the suggestion and how sure the cue makes it."""
+
+    calque: Calque
+    start: int
+    end: int
+    suggestion: str
+    severity: Severity
+
+    def message(self, text: str) -> str:
+        """What a finding says: the phrase, where it comes from, what English news writes instead."""
+        sources = ", ".join(self.calque.sources[:4])
+        return f"{text[self.start : self.end]!r} is a calque (from {sources}): English news writes {self.suggestion!r}"
+
+
+@lru_cache(maxsize=16)
+def calques(lang: str, table: str) -> tuple[Calque, ...]:
+    """The calques of ``lang``'s ``[calques]`` table ``table`` ("titles" or "terms"), compiled once."""
+    data = language_data(lang).get("calques", {})
+    org = data.get("org", "")
+    return tuple(
+        Calque(
+            form=regex.compile(entry["form"].replace("{org}", org)),
+            preferred=entry["preferred"],
+            sources=tuple(entry["sources"]),
+            cue=entry.get("cue", "always"),
+            unless=regex.compile(entry["unless"]) if entry.get("unless") else None,
+            keys=tuple(entry["keys"]),
+        )
+        for entry in data.get(table, ())
+    )
+
+
+def calque_keys(table: str) -> tuple[str, ...]:
+    """Every language's gate strings of ``table``: a document holding none of them has none of its calques."""
+    keys = {key for entries in across_languages("calques", table).values() for e in entries for key in e["keys"]}
+    return tuple(sorted(keys))
+
+
+def find_calques(ctx: Context, table: str) -> Iterator[CalqueHit]:
+    """The calques of ``table`` in the document, in the order of the table then of the text."""
+    text = ctx.text
+    # One finding per phrase, from the first entry that matches it: a table lists the specific forms before
+    # the general ones ("official representative of the ministry" before "representative of the ministry").
+    taken: list[tuple[int, int]] = []
+    for calque in calques(ctx.language or "", table):
+        if not any(key in text for key in calque.keys):
+            continue  # a substring test per entry spares most texts the entry's regular expression
+        if calque.unless is not None and calque.unless.search(text):
+            continue  # "Vice Premier" in a text about China is China's own title
+        for m in calque.form.finditer(text):
+            start, end = m.span("span") if "span" in calque.form.groupindex else m.span()
+            if text.startswith(("'s", "’s"), m.end()):
+                continue  # "the head of the ministry's press office" is someone else
+            severity = Severity.INFO if calque.cue == "weak" else Severity.MINOR
+            if calque.cue == "name":
+                # A name right after (or swallowed by the capitalised run): the title is that person's.
+                people = [p for p in ctx.mentions_starting(start + 1, end + _NAME_GAP) if p.kind == "person"]
+                if people:
+                    end = people[0].start
+                    while end > start and text[end - 1] in ", ":
+                        end -= 1
+                else:
+                    severity = Severity.INFO
+            if any(start < e and end > b for b, e in taken):
+                continue
+            taken.append((start, end))
+            yield CalqueHit(calque, start, end, m.expand(calque.preferred), severity)

@@ -1,0 +1,65 @@
+"""TC905: calque."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from transclean.analysis.calques import calque_keys, find_calques
+from transclean.context import Context
+from transclean.model import Applicability, Category, Finding, Severity
+from transclean.rules.base import Example, Rule, Trigger, register
+
+
+@register
+class Calque(Rule):
+    """A phrase translated word for word where English news uses another: "on the eve", "in 2022 year".
+
+    ## What it finds
+    Time, number and institution phrases as machine translation renders them from the source language:
+    "on the eve" without "of" (Russian "the day before"), "in 2022 year", "in the current year", "5 mln",
+    a decimal comma before a unit ("2,5 million"), "two militaries" (soldiers), "law enforcement organs"
+    (agencies), "the Executive has" (the government). The phrases, their source languages and the English
+    term are data (``[calques] terms`` in the language file), each with the context that makes it a calque.
+
+    ## Why it matters
+    Each reads as translated; a decimal comma is read as a thousands separator ("2,5 million"), and "on
+    the eve" leaves the reader asking "the eve of what".
+
+    ## Fix safety
+    Unsafe: the suggestion is the usual English term; the sentence may need rewording around it.
+    """
+
+    code = "TC905"
+    name = "calque"
+    category = Category.TERMINOLOGY
+    severity = Severity.MINOR
+    fix = Applicability.UNSAFE
+    languages = ("en",)
+    trigger = Trigger(strings=calque_keys("terms"))
+    must_fire = (
+        Example("⟦On the eve⟧, the minister said the talks had failed.", language="en"),
+        Example("Exports grew in ⟦2022 year⟧ by a fifth.", language="en"),
+        Example("Inflation reached ⟦3,7⟧% in March.", language="en"),
+        Example("The budget adds ⟦5 mln⟧ euros for schools.", language="en"),
+        Example("Two ⟦militaries⟧ were wounded in the attack.", language="en"),
+        Example("The ⟦Executive⟧ has approved the decree.", language="en"),
+    )
+    must_not_fire = (
+        Example("On the eve of the vote, the minister said the talks had failed.", language="en"),
+        Example("Exports grew in 2022 by a fifth; the 2022 year-end figures follow.", language="en"),
+        Example("Inflation reached 3.7% in March; 1,500 people marched.", language="en"),
+        Example("NATO militaries train together.", language="en"),
+        Example("The Northern Ireland Executive met. The Executive has approved the decree.", language="en"),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        for hit in find_calques(ctx, "terms"):
+            yield self.finding(
+                ctx.text,
+                hit.start,
+                hit.end,
+                hit.message(ctx.text),
+                suggestion=hit.suggestion,
+                title=f"Use {hit.suggestion!r}",
+                severity=hit.severity,
+            )
