@@ -99,8 +99,9 @@ def _foreign(sentence: str, names: tuple[str, ...], lang: str, words: set[str]) 
     """The other language a sentence is surely in and langdetect's probability, or (None, 0.0)."""
     from transclean.lang import sentence_language, surely_in
 
-    tokens = [t.lower() for t in _LETTERS.findall(sentence)]
-    if sum(t in words for t in tokens) >= max(2, FUNCTION_WORD_SHARE * len(tokens)):
+    # lower-cased in one call: a word lowers alone as it does between spaces (final sigma included)
+    tokens = " ".join(_LETTERS.findall(sentence)).lower().split(" ")
+    if sum(map(words.__contains__, tokens)) >= max(2, FUNCTION_WORD_SHARE * len(tokens)):
         return None, 0.0  # enough of the document language's function words ("in" is German too)
     masked = _QUOTED.sub(" ", sentence)  # quoted words are meant to stay in their language
     masked = _CAPITALISED.sub(" ", masked)  # names say nothing of the language
