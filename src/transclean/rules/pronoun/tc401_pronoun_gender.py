@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import cache, partial
 
 import regex
 
@@ -51,6 +52,16 @@ def _window(ctx: Context, start: int) -> list[Mention]:
     """Mentions from the start of the sentence WINDOW_SENTENCES before ``start`` up to ``start``."""
     first = first_sentence_start(ctx, start)
     return [m for m in ctx.mentions_starting(first, start) if first <= m.start and m.end <= start]
+
+
+def _first_nouns(text: str, lang: str) -> dict[str | None, int]:
+    """Where a noun of each gender ("male", "female", "person"; None: any other word) first stands."""
+    nouns = dict(language_data(lang).get("gendered_nouns", {}))
+    nouns.update(dict.fromkeys(language_data(lang).get("lists", {}).get("person_nouns", ()), "person"))
+    first: dict[str | None, int] = {}
+    for w in _LETTERS.finditer(text):
+        first.setdefault(nouns.get(w.group().lower()), w.start())
+    return first
 
 
 def _key(person: Mention) -> str:
@@ -152,12 +163,9 @@ class PronounGender(Rule):
         if not table or not people:
             return
         text = ctx.text
-        nouns = dict(language_data(lang or "").get("gendered_nouns", {}))
-        nouns.update(dict.fromkeys(language_data(lang or "").get("lists", {}).get("person_nouns", ()), "person"))
-        noun_genders = [(w.start(), nouns.get(w.group().lower())) for w in _LETTERS.finditer(text)]
-        first_noun: dict[str | None, int] = {}  # where a noun of each gender first stands
-        for start, g in noun_genders:
-            first_noun.setdefault(g, start)
+        # Where a noun of each gender first stands: a look at every word of the text, the rule's largest cost,
+        # so taken only when a pronoun gets as far as asking (most never do).
+        first_noun = cache(partial(_first_nouns, text, lang or ""))
         known: dict[str, str] = {}
         for p in people:
             if p.gender:
@@ -198,7 +206,7 @@ class PronounGender(Rule):
             nearby = bisect_left(at[gender], limit) - bisect_left(at[gender], first) - (first <= m.start() < limit)
             if nearby:
                 continue  # another pronoun of this gender nearby: someone of it is about
-            if first_noun.get(gender, m.start()) < m.start():
+            if first_noun().get(gender, m.start()) < m.start():
                 continue  # "his wife ... her son"
             genders = [p.gender or known.get(_key(p)) or inferred.get(_key(p)) for p in window]
             if role == "subject" and institution_speaker(ctx, sentence_index(ctx, m.start()), m.start()):
@@ -228,7 +236,7 @@ class PronounGender(Rule):
         gender: str,
         window: list[Mention],
         another: bool,
-        first_noun: dict[str | None, int],
+        first_noun: Callable[[], dict[str | None, int]],
         settled: bool,
         ctx: Context,
     ) -> bool:
@@ -236,13 +244,13 @@ class PronounGender(Rule):
         the text's only pronoun of its gender, no noun of that gender stands anywhere ("the nuns"), and
         every person of the text has a gender from a full name, a glossary or an honorific, the other one:
         then nobody it could stand for is named. Title case ("Miley Cyrus & Her Dead Petz") is no pronoun.
-        ``another``: another pronoun of its gender stands in the text; ``settled``: every person's gender is
-        sure and the other one."""
+        ``another``: another pronoun of its gender stands in the text; ``first_noun``: where a noun of each
+        gender first stands (computed on demand); ``settled``: every person's gender is sure and the other one."""
         if m.group()[0].isupper() or in_quotes(ctx, m.start()) or not window:
             return False
         if another:
             return False
-        if gender in first_noun or "person" in first_noun:
+        if gender in first_noun() or "person" in first_noun():
             return False  # "the nuns", or "thanked the coach for his help"
         return settled
 

@@ -81,15 +81,16 @@ class InconsistentSpelling(Rule):
         tails: Counter[str] = Counter()
         from transclean.lexicon import zipf
 
+        lang = ctx.language or "en"
         for m in _NAME_RUN.finditer(text):
             start, form = m.start(), m.group()
-            first = _FIRST_WORD.match(form)
-            if first and zipf(first.group().strip().lower(), ctx.language or "en") >= COMMON_WORD_ZIPF:
+            first = _FIRST_WORD.match(form) if " " in form else None  # most runs are one word
+            if first and zipf(first.group().strip().lower(), lang) >= COMMON_WORD_ZIPF:
                 start, form = start + first.end(), form[first.end() :]  # "Later José Mourinho"
             groups.setdefault(spelling_key(form), []).append((start, start + len(form), form))
             if " " in form:  # "Pedro Sánchez" votes for the spelling of a lone "Sánchez"
                 tails[form.rsplit(" ", 1)[1]] += 1
-        surnames = surname_variants(ctx.glossary, ctx.language or "en")
+        surnames = surname_variants(ctx.glossary, lang)
         in_person_groups = set()
         for m in _CAPITALISED_WORD.finditer(text) if surnames else ():
             if m.group() in surnames:
@@ -104,6 +105,8 @@ class InconsistentSpelling(Rule):
             named = [ctx.mentions[j] for j in sorted(uses.get(a, []) + uses.get(b, []))]
             groups[f"variant:{i}"] = [(m.start, m.end, m.text) for m in named]
         for key, spans in groups.items():
+            if len(spans) < 2:
+                continue  # most groups: a name used once (cheaper to ask before counting)
             counts = Counter(form for _, _, form in spans)
             if len(counts) < 2:
                 continue

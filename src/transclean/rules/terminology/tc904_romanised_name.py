@@ -17,8 +17,7 @@ from transclean.rules.base import Example, Rule, register
 # A run of one to four capitalised words; a hyphenated word ("Yong-ju", "Yong-joo") counts as one.
 _WORD = r"\p{Lu}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*"
 _RUN = regex.compile(rf"{_WORD}(?: {_WORD}){{0,3}}")
-# Compiled here, not at each call: a first check compiled them at run time, out of the kept patterns.
-_NON_SPACE = regex.compile(r"\S+")
+# Compiled here, not at each call: a first check compiled it at run time, out of the kept patterns.
 _NON_SEPARATOR = regex.compile(r"[^\s-]+")
 
 #: a name needs a word rarer than this: "New York" and "York" are words, "Skorohod" is not.
@@ -87,16 +86,21 @@ class RomanisedName(Rule):
         words: dict[str, list[tuple[int, int, str]]] = {}
         runs: dict[str, list[tuple[int, int, str]]] = {}
         for m in _RUN.finditer(text):
-            if m.group().isupper():
+            run = m.group()
+            if run.isupper():
                 continue  # a headline in capitals: "CITY REACTION TO ERDOĞAN"
-            parts = [(m.start() + w.start(), m.start() + w.end()) for w in _NON_SPACE.finditer(m.group())]
-            rare = [_rare(text[start:end], lang) for start, end in parts]
-            for (start, end), is_rare in zip(parts, rare, strict=True):
+            # the run's words are joined by single spaces: their offsets follow from their lengths
+            parts, start = [], m.start()
+            for word in run.split(" "):
+                parts.append((start, start + len(word), word, _rare(word, lang)))
+                start += len(word) + 1
+            for start, end, word, is_rare in parts:
                 if is_rare:
-                    _add(words, start, end, text[start:end])
-            for i in range(len(parts)):  # "Director Seo Yong-joo", "Seo Yong-joo", "Yong-joo"
-                if any(rare[i:]):
-                    _add(runs, parts[i][0], parts[-1][1], text[parts[i][0] : parts[-1][1]])
+                    _add(words, start, end, word)
+            end = m.end()
+            last_rare = max((i for i, part in enumerate(parts) if part[3]), default=-1)
+            for start, _, _, _ in parts[: last_rare + 1]:  # "Director Seo Yong-joo", "Seo Yong-joo", "Yong-joo"
+                _add(runs, start, end, text[start:end])
         flagged = _minority(text, words, _spelt_apart) + _minority(text, runs, _built_apart)
         flagged += _minority(text, _dropped_letter(words), _spelt_apart, longest=True)
         done = _inside_another({(start, end) for start, end, _, _ in flagged})
@@ -172,8 +176,10 @@ def _minority(
     letter dropped is likelier than one added ("Yertayev" twice as "Ertayev" is still "Yertayev")."""
     flagged = []
     for spans in groups.values():
+        if len(spans) < MIN_USES:
+            continue  # most groups: a name used once or twice (cheaper to ask before counting)
         counts = Counter(form for _, _, form in spans)
-        if len(counts) < 2 or len(spans) < MIN_USES or not differ(counts):
+        if len(counts) < 2 or not differ(counts):
             continue
         if any(_bracketed(text, s, e) for s, e, _ in spans):
             continue  # the text gives the other spelling on purpose: "Leyster (also Leijster)"

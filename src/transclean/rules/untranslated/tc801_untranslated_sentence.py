@@ -71,26 +71,20 @@ class UntranslatedSentence(Rule):
         words = set(language_data(lang or "").get("function_words", {}).get("words", ()))
         if not lang or not words:
             return  # only languages whose data file lists function words (English so far)
-        from transclean.lang import sentence_language, surely_in
-
         text = ctx.text
         for a, b in ctx.sentences:
             sentence = text[a:b].strip()
             if len(sentence) < UNTRANSLATED_MIN_CHARS:
                 continue
-            tokens = [t.lower() for t in _LETTERS.findall(sentence)]
-            if sum(t in words for t in tokens) >= max(2, FUNCTION_WORD_SHARE * len(tokens)):
-                continue  # enough of the document language's function words ("in" is German too)
-            masked = _QUOTED.sub(" ", sentence)  # quoted words are meant to stay in their language
-            masked = _CAPITALISED.sub(" ", masked)  # names say nothing of the language
-            for m in ctx.matches_within(a, b):
-                masked = masked.replace(m.text, " ")
-            if len(masked.strip()) < UNTRANSLATED_MIN_CHARS:
-                continue
-            if surely_in(masked, lang):
-                continue  # fastText is 80x faster than langdetect, which only confirms its other answers
-            found, probability = sentence_language(masked)
-            if found and found != lang and probability >= UNTRANSLATED_MIN_PROBABILITY:
+            names = tuple(m.text for m in ctx.matches_within(a, b))
+            # The verdict depends on the sentence, its glossary names and the language only: kept in the
+            # document's memo, a later pass over the fixed text asks nothing again for sentences no fix touched
+            # (langdetect takes 3-10 ms a sentence).
+            key = (self.code, sentence, names, lang)
+            if key not in ctx.memo:
+                ctx.memo[key] = _foreign(sentence, names, lang, words)
+            found, probability = ctx.memo[key]  # type: ignore[misc]
+            if found:
                 start = a + len(text[a:b]) - len(text[a:b].lstrip())
                 yield self.finding(
                     text,
@@ -99,3 +93,25 @@ class UntranslatedSentence(Rule):
                     f"Sentence in {found!r} inside a {lang!r} document",
                     confidence=probability,
                 )
+
+
+def _foreign(sentence: str, names: tuple[str, ...], lang: str, words: set[str]) -> tuple[str | None, float]:
+    """The other language a sentence is surely in and langdetect's probability, or (None, 0.0)."""
+    from transclean.lang import sentence_language, surely_in
+
+    # lower-cased in one call: a word lowers alone as it does between spaces (final sigma included)
+    tokens = " ".join(_LETTERS.findall(sentence)).lower().split(" ")
+    if sum(map(words.__contains__, tokens)) >= max(2, FUNCTION_WORD_SHARE * len(tokens)):
+        return None, 0.0  # enough of the document language's function words ("in" is German too)
+    masked = _QUOTED.sub(" ", sentence)  # quoted words are meant to stay in their language
+    masked = _CAPITALISED.sub(" ", masked)  # names say nothing of the language
+    for name in names:
+        masked = masked.replace(name, " ")
+    if len(masked.strip()) < UNTRANSLATED_MIN_CHARS:
+        return None, 0.0
+    if surely_in(masked, lang):
+        return None, 0.0  # fastText is 80x faster than langdetect, which only confirms its other answers
+    found, probability = sentence_language(masked)
+    if found and found != lang and probability >= UNTRANSLATED_MIN_PROBABILITY:
+        return found, probability
+    return None, 0.0

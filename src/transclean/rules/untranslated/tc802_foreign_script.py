@@ -69,14 +69,17 @@ class ForeignScript(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
+        # The runs first: most documents have none (an ASCII text cannot), and then the two passes that
+        # count the letters of the whole text are not needed.
+        runs = [] if text.isascii() else [m for m in _RUN.finditer(text) if len(_LETTER.findall(m[0])) >= MIN_LETTERS]
+        if not runs:
+            return
         # counted as what is left once everything else is deleted: no list of one-letter strings
         letters = len(_NOT_LETTER.sub("", text))
         if not letters or len(_NOT_LATIN.sub("", text)) < LATIN_SHARE * letters:
             return
         quoted = [q.span() for q in _QUOTED.finditer(text)]
-        for m in _RUN.finditer(text):
-            if len(_LETTER.findall(m[0])) < MIN_LETTERS:
-                continue
+        for m in runs:
             if any(a < m.start() and m.end() < b for a, b in quoted):
                 continue
             if _GLOSS_BEFORE.search(text, max(0, m.start() - 40), m.start()):
