@@ -16,9 +16,11 @@ from transclean.text import block_removal
 #: a caption or credit line is short; a longer line is prose that starts with "Source:".
 CREDIT_MAX_CHARS = 120
 
-_LABEL = regex.compile(r"\s*(?P<label>[\p{L}\p{M}]+)\s*:\s*\S")
-#: a copyright sign after a space or at the start: "Ã©" is mojibake of "é", not a credit.
-_COPYRIGHT = regex.compile(r"(?<!\S)©|\(C\)|\bCopyrights?\b", regex.IGNORECASE)
+#: "Photo: ...", or two labels joined by a slash: "Foto/Quelle: dts".
+_LABEL = regex.compile(r"\s*(?P<label>[\p{L}\p{M}]+(?:/[\p{L}\p{M}]+)?)\s*:\s*\S")
+#: a copyright sign after a space or at the start: "Ã©" is mojibake of "é", not a credit. The word counts
+#: before a sign or a year, or opening the line: in "Understanding AP's Copyright Position" it is a heading's word.
+_COPYRIGHT = regex.compile(r"(?<!\S)©|\(C\)|\bCopyrights?\b(?=\s*(?:©|\(C\)|\d))|^\s*Copyrights?\b", regex.IGNORECASE)
 #: a copyright line names someone: "© Reuters"; "[x] ©" is a symbol, not a credit.
 _CREDITED = regex.compile(r"\b(?!Copyright)\p{Lu}\p{L}+")
 #: a credit in brackets at the end of a paragraph: "... crisis.(Source: CCTV)", "(Photo: VNA)".
@@ -30,7 +32,8 @@ _SIGNATURE = regex.compile(
 
 
 def _credit_label(label: str) -> bool:
-    return label.lower() in all_languages("credits")
+    credits = all_languages("credits")
+    return all(part in credits for part in label.lower().split("/"))
 
 
 @register
@@ -68,6 +71,7 @@ class PhotoCredit(Rule):
             fixed="Headline\n\nThe president spoke.",
         ),
         Example("The president spoke.\n⟦Zdjęcie: Rzecznik rządu / PAP⟧\n", fixed="The president spoke.\n"),
+        Example("The president spoke.\n⟦Foto/Quelle: dts⟧\n", fixed="The president spoke.\n"),
         Example(
             "He hoped to solve these tasks.⟦(Source: CCTV)⟧\nNext paragraph.",
             fixed="He hoped to solve these tasks.\nNext paragraph.",
@@ -81,6 +85,7 @@ class PhotoCredit(Rule):
         Example("Note: the vote was postponed\n\nThe minister spoke."),
         Example("Crème brÃ»lÃ©e"),
         Example("[x]\xa0©"),
+        Example("Understanding AP's Copyright Position\n\nThe agency said its rules were firm."),
     )
     # a label's colon (captions, inline credits, signatures) or a copyright sign, as _COPYRIGHT reads it
     trigger = Trigger(strings=(":", "©"), pattern=regex.compile(r"\(C\)|Copyright", regex.IGNORECASE))

@@ -11,9 +11,12 @@ from transclean.context import Context
 from transclean.model import Applicability, Category, Edit, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
 
-#: an agency's tag after the last sentence: "... results./Nova", "... results. (ANSA)", or "/BTA" alone.
+#: an agency's tag after the last sentence: "... results./Nova", "... results. (ANSA)", or "/BTA" alone; or
+#: the reporter's initials and surname in brackets: "... results. (M. Khadafi)".
 _TAG = regex.compile(
-    r"(?:(?<=[.!?…\"”»])|^)[ \t]*(?:/[ \t]*\p{Lu}[\p{L}.]{1,19}|\(\p{Lu}{2,10}\))[ \t]*$", regex.MULTILINE
+    r"(?:(?<=[.!?…\"”»])|^)[ \t]*"
+    r"(?:/[ \t]*\p{Lu}[\p{L}.]{1,19}|\(\p{Lu}{2,10}\)|\((?:\p{Lu}\.[ \t]?){1,3}\p{Lu}\p{Ll}+\))[ \t]*$",
+    regex.MULTILINE,
 )
 
 
@@ -22,8 +25,9 @@ class AgencyTag(Rule):
     """A news agency's tag after the last sentence of a paragraph: "... results./Nova", "... results. (ANSA)".
 
     ## What it finds
-    After a paragraph's final stop (or alone on a line), a slash and a capitalised name ("/Nova", "/BTA")
-    or an agency's capitals in brackets ("(ANSA)", "(AFP)").
+    After a paragraph's final stop (or alone on a line), a slash and a capitalised name ("/Nova", "/BTA"),
+    an agency's capitals in brackets ("(ANSA)", "(AFP)") or a reporter's initials and surname in brackets
+    ("(M. Khadafi)").
 
     ## Why it matters
     The tag credits the agency the site took the story from; it is not part of the sentence it is glued to
@@ -43,6 +47,7 @@ class AgencyTag(Rule):
         Example("People are expecting results.⟦/Nova⟧\n", fixed="People are expecting results.\n"),
         Example("People are expecting results. ⟦(ANSA)⟧\n", fixed="People are expecting results.\n"),
         Example("People are expecting results.\n\n⟦/Nova⟧\n", fixed="People are expecting results.\n\n\n"),
+        Example("People are expecting results. ⟦(M. Khadafi)⟧\n", fixed="People are expecting results.\n"),
     )
     must_not_fire = (
         Example("The rate rose to 5 km/h in the night."),
