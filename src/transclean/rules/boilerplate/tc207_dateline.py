@@ -66,6 +66,8 @@ def dateline(line: str) -> bool:
     lowered = {t.lower() for t in tokens}
     if lowered & (all_languages("months") | all_languages("weekdays")):
         return bool(_YEAR.search(stripped) or _CLOCK.search(stripped))
+    if _CLOCK.search(stripped) and lowered & all_languages("update_words"):
+        return True  # "Updated at 14:20"
     return bool(lowered & all_languages("relative"))  # "3 weeks ago", "2 min read"
 
 
@@ -77,7 +79,7 @@ class Dateline(Rule):
     A line of at most 60 characters made only of numbers, month and weekday names, clock times, time
     words ("ago", "min read", "GMT") of any language with a `[chrome]` table, and at most one other word
     (a place or a site name): "Wednesday, 28 September 2022", "Yerevan 17 ℃", "dziennik.pl 3 weeks ago",
-    "2 min read". A date with a clock time fused into a paragraph is flagged without a fix.
+    "2 min read", "Updated at 14:20". A date with a clock time fused into a paragraph is flagged without a fix.
 
     ## Why it matters
     The header line is page furniture: it is not part of the article's text, and in the middle of a
@@ -100,6 +102,7 @@ class Dateline(Rule):
         Example("Headline\n⟦Wednesday, 28 September 2022⟧\n⟦Yerevan 17 ℃⟧\nText.", fixed="Headline\nText."),
         Example("Headline\n⟦dziennik.pl 3 weeks ago⟧\nText.", fixed="Headline\nText."),
         Example("Headline\n⟦15:46⟧\nText.", fixed="Headline\nText."),
+        Example("Headline\n⟦Updated at 14:20⟧\nText.", fixed="Headline\nText."),
         Example("Headline\n⟦2022-11-24T11:20:01.763Z⟧\nText.", fixed="Headline\nText."),
         Example("Headline\n\n⟦2 min read⟧\n\nText.", fixed="Headline\n\nText."),
         Example("Headline\n⟦2024.10.25. PM 10:34⟧\nText.", fixed="Headline\nText."),
