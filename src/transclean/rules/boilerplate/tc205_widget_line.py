@@ -35,7 +35,8 @@ class WidgetLine(Rule):
     ## What it finds
     A line of at most ten words, with no sentence-final stop, whose every word is a widget word or a
     connecting word of one language's `[chrome]` table (comments, share, follow, read more, top news,
-    print, font size ...), numbers aside. After a label that heads a list of other articles ("Top news",
+    print, font size ...), numbers aside, or that is a label heading a list of other articles ("You may
+    also like", "Картина дня"). After a label that heads a list of other articles ("Top news",
     "More headlines"), the headline-shaped lines that follow go with it.
 
     ## Why it matters
@@ -67,6 +68,7 @@ class WidgetLine(Rule):
         ),
         Example("⟦Font size settings⟧\n⟦Print⟧\nThe minister spoke.", fixed="The minister spoke."),
         Example("The minister spoke.\n⟦Follow us on Twitter @agency⟧\n", fixed="The minister spoke.\n"),
+        Example("The minister spoke.\n\n⟦You may also like⟧\n", fixed="The minister spoke.\n"),
     )
     must_not_fire = (
         Example("Read the comments below.\n\nThe minister spoke."),
@@ -85,8 +87,10 @@ class WidgetLine(Rule):
             start, end, line = paragraphs[i]
             label = unbulleted(line).strip().rstrip(":*").strip()
             i += 1
-            if not label or "[" in label or SENTENCE_END.search(label) or widget_language(label) is None:
+            if not label or "[" in label or SENTENCE_END.search(label):
                 continue  # "[ad_1]" and other bracketed markers are TC201's
+            if widget_language(label) is None and not is_list_label(label):
+                continue  # a list label ("You may also like") is chrome whatever its words
             if " ".join(words(label)) in _RELATED and i < len(paragraphs) and _headline(paragraphs[i][2]):
                 continue  # a related-article box: TC203 takes the label and its headline
             if _continues_sentence(paragraphs, i):

@@ -20,6 +20,8 @@ _CLOCK = regex.compile(r"\b\d{1,2}(?:[:.]|: )\d{2}\b")  # "14: 24": MT puts a sp
 _YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")
 _NUMERIC_DATE = regex.compile(r"\b\d{4}[-./]\d{1,2}[-./]\d{1,2}\b|\b\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b")
 _TEMPERATURE = regex.compile(r"\d\s*(?:℃|℉|°\s*[CF]?)")
+#: a temperature with its sign and number: "+5°C", "-3 ℃", "17.5 °F".
+_TEMPERATURE_UNIT = regex.compile(r"[+\-−]?\d+(?:[.,]\d+)?\s*(?:℃|℉|°\s*[CF]?)")
 _DOMAIN = regex.compile(r"\b[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:com|net|org|tv|info|news|[a-z]{2})\b")
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+|\d+")
 #: a machine timestamp ("2022-11-24T11:20:01.763Z"): read as its date.
@@ -55,17 +57,23 @@ def dateline(line: str) -> bool:
         return True
     if not stripped or len(stripped) > DATELINE_MAX_CHARS or not any(c.isdigit() for c in stripped):
         return False
-    tokens = _TOKEN.findall(_DOMAIN.sub(" ", stripped, count=1))
+    unsigned = _DOMAIN.sub(" ", stripped, count=1)
+    if _TEMPERATURE.search(unsigned):
+        # a temperature and at most one capitalised word: "Yerevan 17 ℃", "+5°C Moscow" (the C of "°C" is
+        # the unit's, not a word); "Bake at 180 °C" is a sentence
+        rest = _TOKEN.findall(_TEMPERATURE_UNIT.sub(" ", unsigned))
+        return len(rest) <= 1 and all(t[0].isupper() for t in rest)
+    tokens = _TOKEN.findall(unsigned)
     names = [t for t in tokens if not t.isdigit() and not _date_word(t.lower())]
     if len(names) > 1 or (names and not names[0][0].isupper()):
         return False
-    if _TEMPERATURE.search(stripped):
-        return len(tokens) <= 2  # "Yerevan 17 ℃"; "Bake at 180 °C" is a sentence
     if _NUMERIC_DATE.search(stripped):
         return True
     lowered = {t.lower() for t in tokens}
     if lowered & (all_languages("months") | all_languages("weekdays")):
         return bool(_YEAR.search(stripped) or _CLOCK.search(stripped))
+    if _CLOCK.search(stripped) and lowered & all_languages("update_words"):
+        return True  # "Updated at 14:20"
     return bool(lowered & all_languages("relative"))  # "3 weeks ago", "2 min read"
 
 
@@ -77,7 +85,7 @@ class Dateline(Rule):
     A line of at most 60 characters made only of numbers, month and weekday names, clock times, time
     words ("ago", "min read", "GMT") of any language with a `[chrome]` table, and at most one other word
     (a place or a site name): "Wednesday, 28 September 2022", "Yerevan 17 ℃", "dziennik.pl 3 weeks ago",
-    "2 min read". A date with a clock time fused into a paragraph is flagged without a fix.
+    "2 min read", "Updated at 14:20". A date with a clock time fused into a paragraph is flagged without a fix.
 
     ## Why it matters
     The header line is page furniture: it is not part of the article's text, and in the middle of a
@@ -100,6 +108,8 @@ class Dateline(Rule):
         Example("Headline\n⟦Wednesday, 28 September 2022⟧\n⟦Yerevan 17 ℃⟧\nText.", fixed="Headline\nText."),
         Example("Headline\n⟦dziennik.pl 3 weeks ago⟧\nText.", fixed="Headline\nText."),
         Example("Headline\n⟦15:46⟧\nText.", fixed="Headline\nText."),
+        Example("Headline\n⟦Updated at 14:20⟧\nText.", fixed="Headline\nText."),
+        Example("⟦+5°C Moscow⟧\nText.", fixed="Text."),
         Example("Headline\n⟦2022-11-24T11:20:01.763Z⟧\nText.", fixed="Headline\nText."),
         Example("Headline\n\n⟦2 min read⟧\n\nText.", fixed="Headline\n\nText."),
         Example("Headline\n⟦2024.10.25. PM 10:34⟧\nText.", fixed="Headline\nText."),
@@ -113,6 +123,8 @@ class Dateline(Rule):
         Example("Chapter 12\n\nThe minister spoke."),
         Example("On Thursday, December 31, 2020, at 15:09 the minister spoke."),
         Example("(Reuters) The minister spoke on 5 May 2024."),
+        Example("Bake at 180 °C\n\nThe minister spoke."),
+        Example("It was 30 °C in Rome\n\nThe minister spoke."),
     )
     trigger = Trigger(pattern=DIGIT)  # a year, a clock time, a numeric date or a temperature
 

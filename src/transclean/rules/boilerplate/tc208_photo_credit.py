@@ -16,13 +16,23 @@ from transclean.text import block_removal
 #: a caption or credit line is short; a longer line is prose that starts with "Source:".
 CREDIT_MAX_CHARS = 120
 
-_LABEL = regex.compile(r"\s*(?P<label>[\p{L}\p{M}]+)\s*:\s*\S")
-#: a copyright sign after a space or at the start: "Ã©" is mojibake of "é", not a credit.
-_COPYRIGHT = regex.compile(r"(?<!\S)©|\(C\)|\bCopyrights?\b", regex.IGNORECASE)
+#: "Photo: ...", or two labels joined by a slash: "Foto/Quelle: dts".
+_LABEL = regex.compile(r"\s*(?P<label>[\p{L}\p{M}]+(?:/[\p{L}\p{M}]+)?)\s*:\s*\S")
+#: a copyright sign after a space or at the start: "Ã©" is mojibake of "é", not a credit. The word counts
+#: before a sign or a year, or opening the line: in "Understanding AP's Copyright Position" it is a heading's word.
+_COPYRIGHT = regex.compile(r"(?<!\S)©|\(C\)|\bCopyrights?\b(?=\s*(?:©|\(C\)|\d))|^\s*Copyrights?\b", regex.IGNORECASE)
 #: a copyright line names someone: "© Reuters"; "[x] ©" is a symbol, not a credit.
 _CREDITED = regex.compile(r"\b(?!Copyright)\p{Lu}\p{L}+")
 #: a credit in brackets at the end of a paragraph: "... crisis.(Source: CCTV)", "(Photo: VNA)".
 _INLINE = regex.compile(r"[ \t]*\((?P<label>[\p{L}\p{M}]+)\s*:\s*[^()\n]{1,60}\)[ \t]*$")
+#: a credit closing a caption line after its stop or a bar: "... in Kyiv. Photo: Jane Roe/Reuters", "... ao
+#: Sul21 | Foto: Guilherme Santos/Sul21", "... (File photo). Image Credit: ANI".
+_TAIL = regex.compile(
+    r"(?:(?<=[.!?)])|[ \t]+\|)[ \t]*(?P<label>[\p{L}\p{M}]+(?:[ \t][\p{L}\p{M}]+)?)[ \t]*:"
+    r"[ \t]*(?P<value>[^:\n]{2,60}?)[ \t]*$"
+)
+#: a caption's bracketed credit word at its end: "... Kampfpanzern. (Archivbild)", "... village (File photo)".
+_TAIL_WORD = regex.compile(r"[ \t]*\((?P<label>[\p{L}\p{M}' ]{3,30})\)[ \t]*$")
 #: an agency signature: "AGERPRES(RO - author: Florentina Peia, editor: Andreea Marinescu)".
 _SIGNATURE = regex.compile(
     r"\b\p{Lu}{3,}\s*\((?:[^()\n]*?\s)?(?:author|editor|autor|redactor|translator)\s*:[^()\n]*\)?", regex.IGNORECASE
@@ -30,7 +40,8 @@ _SIGNATURE = regex.compile(
 
 
 def _credit_label(label: str) -> bool:
-    return label.lower() in all_languages("credits")
+    credits = all_languages("credits")
+    return all(part in credits for part in label.lower().split("/"))
 
 
 @register
@@ -40,16 +51,18 @@ class PhotoCredit(Rule):
     ## What it finds
     A line of at most 120 characters, without a sentence-final stop, that opens with a credit word of any
     language with a `[chrome]` table and a colon ("Photo:", "Source:", "Zdjęcie:", "Фото:") or that carries
-    a copyright sign; a bracketed credit closing a paragraph ("(Photo: VNA)"); an agency signature with
-    its author and editor ("AGERPRES(RO - author: ...").
+    a copyright sign; a bracketed credit closing a paragraph ("(Photo: VNA)"); a credit closing a caption
+    after its last stop or a bar ("... in Kyiv. Photo: Jane Roe/Reuters", "... | Foto: X") or a credit word
+    alone in brackets at its end ("(File photo)", "(Archivbild)"); an agency signature with its author and
+    editor ("AGERPRES(RO - author: ...").
 
     ## Why it matters
     Captions and credits belong to the picture, which the scraper dropped; in the text they interrupt the
     article and are translated as if they were part of it.
 
     ## Fix safety
-    Safe for the line and the bracketed credit at a paragraph's end: they name the picture's source, not
-    anything the article says. The agency signature is only flagged: where the article text ends inside
+    Safe for the line and the credits at a paragraph's end: they name the picture's source, not anything
+    the article says. The agency signature is only flagged: where the article text ends inside
     it is a guess.
     """
 
@@ -68,22 +81,32 @@ class PhotoCredit(Rule):
             fixed="Headline\n\nThe president spoke.",
         ),
         Example("The president spoke.\n⟦Zdjęcie: Rzecznik rządu / PAP⟧\n", fixed="The president spoke.\n"),
+        Example("The president spoke.\n⟦Foto/Quelle: dts⟧\n", fixed="The president spoke.\n"),
         Example(
             "He hoped to solve these tasks.⟦(Source: CCTV)⟧\nNext paragraph.",
             fixed="He hoped to solve these tasks.\nNext paragraph.",
         ),
         Example("He said so in a statement.⟦AGERPRES(RO - author: Jane Roe, editor: John Doe)⟧"),
+        Example(
+            "The minister met farmers in Kyiv. ⟦Photo: Jane Roe/Reuters⟧\n\nThe talks went on.",
+            fixed="The minister met farmers in Kyiv.\n\nThe talks went on.",
+        ),
+        Example("A minister arrives for the talks. ⟦(File photo)⟧\n", fixed="A minister arrives for the talks.\n"),
     )
     must_not_fire = (
         Example("Source: the ministry said that the talks would resume on Monday after a short break.\n"),
         Example("Photo: a day in the life of a nurse, in pictures.\n"),
         Example("The minister spoke (source: his office) and left."),
+        Example("The plan has three parts. Source: the ministry said that the first would start in May."),
+        Example("The envoy wrote a report (Photographer unknown) on the talks."),
         Example("Note: the vote was postponed\n\nThe minister spoke."),
         Example("Crème brÃ»lÃ©e"),
         Example("[x]\xa0©"),
+        Example("Understanding AP's Copyright Position\n\nThe agency said its rules were firm."),
     )
-    # a label's colon (captions, inline credits, signatures) or a copyright sign, as _COPYRIGHT reads it
-    trigger = Trigger(strings=(":", "©"), pattern=regex.compile(r"\(C\)|Copyright", regex.IGNORECASE))
+    # a label's colon (captions, inline credits, signatures), a bracketed credit word ("(File photo)") or a
+    # copyright sign, as _COPYRIGHT reads it
+    trigger = Trigger(strings=(":", "©", ")"), pattern=regex.compile(r"Copyright", regex.IGNORECASE))
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
@@ -116,6 +139,17 @@ class PhotoCredit(Rule):
                     title="Remove the credit",
                     confidence=0.8,
                 )
+            elif tail := _tail_credit(line):
+                yield self.finding(
+                    text,
+                    start + tail.start() + len(tail[0]) - len(tail[0].lstrip(" \t|")),
+                    start + tail.start() + len(tail[0].rstrip()),
+                    "Photo credit closing a caption",
+                    suggestion="",
+                    edits=(Edit(start + tail.start(), start + tail.end(), ""),),
+                    title="Remove the credit",
+                    confidence=0.8,
+                )
             for sig in _SIGNATURE.finditer(line):
                 yield self.finding(
                     text,
@@ -125,6 +159,19 @@ class PhotoCredit(Rule):
                     applicability=Applicability.NONE,
                     confidence=0.8,
                 )
+
+
+def _tail_credit(line: str) -> regex.Match[str] | None:
+    """A credit label (one or two credit words: "Photo", "Image Credit") and a short name after a caption's
+    last stop or a bar, or a credit word alone in brackets ("(Archivbild)"), with text before it."""
+    credits = all_languages("credits")
+    m = _TAIL.search(line)
+    if m and m.start() > 0 and all(w in credits for w in words(m["label"])) and len(m["value"].split()) <= 6:
+        return m if not SENTENCE_END.search(m["value"]) else None
+    m = _TAIL_WORD.search(line)
+    if m and m.start() > 0 and " ".join(words(m["label"])) in credits:
+        return m
+    return None
 
 
 def _credit_line(line: str, stripped: str) -> bool:

@@ -7,13 +7,19 @@ from typing import ClassVar
 
 import regex
 
+from transclean.analysis.chrome import press_words
 from transclean.context import Context
 from transclean.model import Applicability, Category, Edit, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
 
-#: an agency's tag after the last sentence: "... results./Nova", "... results. (ANSA)", or "/BTA" alone.
+#: an agency's tag after the last sentence: "... results./Nova", "... results. (ANSA)", or "/BTA" alone; or
+#: the reporter's initials and surname in brackets: "... results. (M. Khadafi)"; an outlet's name of two or
+#: three capitalised words, one an outlet word of `[chrome] press_words` ("(Fox News)", "(Kyodo News)").
 _TAG = regex.compile(
-    r"(?:(?<=[.!?…\"”»])|^)[ \t]*(?:/[ \t]*\p{Lu}[\p{L}.]{1,19}|\(\p{Lu}{2,10}\))[ \t]*$", regex.MULTILINE
+    r"(?:(?<=[.!?…\"”»])|^)[ \t]*"
+    r"(?:/[ \t]*\p{Lu}[\p{L}.]{1,19}|\(\p{Lu}{2,10}\)|\((?:\p{Lu}\.[ \t]?){1,3}\p{Lu}\p{Ll}+\)"
+    r"|\((?P<outlet>\p{Lu}[\p{L}&]*(?:[ \t]\p{Lu}[\p{L}&]*){1,2})\))[ \t]*$",
+    regex.MULTILINE,
 )
 
 
@@ -22,8 +28,10 @@ class AgencyTag(Rule):
     """A news agency's tag after the last sentence of a paragraph: "... results./Nova", "... results. (ANSA)".
 
     ## What it finds
-    After a paragraph's final stop (or alone on a line), a slash and a capitalised name ("/Nova", "/BTA")
-    or an agency's capitals in brackets ("(ANSA)", "(AFP)").
+    After a paragraph's final stop (or alone on a line), a slash and a capitalised name ("/Nova", "/BTA"),
+    an agency's capitals in brackets ("(ANSA)", "(AFP)"), a reporter's initials and surname in brackets
+    ("(M. Khadafi)") or an outlet's name in brackets ("(Fox News)": two or three capitalised words, one
+    of them an outlet word of a `[chrome] press_words` table).
 
     ## Why it matters
     The tag credits the agency the site took the story from; it is not part of the sentence it is glued to
@@ -43,18 +51,21 @@ class AgencyTag(Rule):
         Example("People are expecting results.⟦/Nova⟧\n", fixed="People are expecting results.\n"),
         Example("People are expecting results. ⟦(ANSA)⟧\n", fixed="People are expecting results.\n"),
         Example("People are expecting results.\n\n⟦/Nova⟧\n", fixed="People are expecting results.\n\n\n"),
+        Example("People are expecting results. ⟦(M. Khadafi)⟧\n", fixed="People are expecting results.\n"),
+        Example("The government has not explained it. ⟦(Fox News)⟧\n", fixed="The government has not explained it.\n"),
     )
     must_not_fire = (
         Example("The rate rose to 5 km/h in the night."),
         Example("He joined the North Atlantic Treaty Organization (NATO)."),
         Example("The score was 2/3 of the vote."),
+        Example("He thanked the party. (Labour Party)\n"),
     )
     trigger = Trigger(strings=("/", "("))  # "/Nova", "(ANSA)"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
         for m in _TAG.finditer(text):
-            if not m[0].strip():
+            if not m[0].strip() or (m["outlet"] and not press_words(m["outlet"])):
                 continue
             lead = m.start() + len(m[0]) - len(m[0].lstrip())
             yield self.finding(

@@ -1,0 +1,112 @@
+"""TC219: fused-label."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+import regex
+
+from transclean.analysis.chrome import all_languages, is_list_label, widget_language, words
+from transclean.context import Context
+from transclean.langdata import across_languages
+from transclean.model import Applicability, Category, Edit, Finding, Severity
+from transclean.rules.base import Example, Rule, Trigger, register
+
+#: a label run into the first word of the line: "See alsoThe minister", "Leer másDenuncia" (a lower-case
+#: letter glued to a capitalised word; the label is at most four words).
+_LEADING = regex.compile(r"^[ \t]*(?P<label>\p{L}[\p{L}' \t]{0,30}?\p{Ll})(?=\p{Lu}\p{Ll})", regex.MULTILINE)
+#: a call glued after a paragraph's last stop: "... the parliaments.Read full text", "... said. Read more".
+_TRAILING = regex.compile(r"(?<=[.!?…\"”»])(?P<gap>[ \t]?)(?P<label>\p{Lu}[\p{L}' \t]{1,30}?)[ \t]*$", regex.MULTILINE)
+#: labels of related-article boxes: run into a line, they are TC211's.
+_RELATED = frozenset(
+    " ".join(words(label)) for labels in across_languages("boilerplate", "related_labels").values() for label in labels
+)
+#: a label is a few words; more is a sentence.
+LABEL_MAX_WORDS = 4
+
+
+def _is_label(label: str) -> bool:
+    """Two to four widget words, the first not a glue word: "See also", "Read full text". One word glued to a
+    capital is as often a name written in camel case ("PageTurner", "YouTube"), and "The Page..." opens a
+    sentence."""
+    found = words(label)
+    return (
+        2 <= len(found) <= LABEL_MAX_WORDS
+        and widget_language(label) is not None
+        and found[0] not in all_languages("glue")
+    )
+
+
+@register
+class FusedLabel(Rule):
+    """A widget label fused into the text: "See alsoThe minister ...", "... the parliaments.Read full text".
+
+    ## What it finds
+    A line that opens with a label of two to four widget words (continue reading, print version ...) glued without a
+    space to a capitalised word, and a call of two to four widget words (read full text, read more,
+    continue reading) after a paragraph's last stop, glued to it or after one space. A single word glued
+    to a capital is left alone: camel-case names ("PageTurner", "YouTube") have the same shape.
+
+    ## Why it matters
+    The scraper dropped the line break between a link's label and the text beside it; the label then
+    reads as the first words of a sentence, or as a sentence of the article.
+
+    ## Fix safety
+    Safe for the call after the last stop: it follows a finished sentence and only widget words are
+    removed. The label glued to a line's first word is flagged only: what follows it may be the headline of
+    another article rather than a sentence of this one.
+    """
+
+    code = "TC219"
+    name = "fused-label"
+    category = Category.BOILERPLATE
+    severity = Severity.MINOR
+    fix = Applicability.SAFE
+    languages: ClassVar[tuple[str, ...]] = ()  # any document; the labels come from every language file
+    must_fire = (
+        Example("⟦Continue reading⟧The minister spoke on Tuesday.\n"),
+        Example(
+            "The trip opens a new chapter in cooperation.⟦Read full text⟧\n",
+            fixed="The trip opens a new chapter in cooperation.\n",
+        ),
+        Example("The talks ended without a deal. ⟦Read more⟧\n", fixed="The talks ended without a deal.\n"),
+    )
+    must_not_fire = (
+        Example("McDonald said the iPhone sold well.\n"),
+        Example("The PageTurner Awards were put on hold.\n"),
+        Example("The talks ended without a deal. Share prices fell\n"),
+        Example("He said: Read it.\n"),
+        Example("The talks ended without a deal. More\n"),
+    )
+    trigger = Trigger(pattern=regex.compile(r"\p{Ll}\p{Lu}\p{Ll}|[.!?…\"”»] ?\p{Lu}[\p{L}' \t]*$", regex.MULTILINE))
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        text = ctx.text
+        for m in _LEADING.finditer(text):
+            label = m["label"]
+            if " ".join(words(label)) in _RELATED or is_list_label(label):
+                continue  # TC211 takes the label and the headline after it
+            if _is_label(label):
+                yield self.finding(
+                    text,
+                    m.start("label"),
+                    m.end("label"),
+                    f"Widget label {m['label'].strip()!r} fused into the text after it",
+                    suggestion=None,
+                    edits=(),
+                    title="Separate or remove the label",
+                    confidence=0.75,
+                )
+        for m in _TRAILING.finditer(text):
+            if _is_label(m["label"]):
+                yield self.finding(
+                    text,
+                    m.start("label"),
+                    m.start("label") + len(m["label"].rstrip()),
+                    f"Call {m['label'].strip()!r} glued after the paragraph's last sentence",
+                    suggestion="",
+                    edits=(Edit(m.start("gap"), m.end(), ""),),
+                    title="Remove the call",
+                    confidence=0.85,
+                )
