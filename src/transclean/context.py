@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from transclean.model import Document
 
 if TYPE_CHECKING:
+    from transclean.analysis.chrome import Line
     from transclean.analysis.mentions import Mention
     from transclean.corpus import CorpusProfile
     from transclean.glossary import Glossary, Match
@@ -145,12 +146,20 @@ class Context:
         return [(s, s + len(line), line) for s, line in self.lines if not is_blank(line)]
 
     @cached_property
+    def chrome_lines(self) -> list[Line]:
+        """The :attr:`paragraphs` with what the line rules (TC201-TC217) ask of each first: its stripped text,
+        word count, sentence end (:class:`transclean.analysis.chrome.Line`), each computed once per pass."""
+        from transclean.analysis.chrome import Line
+
+        return [Line(i, start, end, line) for i, (start, end, line) in enumerate(self.paragraphs)]
+
+    @cached_property
     def edge_zone(self) -> frozenset[int]:
         """Indices of the page header's and footer's paragraphs (:func:`transclean.analysis.chrome.edge_zone`),
-        read by three chrome rules (TC212, TC213, TC216) that each computed it."""
-        from transclean.analysis.chrome import edge_zone
+        read by four line rules (TC212, TC213, TC216, TC217) that each computed it."""
+        from transclean.analysis.chrome import edge_of
 
-        return frozenset(edge_zone(self.paragraphs))
+        return frozenset(edge_of([line.prose for line in self.chrome_lines]))
 
     @cached_property
     def document_words(self) -> dict[str, set[str]]:

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 import regex
 
-from transclean.analysis.chrome import SENTENCE_END, all_languages, words
+from transclean.analysis.chrome import all_languages, words
 from transclean.context import Context
 from transclean.model import Applicability, Category, Edit, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
@@ -87,16 +87,15 @@ class PhotoCredit(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
-        for start, end, line in ctx.paragraphs:
-            stripped = line.strip()
-            first = start + len(line) - len(line.lstrip())
+        for line in ctx.chrome_lines:
+            start, body = line.start, line.text
             # a credit line is short: asked first, so that no long paragraph has its words counted
-            if len(stripped) <= CREDIT_MAX_CHARS and not SENTENCE_END.search(stripped) and _credit_line(line, stripped):
-                s, e, new = block_removal(text, start, end)
+            if len(line.stripped) <= CREDIT_MAX_CHARS and not line.sentence_end and _credit_line(body, line.stripped):
+                s, e, new = block_removal(text, start, line.end)
                 yield self.finding(
                     text,
-                    first,
-                    start + len(line.rstrip()),
+                    line.lead,
+                    line.lead + len(line.stripped),
                     "Photo caption or credit line",
                     suggestion="",
                     edits=(Edit(s, e, new),),
@@ -104,7 +103,9 @@ class PhotoCredit(Rule):
                     confidence=0.9,
                 )
                 continue
-            inline = _INLINE.search(line)
+            # both scans run only on a line that can hold their match: a closing bracket at its end; a
+            # bracket and a colon
+            inline = _INLINE.search(body) if body.rstrip(" \t").endswith(")") else None
             if inline and _credit_label(inline["label"]) and inline.start() > 0:
                 yield self.finding(
                     text,
@@ -116,7 +117,7 @@ class PhotoCredit(Rule):
                     title="Remove the credit",
                     confidence=0.8,
                 )
-            for sig in _SIGNATURE.finditer(line):
+            for sig in _SIGNATURE.finditer(body) if "(" in body and ":" in body else ():
                 yield self.finding(
                     text,
                     start + sig.start(),

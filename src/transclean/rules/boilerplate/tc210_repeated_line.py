@@ -59,9 +59,10 @@ class RepeatedLine(Rule):
         first: dict[str, tuple[int, int, str]] = {}
         copies: dict[str, list[tuple[int, int]]] = {}
         for start, end, line in ctx.paragraphs:
-            key = " ".join(words(unbulleted(line)))
-            if len(key.split()) < MIN_WORDS:
+            found = words(unbulleted(line))
+            if len(found) < MIN_WORDS:
                 continue
+            key = " ".join(found)
             if key in first:
                 copies.setdefault(key, []).append((start, end))
             else:
