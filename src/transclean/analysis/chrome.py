@@ -63,10 +63,15 @@ def unbulleted(line: str) -> str:
 def words(line: str) -> list[str]:
     """The lower-cased words of ``line``, handles and site names left out (``%d``, a template's placeholder,
     counts as a word)."""
+    return list(map(str.lower, WORD.findall(_unhandled(line))))
+
+
+def _unhandled(line: str) -> str:
+    """``line`` as :func:`words` reads it: handles and site names blanked, "’" as "'" (WORD and _HANDLE read
+    them alike, and str.lower keeps both)."""
     if _HANDLE_SIGN.search(line):
         line = _HANDLE.sub(" ", line)
-    # "’" replaced before the scan: WORD and _HANDLE read it as they read "'", and str.lower keeps both
-    return list(map(str.lower, WORD.findall(line.replace("’", "'"))))
+    return line.replace("’", "'")
 
 
 @lru_cache(maxsize=32)
@@ -88,8 +93,16 @@ def widget_language(line: str) -> str | None:
     ('en', 'en')
     >>> widget_language("The minister left")
     """
-    found = words(line)
-    if not found or len(found) > WIDGET_MAX_WORDS:
+    # words(line), read one at a time: a line is given up at its first word that no language's widget
+    # vocabulary has ("The"... goes on), or its eleventh, before the rest of it is scanned
+    anywhere = _widget_words()
+    found: list[str] = []
+    for m in WORD.finditer(_unhandled(line)):
+        word = m[0].lower()
+        if word not in anywhere or len(found) == WIDGET_MAX_WORDS:
+            return None
+        found.append(word)
+    if not found:
         return None
     for lang, widgets, own in _widget_vocabularies():
         if all(w in own for w in found) and any(w in widgets for w in found):
@@ -105,6 +118,12 @@ def _widget_vocabularies() -> tuple[tuple[str, frozenset[str], frozenset[str]], 
     return tuple(
         (lang, widgets, widgets | glue.get(lang, frozenset())) for lang, widgets in vocabulary("widgets").items()
     )
+
+
+@lru_cache(maxsize=1)
+def _widget_words() -> frozenset[str]:
+    """The words of a widget line in any language: its widget and glue words."""
+    return frozenset().union(*(own for *_, own in _widget_vocabularies()))
 
 
 def is_list_label(line: str) -> bool:

@@ -101,8 +101,8 @@ class SiteName(Rule):
                         confidence=0.85 if safe else 0.6,
                     )
                     continue
-            if not ("-" in body or "–" in body or "—" in body or "|" in body):
-                continue  # no separator: no suffix
+            if not _spaced_separator(body):
+                continue
             m = _SUFFIX.search(body.rstrip())
             if m and len(m["suffix"].split()) <= SUFFIX_MAX_WORDS and press_words(m["suffix"]) and _heading(body, m):
                 start = line.start
@@ -116,6 +116,18 @@ class SiteName(Rule):
                     title="Remove the suffix",
                     confidence=0.8,
                 )
+
+
+def _spaced_separator(line: str) -> bool:
+    """Whether ``line`` holds a separator of ``_SUFFIX`` between two spaces, as every match does: looked up
+    with str.find, where the pattern tries at every space of the line (hyphens in words fail at once)."""
+    for sep in "|–—-":
+        i = line.find(sep, 1)
+        while i > 0:
+            if line[i - 1].isspace() and line[i + 1 : i + 2].isspace():
+                return True
+            i = line.find(sep, i + 1)
+    return False
 
 
 def _outlet_last(line: str) -> bool:
