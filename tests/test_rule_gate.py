@@ -4,6 +4,8 @@ the shortcuts of the chrome rules give what the scans they skip give."""
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 import regex
 from hypothesis import given
@@ -148,6 +150,22 @@ def test_the_line_shortcuts_read_whitespace_as_the_patterns_do() -> None:
     the patterns call a space must be one for str too (the shortcuts then skip nothing the patterns find)."""
     space = regex.compile(r"\s")
     assert all(chr(c).isspace() for c in range(0x10000) if space.match(chr(c)))
+
+
+def test_only_letters_lower_case_to_ascii_letters() -> None:
+    """What word_signature relies on: a line's ASCII letters, lower-cased, are its words' letters."""
+    letter = regex.compile(r"[\p{L}\p{M}]")
+    for code in range(sys.maxunicode + 1):
+        lowered = chr(code).lower()
+        if any(c.isascii() and c.isalpha() for c in lowered):
+            assert letter.match(chr(code)), hex(code)
+
+
+@SETTINGS
+@given(st.one_of(CHROME_LINE, TEXT))
+def test_word_signature_is_the_ascii_letters_of_the_words(line: str) -> None:
+    letters = "".join(c for c in " ".join(chrome.words(line)) if c.isascii() and c.isalpha())
+    assert chrome.word_signature(line) == letters.encode("ascii")
 
 
 @SETTINGS

@@ -66,6 +66,23 @@ def words(line: str) -> list[str]:
     return list(map(str.lower, WORD.findall(_unhandled(line))))
 
 
+#: the ASCII characters that are not letters
+_ASCII_NOT_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+
+
+def word_signature(line: str) -> bytes:
+    """The ASCII letters of ``words(line)``, in order: two lines with the same words have the same signature.
+
+    Read at C speed (lower-case, drop the rest) where :func:`words` scans word by word (40 µs a paragraph),
+    so that only lines that share a signature need their words: every letter of a line is in one of its
+    words, and no other character lower-cases to an ASCII letter. A line with a handle or a site name, which
+    its words leave out, is signed from its words.
+    """
+    if _HANDLE_SIGN.search(line):
+        line = " ".join(words(line))
+    return line.lower().encode("ascii", "ignore").translate(None, _ASCII_NOT_LETTERS)
+
+
 def _unhandled(line: str) -> str:
     """``line`` as :func:`words` reads it: handles and site names blanked, "’" as "'" (WORD and _HANDLE read
     them alike, and str.lower keeps both)."""
