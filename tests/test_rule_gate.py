@@ -192,6 +192,16 @@ def test_widget_language_read_word_by_word_is_the_whole_line_reading(line: str) 
     assert widget_language(line) == expected
 
 
+NOTICES = sorted(chrome.all_languages("notices"))
+
+
+@SETTINGS
+@given(st.one_of(CHROME_LINE, TEXT, st.lists(st.sampled_from([*NOTICES, " ", "  ", "A", "’s", "\n"])).map("".join)))
+def test_has_notice_looks_for_every_phrase(line: str) -> None:
+    folded = " ".join(line.lower().replace("’", "'").split())
+    assert chrome.has_notice(line) == any(phrase in folded for phrase in NOTICES)
+
+
 @SETTINGS
 @given(CHROME_LINE)
 def test_line_rule_scans_run_wherever_they_can_match(line: str) -> None:
