@@ -20,7 +20,13 @@ from transclean.context import Context
 from transclean.langdata import language_data
 from transclean.pipeline import pipeline_for
 from transclean.rules import REGISTRY, Rule
-from transclean.rules.boilerplate import tc207_dateline, tc208_photo_credit, tc212_site_name
+from transclean.rules.boilerplate import (
+    tc207_dateline,
+    tc208_photo_credit,
+    tc212_site_name,
+    tc213_byline,
+    tc216_edge_fragment,
+)
 from transclean.rules.boilerplate.tc214_counter_line import _DATE, _FIVE_LETTERS, _UNITS
 from transclean.rules.boilerplate.tc215_agency_tag import _TAG, _may_end_in_tag
 
@@ -138,7 +144,8 @@ CHROME_LINE = st.lists(
     st.one_of(
         st.sampled_from([".", "!", "…", '"', "”", ")", "]", ":", "/", "(", "[", "|", " - ", " – ", "-", "»", " ",
                          "\t", "\u00a0", "\x1c", "\n", "12", "15:09", "2022-11-24T11:20:01Z", "(ANSA)", "/Nova",
-                         "news.az", "@who", "www.X.PL", "Leave", "a", "Reply", "comments", "The", "%d", "’s", "•"]),
+                         "news.az", "@who", "www.X.PL", "Leave", "a", "Reply", "comments", "The", "%d", "’s", "•",
+                         "event_note", "...", "7 min", "(38)", "By", "Maria Rossi / ANSA"]),
         st.text(max_size=5),
     ),
     max_size=14,
@@ -221,6 +228,17 @@ def test_line_rule_scans_run_wherever_they_can_match(line: str) -> None:
         assert "(" in line and ":" in line
     if chrome._DOMAIN_NAME.search(line):
         assert chrome._DOT_LETTER.search(line)
+    if "\n" not in line:
+        if tc216_edge_fragment._RELATIVE.fullmatch(line):
+            assert len(line.split()) <= 3
+        if tc216_edge_fragment._LIGATURE.match(line):
+            assert "_" in line
+        if tc216_edge_fragment._COUNTED.fullmatch(line):
+            assert stripped.endswith(")")
+        if tc216_edge_fragment._TEASER.search(line):
+            assert stripped.endswith(("...", "…"))
+    if tc213_byline._AGENCY.fullmatch(line):
+        assert "/" in line
     # removing a bullet joins at most three tokens into one (TC209 and TC212 count a line's tokens first) and
     # keeps a sentence end (TC205 passes a line that ends a sentence without reading its label)
     bare = unbulleted(line)
