@@ -23,6 +23,7 @@ from transclean.rules import REGISTRY, Rule
 from transclean.rules.boilerplate import (
     tc207_dateline,
     tc208_photo_credit,
+    tc211_label_with_headline,
     tc212_site_name,
     tc213_byline,
     tc216_edge_fragment,
@@ -145,7 +146,8 @@ CHROME_LINE = st.lists(
         st.sampled_from([".", "!", "…", '"', "”", ")", "]", ":", "/", "(", "[", "|", " - ", " – ", "-", "»", " ",
                          "\t", "\u00a0", "\x1c", "\n", "12", "15:09", "2022-11-24T11:20:01Z", "(ANSA)", "/Nova",
                          "news.az", "@who", "www.X.PL", "Leave", "a", "Reply", "comments", "The", "%d", "’s", "•",
-                         "event_note", "...", "7 min", "(38)", "By", "Maria Rossi / ANSA"]),
+                         "event_note", "...", "7 min", "(38)", "By", "Maria Rossi / ANSA", "See also", "İ",
+                         "LEGGI ANCHE"]),
         st.text(max_size=5),
     ),
     max_size=14,
@@ -199,6 +201,15 @@ def test_widget_language_read_word_by_word_is_the_whole_line_reading(line: str) 
     assert widget_language(line) == expected
 
 
+def test_a_label_matched_case_insensitively_folds_as_str_casefold() -> None:
+    """What TC211's test before its pattern relies on: a character the pattern takes for a label's character,
+    case aside, has the same str.casefold, "İ" (taken for "i") aside."""
+    everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    for x in sorted({c for label in tc211_label_with_headline._LABELS for c in label}):
+        for y in regex.findall(f"[{regex.escape(x)}]", everything, regex.IGNORECASE):
+            assert y.replace("İ", "i").casefold() == x.casefold(), (x, y)
+
+
 NOTICES = sorted(chrome.all_languages("notices"))
 
 
@@ -237,6 +248,8 @@ def test_line_rule_scans_run_wherever_they_can_match(line: str) -> None:
             assert stripped.endswith(")")
         if tc216_edge_fragment._TEASER.search(line):
             assert stripped.endswith(("...", "…"))
+    if tc211_label_with_headline._START.fullmatch(line.rstrip()):
+        assert tc211_label_with_headline.may_open_with_label(line)
     if tc213_byline._AGENCY.fullmatch(line):
         assert "/" in line
     # removing a bullet joins at most three tokens into one (TC209 and TC212 count a line's tokens first) and
