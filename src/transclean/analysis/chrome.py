@@ -200,6 +200,7 @@ def tokens_up_to(line: str, most: int) -> int:
 
 
 def _prose_shape(tokens: int, sentence_end: bool) -> bool:
+    """:func:`is_prose` from a line's token count and sentence end."""
     return tokens >= 3 * PROSE_MIN_WORDS or (tokens >= PROSE_MIN_WORDS and sentence_end)
 
 
@@ -225,7 +226,7 @@ def edge_of(prose: Sequence[bool]) -> set[int]:
 class Line:
     """A paragraph (non-blank line) of the text and what the line rules ask of it first.
 
-    ``Context.chrome_lines`` builds them once per pass, so that sixteen rules do not each strip, split and
+    ``Context.chrome_lines`` builds them once per pass, so that the line rules do not each strip, split and
     scan every paragraph: a rule reads them to pass over in O(1) a line that cannot be its kind (a paragraph
     of forty words that ends in a stop is no widget, menu item, date or credit line). The facts are computed
     at once, not on first use: the page's header and footer (``Context.edge_zone``), which most documents
