@@ -4,19 +4,32 @@ the shortcuts of the chrome rules give what the scans they skip give."""
 
 from __future__ import annotations
 
+import sys
+
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
 import transclean
 from test_properties import SETTINGS, TEXT
 from transclean import Config, Document, Pipeline
-from transclean.analysis.chrome import BULLET, unbulleted
+from transclean.analysis import chrome
+from transclean.analysis.chrome import BULLET, SENTENCE_END, ends_sentence, tokens_up_to, unbulleted, widget_language
 from transclean.context import Context
 from transclean.langdata import language_data
 from transclean.pipeline import pipeline_for
 from transclean.rules import REGISTRY, Rule
+from transclean.rules.boilerplate import (
+    tc207_dateline,
+    tc208_photo_credit,
+    tc211_label_with_headline,
+    tc212_site_name,
+    tc213_byline,
+    tc216_edge_fragment,
+)
 from transclean.rules.boilerplate.tc214_counter_line import _DATE, _FIVE_LETTERS, _UNITS
+from transclean.rules.boilerplate.tc215_agency_tag import _TAG, _may_end_in_tag
 
 GATED = sorted((rule for rule in REGISTRY.values() if rule.trigger is not None), key=lambda rule: rule.code)
 PIPELINE = Pipeline(profile="all", unsafe_fixes=True)
@@ -124,3 +137,124 @@ def test_unbulleted_is_the_bullet_sub(line: str) -> None:
 def test_counter_line_subs_leave_a_letter_of_five_in_a_row(line: str) -> None:
     if _FIVE_LETTERS.search(line):
         assert any(c.isalpha() for c in _UNITS.sub("", _DATE.sub("", line)))
+
+
+#: lines of the shapes the line rules' shortcuts are about: stops and closing quotes, separators, brackets,
+#: colons between digits, dates, domains, widget words
+CHROME_LINE = st.lists(
+    st.one_of(
+        st.sampled_from([".", "!", "…", '"', "”", ")", "]", ":", "/", "(", "[", "|", " - ", " – ", "-", "»", " ",
+                         "\t", "\u00a0", "\x1c", "\n", "12", "15:09", "2022-11-24T11:20:01Z", "(ANSA)", "/Nova",
+                         "news.az", "@who", "www.X.PL", "Leave", "a", "Reply", "comments", "The", "%d", "’s", "•",
+                         "event_note", "...", "7 min", "(38)", "By", "Maria Rossi / ANSA", "See also", "İ",
+                         "LEGGI ANCHE"]),
+        st.text(max_size=5),
+    ),
+    max_size=14,
+).map("".join)  # fmt: skip
+
+
+def test_the_line_shortcuts_read_whitespace_as_the_patterns_do() -> None:
+    """The shortcuts strip with str.strip and test str.isspace where the patterns read \\s: every character
+    the patterns call a space must be one for str too (the shortcuts then skip nothing the patterns find)."""
+    space = regex.compile(r"\s")
+    assert all(chr(c).isspace() for c in range(0x10000) if space.match(chr(c)))
+
+
+def test_only_letters_lower_case_to_ascii_letters() -> None:
+    """What word_signature relies on: a line's ASCII letters, lower-cased, are its words' letters."""
+    letter = regex.compile(r"[\p{L}\p{M}]")
+    for code in range(sys.maxunicode + 1):
+        lowered = chr(code).lower()
+        if any(c.isascii() and c.isalpha() for c in lowered):
+            assert letter.match(chr(code)), hex(code)
+
+
+@SETTINGS
+@given(st.one_of(CHROME_LINE, TEXT))
+def test_word_signature_is_the_ascii_letters_of_the_words(line: str) -> None:
+    letters = "".join(c for c in " ".join(chrome.words(line)) if c.isascii() and c.isalpha())
+    assert chrome.word_signature(line) == letters.encode("ascii")
+
+
+@SETTINGS
+@given(CHROME_LINE)
+def test_sentence_end_and_word_count_shortcuts_agree_with_the_scans(line: str) -> None:
+    stripped = line.strip()
+    assert ends_sentence(stripped) == bool(SENTENCE_END.search(stripped))
+    for most in (3, 8, chrome.TOKENS_COUNTED):
+        assert tokens_up_to(line, most) == min(len(line.split()), most)
+
+
+@SETTINGS
+@given(CHROME_LINE)
+def test_widget_language_read_word_by_word_is_the_whole_line_reading(line: str) -> None:
+    found = chrome.words(line)
+    expected = None
+    if found and len(found) <= chrome.WIDGET_MAX_WORDS:
+        glue = chrome.vocabulary("glue")
+        for lang, widgets in chrome.vocabulary("widgets").items():
+            own = widgets | glue.get(lang, frozenset())
+            if all(w in own for w in found) and any(w in widgets for w in found):
+                expected = lang
+                break
+    assert widget_language(line) == expected
+
+
+def test_a_label_matched_case_insensitively_folds_as_str_casefold() -> None:
+    """What TC211's test before its pattern relies on: a character the pattern takes for a label's character,
+    case aside, has the same str.casefold, "İ" (taken for "i") aside."""
+    everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    for x in sorted({c for label in tc211_label_with_headline._LABELS for c in label}):
+        for y in regex.findall(f"[{regex.escape(x)}]", everything, regex.IGNORECASE):
+            assert y.replace("İ", "i").casefold() == x.casefold(), (x, y)
+
+
+NOTICES = sorted(chrome.all_languages("notices"))
+
+
+@SETTINGS
+@given(st.one_of(CHROME_LINE, TEXT, st.lists(st.sampled_from([*NOTICES, " ", "  ", "A", "’s", "\n"])).map("".join)))
+def test_has_notice_looks_for_every_phrase(line: str) -> None:
+    folded = " ".join(line.lower().replace("’", "'").split())
+    assert chrome.has_notice(line) == any(phrase in folded for phrase in NOTICES)
+
+
+@SETTINGS
+@given(CHROME_LINE)
+def test_line_rule_scans_run_wherever_they_can_match(line: str) -> None:
+    """Each cheap test a line rule asks before a scan holds for every line the scan matches."""
+    stripped = line.strip()
+    if tc212_site_name._SUFFIX.search(line.rstrip()):
+        assert tc212_site_name._spaced_separator(line)
+    if "\n" not in line and _TAG.search(line):
+        assert _may_end_in_tag(line)
+    if tc207_dateline._INLINE.search(line):
+        assert tc207_dateline._CLOCK_COLON.search(line)
+    if stripped and len(stripped) > tc207_dateline.DATELINE_MAX_CHARS and ":" not in line and stripped[0] != "[":
+        assert not tc207_dateline.dateline(line) and not tc207_dateline._BRACKETED.match(line)
+    if "\n" not in line and tc208_photo_credit._INLINE.search(line):
+        assert line.rstrip(" \t").endswith(")")
+    if tc208_photo_credit._SIGNATURE.search(line):
+        assert "(" in line and ":" in line
+    if chrome._DOMAIN_NAME.search(line):
+        assert chrome._DOT_LETTER.search(line)
+    if "\n" not in line:
+        if tc216_edge_fragment._RELATIVE.fullmatch(line):
+            assert len(line.split()) <= 3
+        if tc216_edge_fragment._LIGATURE.match(line):
+            assert "_" in line
+        if tc216_edge_fragment._COUNTED.fullmatch(line):
+            assert stripped.endswith(")")
+        if tc216_edge_fragment._TEASER.search(line):
+            assert stripped.endswith(("...", "…"))
+    if tc211_label_with_headline._START.fullmatch(line.rstrip()):
+        assert tc211_label_with_headline.may_open_with_label(line)
+    if tc213_byline._AGENCY.fullmatch(line):
+        assert "/" in line
+    # removing a bullet joins at most three tokens into one (TC209 and TC212 count a line's tokens first) and
+    # keeps a sentence end (TC205 passes a line that ends a sentence without reading its label)
+    bare = unbulleted(line)
+    assert len(bare.split()) >= len(line.split()) - 2
+    if ends_sentence(stripped):
+        assert ends_sentence(bare.strip().rstrip(":*").strip())

@@ -9,7 +9,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+# the line analysis's helpers (chrome, text) are imported with this module, not in its properties below:
+# every document asks for them, and an import statement run again costs about 3 µs, more than the lines of
+# a short document
+from transclean.analysis.chrome import Line, edge_of
 from transclean.model import Document
+from transclean.text import is_blank, lines_with_offsets
 
 if TYPE_CHECKING:
     from transclean.analysis.mentions import Mention
@@ -73,8 +78,6 @@ class Context:
     @cached_property
     def lines(self) -> list[tuple[int, str]]:
         """``(offset, line)`` for every line of the text, without line breaks."""
-        from transclean.text import lines_with_offsets
-
         return list(lines_with_offsets(self.document.text))
 
     @cached_property
@@ -140,17 +143,19 @@ class Context:
     @cached_property
     def paragraphs(self) -> list[tuple[int, int, str]]:
         """Non-blank lines as ``(start, end, line)``."""
-        from transclean.text import is_blank
-
         return [(s, s + len(line), line) for s, line in self.lines if not is_blank(line)]
+
+    @cached_property
+    def chrome_lines(self) -> list[Line]:
+        """The :attr:`paragraphs` with what the line rules (TC201-TC217) ask of each first: its stripped text,
+        word count, sentence end (:class:`transclean.analysis.chrome.Line`), each computed once per pass."""
+        return [Line(i, start, end, line) for i, (start, end, line) in enumerate(self.paragraphs)]
 
     @cached_property
     def edge_zone(self) -> frozenset[int]:
         """Indices of the page header's and footer's paragraphs (:func:`transclean.analysis.chrome.edge_zone`),
-        read by three chrome rules (TC212, TC213, TC216) that each computed it."""
-        from transclean.analysis.chrome import edge_zone
-
-        return frozenset(edge_zone(self.paragraphs))
+        read by four line rules (TC212, TC213, TC216, TC217) that each computed it."""
+        return frozenset(edge_of([line.prose for line in self.chrome_lines]))
 
     @cached_property
     def document_words(self) -> dict[str, set[str]]:

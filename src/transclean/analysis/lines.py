@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import string
 from collections.abc import Collection, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import Any
 
 import regex
 
-from transclean.analysis.chrome import BULLET, SENTENCE_END, is_prose
+from transclean.analysis.chrome import BULLET, ends_sentence, is_prose
 
 #: the package's data folder (a path, as elsewhere: importlib.resources cost every start 0.006 s)
 _DATA = Path(__file__).parent.parent / "data"
@@ -78,7 +79,7 @@ FEATURES: tuple[str, ...] = (
 )
 
 
-#: where the own features a neighbour lends are in a row
+#: where the own features a neighbour lends (:func:`_lent`) are in a row
 _TOKENS, _FREQUENT, _LOWER = (
     FEATURES.index("log_tokens"),
     FEATURES.index("frequent_share"),
@@ -106,12 +107,38 @@ def frequent_words(lang: str | None) -> frozenset[str] | None:
     return frozenset(found) if found else None
 
 
+#: the ASCII letters, all of the Latin script: an ASCII line's letters are counted without the scan
+_ASCII_LETTERS = bytes(string.ascii_letters, "ascii")
+
+
 def _scripts(line: str) -> dict[str, int]:
     """Letters of ``line`` by script (the scripts of ``_SCRIPTS``)."""
+    if line.isascii():
+        latin = len(line) - len(line.encode("ascii").translate(None, _ASCII_LETTERS))
+        return {"Latin": latin} if latin else {}
     counts: dict[str, int] = {}
     for m in _SCRIPT_RUN.finditer(line):
         counts[m.lastgroup or ""] = counts.get(m.lastgroup or "", 0) + len(m[0])
     return counts
+
+
+def _frequent_share(found: list[str], frequent: frozenset[str]) -> float:
+    """The share of the line's words (``found``, lower-cased) among the language's most frequent."""
+    return sum(w in frequent for w in found) / max(len(found), 1)
+
+
+def _lower_start(stripped: str) -> float:
+    """Whether the first letter of ``stripped`` (the line without its bullet) is lower-case."""
+    return float(next((c for c in stripped if c.isalpha()), "").islower())
+
+
+def _lent(line: str, frequent: frozenset[str]) -> tuple[float, float, float]:
+    """The features ``line`` lends its neighbours' rows (log_tokens, frequent_share, lower_start), as
+    :func:`_own` computes them: alone for a neighbour that is not judged, often the article's first long
+    paragraph, whose own row costs five scans of it more."""
+    found = [w.lower() for w in _WORD.findall(line)]
+    stripped = BULLET.sub("", line, count=1).strip()
+    return math.log1p(len(line.split())), _frequent_share(found, frequent), _lower_start(stripped)
 
 
 def _own(line: str, frequent: frozenset[str]) -> list[float]:
@@ -119,22 +146,22 @@ def _own(line: str, frequent: frozenset[str]) -> list[float]:
     tokens = line.split()
     n = len(tokens)
     chars = len(line)
-    found = [w.lower() for w in _WORD.findall(line)]
+    raw = _WORD.findall(line)
+    found = [w.lower() for w in raw]
     lettered = [t for t in tokens if _WORD.search(t)]
     stripped = BULLET.sub("", line, count=1).strip()
-    first = next((c for c in stripped if c.isalpha()), "")
     return [
         math.log1p(n),
         math.log1p(chars),
-        float(bool(SENTENCE_END.search(line.strip()))),
+        float(ends_sentence(line.strip())),
         sum(t[0].isupper() for t in lettered if t[0].isalpha()) / max(len(lettered), 1),
-        sum(w.isupper() and len(w) > 1 for w in _WORD.findall(line)) / max(len(found), 1),
+        sum(w.isupper() and len(w) > 1 for w in raw) / max(len(found), 1),
         len(_DIGIT.findall(line)) / max(chars, 1),
         len(_SYMBOL.findall(line)) / max(chars, 1),
-        sum(w in frequent for w in found) / max(len(found), 1),
+        _frequent_share(found, frequent),
         line.count(",") / max(n, 1),
         float(not found),
-        float(first.islower()),
+        _lower_start(stripped),
         float(":" in line),
         float(line.rstrip().endswith(":")),
         float(line[:1].isspace()),
@@ -178,12 +205,22 @@ def line_features(
     if not paragraphs:
         return []
     lines = [line for *_, line in paragraphs]
+    rows_wanted = set(range(len(lines)) if wanted is None else wanted)
     own: dict[int, list[float]] = {}
+    lent: dict[int, tuple[float, float, float]] = {}
 
     def own_at(i: int) -> list[float]:
         if i not in own:
             own[i] = _own(lines[i], frequent)
         return own[i]
+
+    def lent_at(i: int) -> tuple[float, float, float]:
+        if i in rows_wanted:
+            row = own_at(i)
+            return row[_TOKENS], row[_FREQUENT], row[_LOWER]
+        if i not in lent:
+            lent[i] = _lent(lines[i], frequent)
+        return lent[i]
 
     prose = [is_prose(line) for line in lines]
     main = _main_script(lines, prose)
@@ -212,8 +249,8 @@ def line_features(
     last_index = len(lines) - 1
     for i in range(len(lines)) if wanted is None else wanted:
         line = lines[i]
-        prev_own = own_at(i - 1) if i else None
-        next_own = own_at(i + 1) if i < last_index else None
+        prev_lent = lent_at(i - 1) if i else None
+        next_lent = lent_at(i + 1) if i < last_index else None
         scripts = _scripts(line)
         letters = sum(scripts.values())
         rows.append(
@@ -230,11 +267,11 @@ def line_features(
                 i / max(last_index, 1),
                 float(prose[i - 1]) if i else 0.0,
                 float(prose[i + 1]) if i < last_index else 0.0,
-                prev_own[_TOKENS] if prev_own else 0.0,
-                next_own[_TOKENS] if next_own else 0.0,
-                prev_own[_FREQUENT] if prev_own else 0.0,
-                next_own[_FREQUENT] if next_own else 0.0,
-                next_own[_LOWER] if next_own else 0.0,
+                prev_lent[0] if prev_lent else 0.0,
+                next_lent[0] if next_lent else 0.0,
+                prev_lent[1] if prev_lent else 0.0,
+                next_lent[1] if next_lent else 0.0,
+                next_lent[2] if next_lent else 0.0,
             ]
         )
     return rows
@@ -273,7 +310,7 @@ def judged(paragraphs: list[tuple[int, int, str]], edge: Collection[int]) -> lis
     the word-list rules, which know the footer labels ("Source link").
     """
     lines = [line.strip() for *_, line in paragraphs]
-    ends = [bool(SENTENCE_END.search(line)) for line in lines]
+    ends = [ends_sentence(line) for line in lines]
     lower = [line[:1].islower() for line in lines]
     keep = [
         not ((i and lower[i] and not ends[i - 1]) or (i + 1 < len(lines) and lower[i + 1] and not ends[i]))

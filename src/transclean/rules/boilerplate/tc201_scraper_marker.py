@@ -61,6 +61,8 @@ class ScraperMarker(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
         for start, line in ctx.lines:
+            if "[" not in line:
+                continue  # every marker has one: most lines need no scan
             if line.strip() and _MARKER_LINE.fullmatch(line):
                 s, e, new = block_removal(text, start, start + len(line))
                 yield self.finding(

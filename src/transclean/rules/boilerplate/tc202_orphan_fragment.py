@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 import regex
@@ -54,18 +55,16 @@ class OrphanFragment(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
-        paragraphs = ctx.paragraphs
-        for i in range(1, len(paragraphs)):
-            start, end, line = paragraphs[i]
-            prev = paragraphs[i - 1][2]
-            if _FRAGMENT.fullmatch(line) and len(prev.strip()) >= 40 and _SENTENCE_END.search(prev):
-                s, e, new = block_removal(text, start, end)
-                token_start = start + len(line) - len(line.lstrip())
+        for prev, line in itertools.pairwise(ctx.chrome_lines):
+            if len(line.stripped) > 4:
+                continue  # a fragment is one to four letters
+            if _FRAGMENT.fullmatch(line.text) and len(prev.stripped) >= 40 and _SENTENCE_END.search(prev.text):
+                s, e, new = block_removal(text, line.start, line.end)
                 yield self.finding(
                     text,
-                    token_start,
-                    token_start + len(line.strip()),
-                    f"Stray fragment {line.strip()!r} between paragraphs",
+                    line.lead,
+                    line.lead + len(line.stripped),
+                    f"Stray fragment {line.stripped!r} between paragraphs",
                     suggestion="",
                     edits=(Edit(s, e, new),),
                     title="Remove the fragment",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from transclean.analysis.chrome import SENTENCE_END, is_list_label, unbulleted, widget_language, words
+from transclean.analysis.chrome import Line, ends_sentence, is_list_label, unbulleted, widget_language, words
 from transclean.context import Context
 from transclean.langdata import across_languages
 from transclean.model import Applicability, Category, Edit, Finding, Severity
@@ -20,12 +20,11 @@ _RELATED = frozenset(
 )
 
 
-def _headline(line: str) -> bool:
+def _headline(line: Line) -> bool:
     """A linked headline: short, and either no sentence end or a truncated one ("..", "…")."""
-    stripped = line.strip()
-    if len(stripped) > HEADLINE_MAX_CHARS:
+    if len(line.stripped) > HEADLINE_MAX_CHARS:
         return False
-    return not SENTENCE_END.search(stripped) or stripped.endswith(("..", "…"))
+    return not line.sentence_end or line.stripped.endswith(("..", "…"))
 
 
 @register
@@ -81,29 +80,31 @@ class WidgetLine(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
-        paragraphs = ctx.paragraphs
+        lines = ctx.chrome_lines
         i = 0
-        while i < len(paragraphs):
-            start, end, line = paragraphs[i]
-            label = unbulleted(line).strip().rstrip(":*").strip()
+        while i < len(lines):
+            line = lines[i]
+            end = line.end
             i += 1
-            if not label or "[" in label or SENTENCE_END.search(label):
+            if line.sentence_end:
+                continue  # its label ends in the same stop (a bullet is no stop): a sentence, not a widget
+            label = unbulleted(line.text).strip().rstrip(":*").strip()
+            if not label or "[" in label or ends_sentence(label):
                 continue  # "[ad_1]" and other bracketed markers are TC201's
             if widget_language(label) is None and not is_list_label(label):
                 continue  # a list label ("You may also like") is chrome whatever its words
-            if " ".join(words(label)) in _RELATED and i < len(paragraphs) and _headline(paragraphs[i][2]):
+            if " ".join(words(label)) in _RELATED and i < len(lines) and _headline(lines[i]):
                 continue  # a related-article box: TC203 takes the label and its headline
-            if _continues_sentence(paragraphs, i):
+            if _continues_sentence(lines, i):
                 continue
             if is_list_label(label):
-                while i < len(paragraphs) and _headline(paragraphs[i][2]) and not widget_language(paragraphs[i][2]):
-                    end = paragraphs[i][1]
+                while i < len(lines) and _headline(lines[i]) and not widget_language(lines[i].text):
+                    end = lines[i].end
                     i += 1
-            s, e, new = block_removal(text, start, end)
-            first = start + len(line) - len(line.lstrip())
+            s, e, new = block_removal(text, line.start, end)
             yield self.finding(
                 text,
-                first,
+                line.lead,
                 end,
                 f"Widget line {label!r} left by the site template",
                 suggestion="",
@@ -113,9 +114,6 @@ class WidgetLine(Rule):
             )
 
 
-def _continues_sentence(paragraphs: list[tuple[int, int, str]], i: int) -> bool:
+def _continues_sentence(lines: list[Line], i: int) -> bool:
     """True when the paragraph at ``i`` starts in lower case: the line before it began its sentence."""
-    if i >= len(paragraphs):
-        return False
-    nxt = paragraphs[i][2].lstrip()
-    return bool(nxt) and nxt[0].islower()
+    return i < len(lines) and lines[i].stripped[:1].islower()

@@ -110,16 +110,15 @@ class PhotoCredit(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
-        for start, end, line in ctx.paragraphs:
-            stripped = line.strip()
-            first = start + len(line) - len(line.lstrip())
+        for line in ctx.chrome_lines:
+            start, body = line.start, line.text
             # a credit line is short: asked first, so that no long paragraph has its words counted
-            if len(stripped) <= CREDIT_MAX_CHARS and not SENTENCE_END.search(stripped) and _credit_line(line, stripped):
-                s, e, new = block_removal(text, start, end)
+            if len(line.stripped) <= CREDIT_MAX_CHARS and not line.sentence_end and _credit_line(body, line.stripped):
+                s, e, new = block_removal(text, start, line.end)
                 yield self.finding(
                     text,
-                    first,
-                    start + len(line.rstrip()),
+                    line.lead,
+                    line.lead + len(line.stripped),
                     "Photo caption or credit line",
                     suggestion="",
                     edits=(Edit(s, e, new),),
@@ -127,7 +126,9 @@ class PhotoCredit(Rule):
                     confidence=0.9,
                 )
                 continue
-            inline = _INLINE.search(line)
+            # both scans run only on a line that can hold their match: a closing bracket at its end; a
+            # bracket and a colon
+            inline = _INLINE.search(body) if body.rstrip(" \t").endswith(")") else None
             if inline and _credit_label(inline["label"]) and inline.start() > 0:
                 yield self.finding(
                     text,
@@ -139,7 +140,7 @@ class PhotoCredit(Rule):
                     title="Remove the credit",
                     confidence=0.8,
                 )
-            elif tail := _tail_credit(line):
+            elif tail := _tail_credit(body):
                 yield self.finding(
                     text,
                     start + tail.start() + len(tail[0]) - len(tail[0].lstrip(" \t|")),
@@ -150,7 +151,7 @@ class PhotoCredit(Rule):
                     title="Remove the credit",
                     confidence=0.8,
                 )
-            for sig in _SIGNATURE.finditer(line):
+            for sig in _SIGNATURE.finditer(body) if "(" in body and ":" in body else ():
                 yield self.finding(
                     text,
                     start + sig.start(),

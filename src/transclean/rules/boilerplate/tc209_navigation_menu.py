@@ -7,7 +7,7 @@ from typing import ClassVar
 
 import regex
 
-from transclean.analysis.chrome import SENTENCE_END, all_languages, unbulleted, words
+from transclean.analysis.chrome import all_languages, ends_sentence, tokens_up_to, unbulleted, words
 from transclean.context import Context
 from transclean.model import Applicability, Category, Edit, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
@@ -27,8 +27,10 @@ _BREADCRUMB = regex.compile(r"\s*\S[^\n»›]{0,30}(?:\s[»›]\s[^\n»›]{1,40
 
 def _item(line: str) -> str | None:
     """The text of a menu item on ``line``, or None when the line is no item (too long, a sentence)."""
+    if tokens_up_to(line, ITEM_MAX_WORDS + 3) > ITEM_MAX_WORDS + 2:
+        return None  # removing a bullet joins at most three tokens into one ("a • b"): a paragraph, asked first
     item = unbulleted(line).strip()
-    if not item or SENTENCE_END.search(item) or len(item.split()) > ITEM_MAX_WORDS:
+    if not item or ends_sentence(item) or len(item.split()) > ITEM_MAX_WORDS:
         return None
     return item
 
@@ -103,7 +105,7 @@ class NavigationMenu(Rule):
                 continue
             yield from self._menu(text, run)
             run = []
-            if _BREADCRUMB.fullmatch(line):
+            if ("»" in line or "›" in line) and _BREADCRUMB.fullmatch(line):
                 s, e, new = block_removal(text, start, start + len(line))
                 first = start + len(line) - len(line.lstrip())
                 yield self.finding(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from typing import ClassVar
 
-from transclean.analysis.chrome import unbulleted, words
+from transclean.analysis.chrome import Line, unbulleted, word_signature, words
 from transclean.context import Context
 from transclean.model import Applicability, Category, Edit, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
@@ -56,29 +57,35 @@ class RepeatedLine(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
-        first: dict[str, tuple[int, int, str]] = {}
+        first: dict[str, Line] = {}
         copies: dict[str, list[tuple[int, int]]] = {}
-        for start, end, line in ctx.paragraphs:
-            key = " ".join(words(unbulleted(line)))
-            if len(key.split()) < MIN_WORDS:
+        lines = ctx.chrome_lines
+        bare = [unbulleted(line.text) for line in lines]
+        signatures = [word_signature(b) for b in bare]
+        shared = Counter(signatures)
+        for line, unbulleted_text, signature in zip(lines, bare, signatures, strict=True):
+            if shared[signature] < 2:
+                continue  # no other line has its letters, so none has its words
+            found = words(unbulleted_text)
+            if len(found) < MIN_WORDS:
                 continue
+            key = " ".join(found)
             if key in first:
-                copies.setdefault(key, []).append((start, end))
+                copies.setdefault(key, []).append((line.start, line.end))
             else:
-                first[key] = (start, end, line)
+                first[key] = line
         for key, repeats in copies.items():
-            start, end, line = first[key]
+            line = first[key]
             edits: list[Edit] = []
             for s, e in repeats:
                 edit = Edit(*block_removal(text, s, e))
                 if edits and edit.start < edits[-1].end:  # the last copy's removal reaches back over the one before
                     edit = Edit(edits.pop().start, edit.end, edit.replacement)
                 edits.append(edit)
-            lead = start + len(line) - len(line.lstrip())
             yield self.finding(
                 text,
-                lead,
-                start + len(line.rstrip()),
+                line.lead,
+                line.lead + len(line.stripped),
                 f"Line repeated {len(repeats)} more time(s) further down",
                 suggestion="",
                 edits=tuple(edits),

@@ -77,28 +77,35 @@ class SiteName(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
-        paragraphs = ctx.paragraphs
         edge = ctx.edge_zone
-        stems = site_stems(text) if edge else frozenset()  # a scan of the text, used only in the edge zone
-        for i, (start, end, line) in enumerate(paragraphs):
-            first = start + len(line) - len(line.lstrip())
-            if i in edge and self._name(line, stems):
-                safe = len(line.split()) <= SAFE_MAX_WORDS and (squashed(line) in stems or _outlet_last(line))
-                s, e, new = block_removal(text, start, end)
-                yield self.finding(
-                    text,
-                    first,
-                    start + len(line.rstrip()),
-                    f"Site name {line.strip()!r} left by the page template",
-                    suggestion="" if safe else None,
-                    edits=(Edit(s, e, new),),
-                    applicability=None if safe else Applicability.NONE,
-                    title="Remove the line",
-                    confidence=0.85 if safe else 0.6,
-                )
+        stems: frozenset[str] | None = None  # the site names the text spells as domains: read when first asked
+        for line in ctx.chrome_lines:
+            body = line.text
+            # a name is a title run of NAME_MAX_WORDS words at most, and a bullet's removal joins at most three
+            # tokens into one: a longer line is passed without a look at its words
+            if line.index in edge and line.tokens <= NAME_MAX_WORDS + 2 and title_run(body, NAME_MAX_WORDS):
+                if stems is None:
+                    stems = site_stems(text)  # a scan of the whole text
+                if press_words(body) or squashed(body) in stems:
+                    safe = len(body.split()) <= SAFE_MAX_WORDS and (squashed(body) in stems or _outlet_last(body))
+                    s, e, new = block_removal(text, line.start, line.end)
+                    yield self.finding(
+                        text,
+                        line.lead,
+                        line.lead + len(line.stripped),
+                        f"Site name {line.stripped!r} left by the page template",
+                        suggestion="" if safe else None,
+                        edits=(Edit(s, e, new),),
+                        applicability=None if safe else Applicability.NONE,
+                        title="Remove the line",
+                        confidence=0.85 if safe else 0.6,
+                    )
+                    continue
+            if not _spaced_separator(body):
                 continue
-            m = _SUFFIX.search(line.rstrip())
-            if m and len(m["suffix"].split()) <= SUFFIX_MAX_WORDS and press_words(m["suffix"]) and _heading(line, m):
+            m = _SUFFIX.search(body.rstrip())
+            if m and len(m["suffix"].split()) <= SUFFIX_MAX_WORDS and press_words(m["suffix"]) and _heading(body, m):
+                start = line.start
                 yield self.finding(
                     text,
                     start + m.start(),
@@ -110,11 +117,17 @@ class SiteName(Rule):
                     confidence=0.8,
                 )
 
-    @staticmethod
-    def _name(line: str, stems: frozenset[str]) -> bool:
-        if not title_run(line, NAME_MAX_WORDS):
-            return False
-        return press_words(line) or squashed(line) in stems
+
+def _spaced_separator(line: str) -> bool:
+    """Whether ``line`` holds a separator of ``_SUFFIX`` between two spaces, as every match does: looked up
+    with str.find, where the pattern tries at every space of the line (hyphens in words fail at once)."""
+    for sep in "|–—-":
+        i = line.find(sep, 1)
+        while i > 0:
+            if line[i - 1].isspace() and line[i + 1 : i + 2].isspace():
+                return True
+            i = line.find(sep, i + 1)
+    return False
 
 
 def _outlet_last(line: str) -> bool:

@@ -23,8 +23,8 @@ _DATE = regex.compile(r"(?i:\bdate\b)|\b\d{4}-\d{2}-\d{2}\b")
 #: icons a widget draws: arrows, hearts, stars ("+ ↺ −"); "+" and "=" alone are a phone number or a smiley.
 _ICON = regex.compile(r"\p{So}")
 #: five letters in a row: more than a unit or the date label, and the subs below never remove part of a run of
-#: word characters, so a line holding one keeps a letter. Asked first: most lines are prose, and the subs
-#: scan a whole line each.
+#: word characters, so a line holding one keeps a letter. Asked first: most lines are prose, where it stops
+#: at the first long word, while the digit scan and the subs read a whole line each.
 _FIVE_LETTERS = regex.compile(r"\p{L}{5}")
 #: scene breaks ("***", "* * *") and rules ("---") are the article's own layout.
 _RULE = regex.compile(r"[\s*#~=_-]+")
@@ -71,7 +71,7 @@ class CounterLine(Rule):
         text = ctx.text
         for start, end, line in ctx.paragraphs:
             stripped = line.strip()
-            if DIGIT.search(stripped) is None or _FIVE_LETTERS.search(stripped) or _RULE.fullmatch(stripped):
+            if _FIVE_LETTERS.search(stripped) or DIGIT.search(stripped) is None or _RULE.fullmatch(stripped):
                 continue  # a counter, an icon's number and a bare number have a digit
             bare = _UNITS.sub("", _DATE.sub("", stripped)).strip()
             if len(bare) > COUNTER_MAX_CHARS or any(c.isalpha() for c in bare):

@@ -64,6 +64,8 @@ class AgencyTag(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
+        if not any(_may_end_in_tag(line.text) for line in ctx.chrome_lines):
+            return  # the pattern's lookbehind is tried at every character of the text: asked only when needed
         for m in _TAG.finditer(text):
             if not m[0].strip() or (m["outlet"] and not press_words(m["outlet"])):
                 continue
@@ -78,3 +80,17 @@ class AgencyTag(Rule):
                 title="Remove the tag",
                 confidence=0.8,
             )
+
+
+#: the most letters and dots a tag's name has after its slash ("/Nova")
+_NAME_MAX = 20
+
+
+def _may_end_in_tag(line: str) -> bool:
+    """Whether ``line`` ends as a match of ``_TAG`` does: in a closing bracket, or in a slash followed by at
+    most ``_NAME_MAX`` characters (spaces and tabs aside)."""
+    tail = line.rstrip(" \t")
+    if tail.endswith(")"):
+        return True
+    slash = tail.rfind("/")
+    return slash >= 0 and len(tail[slash + 1 :].lstrip(" \t")) <= _NAME_MAX

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 import regex
 
-from transclean.analysis.chrome import all_languages, is_prose, title_run, words
+from transclean.analysis.chrome import Line, all_languages, title_run, words
 from transclean.context import Context
 from transclean.model import Applicability, Category, Edit, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
@@ -88,10 +88,16 @@ class EdgeFragment(Rule):
         edge = ctx.edge_zone
         if len(edge) == len(paragraphs):
             return  # no running text: the edges cannot be told from the article
+        lines = ctx.chrome_lines
         first_prose = min(set(range(len(paragraphs))) - edge)
+        # whether a line of more than SECTION_MAX_WORDS words follows in the header, for each header line:
+        # one sweep back from the first prose paragraph
+        longer_follows = [False] * first_prose
+        for i in range(first_prose - 2, -1, -1):
+            longer_follows[i] = longer_follows[i + 1] or lines[i + 1].tokens > SECTION_MAX_WORDS
         found: list[tuple[int, int, str]] = []  # (first, last paragraph, kind)
-        for i, (_, _, line) in enumerate(paragraphs):
-            kind = _kind(line, paragraphs[i + 1 : first_prose] if i < first_prose else []) if i in edge else None
+        for i in sorted(edge):
+            kind = _kind(lines[i], i < first_prose and longer_follows[i])
             if kind is None:
                 continue
             if kind == "time stamp" and found and found[-1][1] == i - 1 and found[-1][2] == kind:
@@ -116,27 +122,31 @@ class EdgeFragment(Rule):
             )
 
 
-def _kind(line: str, header: list[tuple[int, int, str]]) -> str | None:
-    """What template fragment ``line`` is, or None; ``header`` is the lines between it and the article's first
-    paragraph when it stands in the page header."""
-    m = _RELATIVE.fullmatch(line)
+def _kind(line: Line, headline_follows: bool) -> str | None:
+    """What template fragment ``line`` is, or None; ``headline_follows``: it stands in the page header and a
+    line of more than ``SECTION_MAX_WORDS`` words follows it there (a headline).
+
+    Each pattern is tried only on a line that has what its match needs: three tokens at most (a bullet, a
+    number, a unit), an underscore, a closing bracket or an ellipsis at the end."""
+    text, stripped = line.text, line.stripped
+    m = _RELATIVE.fullmatch(text) if line.tokens <= 3 else None
     if m and m["unit"].lower() in all_languages("time_words") and m["unit"].lower() not in all_languages("glue"):
         return "time stamp"
-    if _LIGATURE.match(line):
+    if "_" in text and _LIGATURE.match(text):
         return "icon name"
-    m = _COUNTED.fullmatch(line)
+    m = _COUNTED.fullmatch(text) if stripped.endswith(")") else None
     if m and title_run(m["label"], SECTION_MAX_WORDS):
         return "counted label"
-    if _TEASER.search(line) and not is_prose(line) and len(line.split()) <= TEASER_MAX_WORDS:
+    if stripped.endswith(("...", "…")) and _TEASER.search(text) and not line.prose and line.tokens <= TEASER_MAX_WORDS:
         return "cut teaser"
-    found = words(line)
+    if not headline_follows:
+        return None
+    found = words(text)
     if (
-        header
-        and found
+        found
         and found[-1] in all_languages("sections")
         and not all(w in all_languages("sections") for w in found)  # a menu of section names is TC209's
-        and title_run(line, SECTION_MAX_WORDS)
-        and any(len(h.split()) > SECTION_MAX_WORDS for *_, h in header)
+        and title_run(text, SECTION_MAX_WORDS)
     ):
         return "section label"
     return None

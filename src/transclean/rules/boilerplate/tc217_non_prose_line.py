@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from transclean.analysis.chrome import is_prose
 from transclean.analysis.lines import (
     blocks,
     chrome_probability,
@@ -84,7 +83,7 @@ class NonProseLine(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         paragraphs = ctx.paragraphs
-        if len(paragraphs) < 2 or not any(is_prose(line) for *_, line in paragraphs):
+        if len(paragraphs) < 2 or not any(line.prose for line in ctx.chrome_lines):
             return  # without running text, the template cannot be told from the article
         frequent = frequent_words(ctx.language)
         if frequent is None:
