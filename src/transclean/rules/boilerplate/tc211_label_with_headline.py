@@ -30,15 +30,23 @@ _START = regex.compile(
 )
 #: the labels case-folded, for a test before the pattern, whose alternation of 135 labels costs 10 µs a line:
 #: its case-insensitive match of a label folds the line's characters one by one as str.casefold does, but
-#: for "İ", which it takes for an "i" (tests/test_rule_gate.py checks every character against the labels')
-_FOLDED = tuple(sorted({label.casefold() for label in _LABELS}))
+#: for Turkish "İ" and "ı", which it pairs with "i" and "I" (tests/test_rule_gate.py checks every character
+#: against the labels')
+
+
+def fold(text: str) -> str:
+    """``str.casefold`` with the Turkish dotted and dotless i read as "i", as the pattern pairs them."""
+    return text.replace("İ", "i").casefold().replace("ı", "i")
+
+
+_FOLDED = tuple(sorted({fold(label) for label in _LABELS}))
 _LONGEST = max(map(len, _LABELS))
 
 
 def may_open_with_label(line: str) -> bool:
     """Whether ``line`` can open with a label as ``_START`` reads one: its first characters, spaces and tabs
     aside, case-folded, begin with a case-folded label."""
-    return line.lstrip(" \t")[:_LONGEST].replace("İ", "i").casefold().startswith(_FOLDED)
+    return fold(line.lstrip(" \t")[:_LONGEST]).startswith(_FOLDED)
 
 
 @register
