@@ -11,7 +11,7 @@ import regex
 from transclean import lexicon
 from transclean.context import Context
 from transclean.langdata import language_data
-from transclean.lexicon import zipf, zipf_probe
+from transclean.lexicon import common_words, zipf, zipf_probe
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
 
@@ -262,12 +262,12 @@ def _unknown_in(word: str, lang: str) -> bool:
     return not zipf_probe(word, lang)
 
 
-@lru_cache(maxsize=65536)
 def _frequent(word: str, lang: str) -> bool:
     """``_known(word, lang) >= HEAD_ZIPF``, asked of a language the document may not be in; True while that
-    language's list is not compiled (it is compiled when a document in the language needs it)."""
-    frequency = zipf_probe(word, lang)
-    return frequency is None or max(frequency, zipf(word, "en") if lang != "en" else 0.0) >= HEAD_ZIPF
+    language's list is not compiled (it is compiled when a document in the language needs it). A set lookup:
+    a query per head was half of the rule's time on new text."""
+    heads = common_words(lang, HEAD_ZIPF)
+    return heads is None or word in heads or (lang != "en" and zipf(word, "en") >= HEAD_ZIPF)
 
 
 @lru_cache(maxsize=65536)
