@@ -288,15 +288,14 @@ def _may_split(word: str) -> bool:
         table = _joiner_languages()[1]
     else:
         return False
-    for n in range(1, len(lower) + 1):
+    # Only ends as long as a joiner can be one (a generator per position of the word was most of the cost).
+    for n in range(1, min(len(lower), max(map(len, table))) + 1):
+        langs = table.get(lower[-n:])
         head = lower[:-n]
-        if len(head) >= 3 and any(
-            _frequent(head, lang) and _unknown_in(lower, lang) for lang in table.get(lower[-n:], ())
-        ):
+        if langs and len(head) >= 3 and any(_frequent(head, lang) and _unknown_in(lower, lang) for lang in langs):
             return True
-        if word.islower() and any(
-            _frequent(lower[n:], lang) and _unknown_in(lower, lang) for lang in table.get(lower[:n], ())
-        ):
+        langs = table.get(lower[:n]) if word.islower() else None
+        if langs and any(_frequent(lower[n:], lang) and _unknown_in(lower, lang) for lang in langs):
             return True
     return False
 
