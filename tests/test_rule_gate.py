@@ -124,3 +124,12 @@ def test_unbulleted_is_the_bullet_sub(line: str) -> None:
 def test_counter_line_subs_leave_a_letter_of_five_in_a_row(line: str) -> None:
     if _FIVE_LETTERS.search(line):
         assert any(c.isalpha() for c in _UNITS.sub("", _DATE.sub("", line)))
+
+
+def test_stray_separator_gate_passes_a_first_line_opening_with_a_mark() -> None:
+    # a line opening with a comma is the rest of a sentence begun on an earlier line: the first has none
+    rule = REGISTRY["TC310"]
+    text = ", and so on\nThe end."
+    assert rule.trigger is not None and not rule.trigger.fires(text)
+    assert _ungated(rule, text) == []
+    assert rule.trigger.fires("The end\n, and so on.") and _ungated(rule, "The end\n, and so on.") == ["TC310"]
