@@ -54,14 +54,22 @@ def test_common_words_are_those_zipf_puts_at_or_above_the_floor(
     monkeypatch.setattr(lexicon, "_frequencies_path", lambda lang: listed)
     try:
         lexicon._frequencies.cache_clear()
-        lexicon.common_words.cache_clear()
+        lexicon._common_words.cache_clear()
         assert lexicon.common_words("it", 4.0) == expected  # read from the list, then kept
         assert len(list(tmp_path.glob("*.marshal"))) == 1
-        lexicon.common_words.cache_clear()
+        lexicon._common_words.cache_clear()
         assert lexicon.common_words("it", 4.0) == expected  # read back
     finally:
         lexicon._frequencies.cache_clear()
-        lexicon.common_words.cache_clear()
+        lexicon._common_words.cache_clear()
+
+
+def test_common_words_are_none_only_while_the_list_is_not_compiled(monkeypatch: pytest.MonkeyPatch) -> None:
+    lexicon.zipf("di", "it")  # the list compiled
+    monkeypatch.setattr(lexicon, "_compiled", lambda lang: False)
+    assert lexicon.common_words("it", 4.0) is None
+    monkeypatch.undo()
+    assert "della" in (lexicon.common_words("it", 4.0) or ())  # the None was not remembered
 
 
 def test_lexicon_index_is_rebuilt_when_stale(tmp_path: Path) -> None:

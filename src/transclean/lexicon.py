@@ -563,14 +563,17 @@ def zipf_probe(word: str, lang: str) -> float | None:
     return _zipf(_frequencies(lang).probe(word)) if _compiled(lang) else None
 
 
-@lru_cache(maxsize=32)
 def common_words(lang: str, floor: float) -> frozenset[str] | None:
     """The words :func:`zipf_probe` gives a Zipf frequency of at least ``floor`` in ``lang`` (a few thousand
     at 4.0), for membership tests that would each be a query (20-30 µs; TC304 asks thousands per MB of new
-    text); None while the list is not compiled. Kept in the user cache beside the list, keyed by its size and
-    time: reading them from the list takes 20-100 ms a language, the kept file about 1 ms."""
-    if not _compiled(lang):
-        return None
+    text); None while the list is not compiled (not remembered: it is compiled when a document needs it)."""
+    return _common_words(lang, floor) if _compiled(lang) else None
+
+
+@lru_cache(maxsize=32)
+def _common_words(lang: str, floor: float) -> frozenset[str]:
+    """:func:`common_words` of a compiled list, kept in the user cache beside it, keyed by its size and time:
+    reading them from the list takes 20-100 ms a language, the kept file about 1 ms."""
     frequencies = _frequencies(lang)
     if frequencies.path is None:  # no list for the language, or one read whole (an unwritable cache)
         return frozenset(word for word, freq in (frequencies.words or {}).items() if _zipf(freq) >= floor)

@@ -278,7 +278,8 @@ PLAIN_RUNS = 100_000
 
 def _asking(runs: set[str]) -> set[str]:
     """The runs for which the rule needs the document's language: not all letters, or unknown in English
-    and split by :func:`_may_split`. Either answer is final, so the others are kept in ``_plain``."""
+    and split by :func:`_may_split`. A run that does not ask never will (English's list does not change, nor
+    does a False answer of :func:`_may_split`), so such runs are kept in ``_plain``."""
     new = runs - _plain
     if not new:
         return new
