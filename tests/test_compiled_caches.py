@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import os
 import random
+import shutil
 import subprocess
 import sys
 from importlib.metadata import version
@@ -39,6 +40,36 @@ def test_frequencies_match_wordfreq_queried_or_loaded(monkeypatch: pytest.Monkey
         assert lexicon.zipf(word, "it") == expected, word
     assert lexicon.zipf("anything", "eo") == 0.0  # no wordfreq list: unknown, as before
     lexicon._frequencies.cache_clear()
+
+
+def test_common_words_are_those_zipf_puts_at_or_above_the_floor(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wordfreq import get_frequency_dict
+
+    expected = {word for word, freq in get_frequency_dict("it").items() if math.log10(freq) + 9 >= 4.0}
+    lexicon.zipf("di", "it")  # the list compiled
+    listed = tmp_path / "wordfreq-it.sqlite"
+    shutil.copy(lexicon._frequencies_path("it"), listed)
+    monkeypatch.setattr(lexicon, "_frequencies_path", lambda lang: listed)
+    try:
+        lexicon._frequencies.cache_clear()
+        lexicon._common_words.cache_clear()
+        assert lexicon.common_words("it", 4.0) == expected  # read from the list, then kept
+        assert len(list(tmp_path.glob("*.marshal"))) == 1
+        lexicon._common_words.cache_clear()
+        assert lexicon.common_words("it", 4.0) == expected  # read back
+    finally:
+        lexicon._frequencies.cache_clear()
+        lexicon._common_words.cache_clear()
+
+
+def test_common_words_are_none_only_while_the_list_is_not_compiled(monkeypatch: pytest.MonkeyPatch) -> None:
+    lexicon.zipf("di", "it")  # the list compiled
+    monkeypatch.setattr(lexicon, "_compiled", lambda lang: False)
+    assert lexicon.common_words("it", 4.0) is None
+    monkeypatch.undo()
+    assert "della" in (lexicon.common_words("it", 4.0) or ())  # the None was not remembered
 
 
 def test_lexicon_index_is_rebuilt_when_stale(tmp_path: Path) -> None:

@@ -7,13 +7,17 @@ leave byte-identical every case that ftfy leaves alone.
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 
 import ftfy
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import transclean
 from conftest import shared_path
-from transclean.analysis.repair import _MOJIBAKE_SIGN
+from test_properties import SETTINGS
+from transclean.analysis.repair import _MOJIBAKE_SIGN, SIGN_CODECS
 from transclean.analysis.repair import ftfy_config as _config
 
 
@@ -73,3 +77,33 @@ def test_ftfy_negative_cases_untouched_by_encoding_repair(profile: str) -> None:
 def test_mojibake_precheck(text: str, sign: bool) -> None:
     """The cheap pre-check that decides whether ftfy runs (and is imported) on a line."""
     assert bool(_MOJIBAKE_SIGN.search(text)) is sign
+
+
+#: characters the pre-check's pairs are made of (every byte 0x80-0xFF in the code pages it reads), a few
+#: spaces and letters around them, C1 controls, U+FFFD and a lone surrogate
+_SIGN_CHARS = sorted(
+    {
+        c
+        for codec in ("cp1252", "cp1251", "mac_roman", "cp437", "cp1253")
+        for c in bytes(range(0x80, 0x100)).decode(codec, "ignore")
+    }
+    | set(" \u00a0\t\nab\x85\x90\ufffd\ud800")
+)
+
+
+@SETTINGS
+@given(st.text(st.sampled_from(_SIGN_CHARS), max_size=6))
+def test_mojibake_precheck_is_a_pair_of_some_code_page(text: str) -> None:
+    """The pre-check opens with one class of leads and reads each pair back: it fires exactly where a lead
+    and a continuation byte of one code page stand side by side (or "Ã " or a lone sign)."""
+    pairs = []
+    for codec in SIGN_CODECS:
+        pairs.append(
+            (bytes(range(0xC2, 0xF0)).decode(codec, "ignore"), bytes(range(0x80, 0xC0)).decode(codec, "ignore"))
+        )
+        for lead, seconds in ((0xF0, range(0x90, 0xB4)), (0xF3, range(0xA0, 0xA1))):
+            pairs.append((bytes([lead]).decode(codec, "ignore"), bytes(seconds).decode(codec, "ignore")))
+    expected = any(a in leads and b in conts for a, b in pairwise(text) for leads, conts in pairs)
+    expected = expected or any(a in "ÂÃ" and b.isspace() for a, b in pairwise(text))
+    expected = expected or any("\x80" <= c <= "\x9f" or "\ud800" <= c <= "\udfff" or c == "\ufffd" for c in text)
+    assert bool(_MOJIBAKE_SIGN.search(text)) is expected

@@ -258,3 +258,22 @@ def test_line_rule_scans_run_wherever_they_can_match(line: str) -> None:
     assert len(bare.split()) >= len(line.split()) - 2
     if ends_sentence(stripped):
         assert ends_sentence(bare.strip().rstrip(":*").strip())
+def test_stray_separator_gate_passes_a_first_line_opening_with_a_mark() -> None:
+    # a line opening with a comma is the rest of a sentence begun on an earlier line: the first has none
+    rule = REGISTRY["TC310"]
+    text = ", and so on\nThe end."
+    assert rule.trigger is not None and not rule.trigger.fires(text)
+    assert _ungated(rule, text) == []
+    assert rule.trigger.fires("The end\n, and so on.") and _ungated(rule, "The end\n, and so on.") == ["TC310"]
+
+
+def test_fused_words_keep_a_bounded_set_of_plain_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    from transclean.rules.punctuation import tc304_fused_words as tc304
+
+    monkeypatch.setattr(tc304, "_plain", set())
+    monkeypatch.setattr(tc304, "PLAIN_RUNS", 3)
+    words = {"house", "water", "people", "andmembers", "Ministerof"}
+    asking = tc304._asking(words)
+    assert asking == {"andmembers", "Ministerof"} and tc304._plain == words - asking
+    assert tc304._asking(words) == asking
+    assert tc304._asking({"garden", "river"}) == set() and tc304._plain == {"garden", "river"}  # emptied first

@@ -24,9 +24,11 @@ _GLUED_COLON = regex.compile(r"(?<![\p{L}\p{N}_:/.(@])\p{Ll}{3,}(:)(?=\p{Lu}\p{L
 _LINE_OPENS_WITH_MARK = regex.compile(r"^[ \t]*([,;:])(?=[ \t]+\p{Ll})", regex.MULTILINE)
 # A dash with a comma glued after it: "Trump, etc. -, but which".
 _DASH_COMMA = regex.compile(r"(?<=\s)[-–—],")
-# The gate: a letter, then " -" or ":", then a letter; a line opening with a mark; a dash and a comma. Each
-# branch opens with the separator and reads the letter before it back: 3x faster than opening at every letter.
-_GATE = re.compile(r" -(?<=[^\W\d_] -)[^\W\d_]|:(?<=[^\W\d_]:)[^\W\d_]|^[ \t]*[,;:][ \t]|[-–—],", re.M)
+# The gate: a letter, then " -" or ":", then a letter; a line after a line break opening with a mark (the
+# first line has nothing before it to continue); a dash and a comma (substrings, see the trigger). Each branch
+# opens with a literal and reads the letter before it back, so that `re` skips to the next space, colon or
+# line break: 2x faster than with a branch anchored at each line start (tried at every position).
+_GATE = re.compile(r" -(?<=[^\W\d_] -)[^\W\d_]|:(?<=[^\W\d_]:)[^\W\d_]|\n[ \t]*[,;:][ \t]")
 
 
 @register
@@ -54,7 +56,7 @@ class StraySeparator(Rule):
     severity = Severity.MINOR
     fix = Applicability.SAFE
     languages: ClassVar[tuple[str, ...]] = ()  # shapes of punctuation, no words
-    trigger = Trigger(pattern=_GATE)
+    trigger = Trigger(strings=("-,", "–,", "—,"), pattern=_GATE)
     must_fire = (
         Example("It was secured by four regional police⟦ -⟧Polda teams."),
         Example("The Magyar Távirati Iroda (in english⟦:⟧Hungarian Telegraphic Office) reported it.",
