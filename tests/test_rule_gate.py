@@ -258,6 +258,8 @@ def test_line_rule_scans_run_wherever_they_can_match(line: str) -> None:
     assert len(bare.split()) >= len(line.split()) - 2
     if ends_sentence(stripped):
         assert ends_sentence(bare.strip().rstrip(":*").strip())
+
+
 def test_stray_separator_gate_passes_a_first_line_opening_with_a_mark() -> None:
     # a line opening with a comma is the rest of a sentence begun on an earlier line: the first has none
     rule = REGISTRY["TC310"]
