@@ -10,6 +10,7 @@ import regex
 from transclean.analysis.inflection import english_forms
 from transclean.context import Context
 from transclean.langdata import language_data
+from transclean.lexicon import zipf
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
 
@@ -29,6 +30,12 @@ def _patterns(lang: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
         rf"(?<second>(?P=first)){end}"
     )
     return word, phrase
+
+
+#: the word before a repeat, read back from its first copy
+_BEFORE = regex.compile(r"(?r)(?<![\p{L}\p{N}'’-])(\p{L}+) \Z")
+#: a compound written in two words is one English knows at least this often ("grand mother": "grandmother")
+COMPOUND_ZIPF = 2.5
 
 
 @register
@@ -63,6 +70,7 @@ class RepeatedPhrase(Rule):
     must_not_fire = (
         Example("Prices rose again and again, more and more, for years and years.", language="en"),
         Example("Support and advice came from the Palacio Real and the Royal Palace.", language="en"),
+        Example("Her grand mother and mother met them.", language="en"),
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
@@ -78,6 +86,9 @@ class RepeatedPhrase(Rule):
                 continue
             if repeated in forms.plural and repeated not in forms.noun:
                 continue  # "years and years"; the table lists uncountable nouns as their own plural
+            before = _BEFORE.search(text, max(0, m.start("first") - 30), m.start("first"))
+            if before and zipf(before[1].lower() + repeated, ctx.language) >= COMPOUND_ZIPF:
+                continue  # a compound written apart, then its head alone: "grand mother and mother"
             yield self.finding(text, m.start("first"), m.end(), f"{repeated!r} twice around 'and'", confidence=0.6)
         for m in phrase.finditer(text):
             yield self.finding(text, m.start("first"), m.end(), f"{m.group('first')!r} twice in a row", confidence=0.6)
