@@ -1,0 +1,155 @@
+"""Words left in another Latin-script language inside English text, judged by word frequencies alone.
+
+A word is *foreign in L* when it is common in L (wordfreq Zipf >= 3.5) and much commoner there than in
+English (by 2 Zipf points: "della" 6.9 vs 3.4, "und" 7.4 vs 3.9), and not among English's commonest words
+("per" 5.5 in English is English). A word is *English* when it is among English's commonest words and no
+other language has it much commoner ("la" 5.1 in English but 7.6 in Spanish is not). Words of one letter
+are never evidence ("i" is Italian, "a" everything). Verdicts are cached per word for the process: the
+frequency lists are fixed, and a document repeats its words.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from transclean.langdata import language_data
+from transclean.lexicon import common_words, zipf
+
+#: wordfreq's Latin-script languages a machine translation into English leaves words of (the sources of
+#: the real pages: Italian, Spanish, French, German, Portuguese, Polish, Czech, Turkish, Romanian,
+#: Serbo-Croatian, Hungarian, Indonesian, and two neighbours that share their function words' shapes).
+LANGUAGES = ("it", "es", "fr", "de", "pt", "pl", "cs", "tr", "ro", "nl", "sh", "hu", "sv", "id")
+#: a foreign word is at least this common in its language ...
+FOREIGN_ZIPF = 3.5
+#: ... and this much commoner there than in English.
+MARGIN = 2.0
+#: an English word is at least this common in English (about 15,000 words) ...
+ENGLISH_ZIPF = 4.5
+#: ... and no language has it commoner by this much.
+ENGLISH_MARGIN = 1.0
+
+#: a word with its inner apostrophes ("dell'anno", "l'article").
+WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
+
+
+@lru_cache(maxsize=1)
+def _common() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """English's commonest words and each language's common words (sets: a query costs 20-30 µs, a set
+    lookup nothing); a list not compiled yet counts as empty."""
+    english = common_words("en", ENGLISH_ZIPF) or frozenset()
+    return english, {lang: common_words(lang, FOREIGN_ZIPF) or frozenset() for lang in LANGUAGES}
+
+
+@lru_cache(maxsize=65536)
+def foreign(word: str) -> frozenset[str]:
+    """The languages ``word`` is foreign in (empty for an English or unknown word).
+
+    >>> sorted(foreign("della")), sorted(foreign("per")), sorted(foreign("und"))
+    (['it'], [], ['de'])
+    """
+    low = word.lower()
+    english, common = _common()
+    if len(low) < 2 or low in english:
+        return frozenset()
+    candidates = [lang for lang in LANGUAGES if low in common[lang]]
+    if not candidates:
+        return frozenset()
+    own = zipf(low, "en")
+    return frozenset(lang for lang in candidates if zipf(low, lang) - own >= MARGIN)
+
+
+@lru_cache(maxsize=65536)
+def english(word: str) -> bool:
+    """Whether ``word`` is plainly English: common in English and not much commoner in another language.
+
+    >>> english("minister"), english("la"), english("i")
+    (True, False, False)
+    """
+    low = word.lower()
+    common_english, common = _common()
+    if len(low) < 2 or low not in common_english:
+        return False
+    own = zipf(low, "en")
+    return not any(low in common[lang] and zipf(low, lang) - own >= ENGLISH_MARGIN for lang in LANGUAGES)
+
+
+@lru_cache(maxsize=1)
+def function_words() -> dict[str, frozenset[str]]:
+    """Each language's function words that English does not also write ("della", "und", "dla"; not "con",
+    "die", "pro"), from the ``[untranslated] function_words`` lists of the language files."""
+    return {
+        lang: frozenset(language_data(lang).get("untranslated", {}).get("function_words", ())) for lang in LANGUAGES
+    }
+
+
+@lru_cache(maxsize=1)
+def loan_phrases() -> frozenset[str]:
+    """Foreign phrases English writes as its own ("dolce vita", "capo di tutti capi"), lower-cased."""
+    return frozenset(language_data("en").get("untranslated", {}).get("loan_phrases", ()))
+
+
+#: quotations keep their language on purpose (titles, mottos): straight, curly, guillemets, TeX-style.
+_QUOTED = regex.compile(r"«[^»\n]*»|“[^”\n]*”|„[^“”\n]*[“”]|\"[^\"\n]*\"|``[^\n]*?''|‘[^’\n]*’")
+
+
+@lru_cache(maxsize=2)
+def embedded(text: str) -> tuple[tuple[int, int, int, frozenset[str], bool], ...]:
+    """Foreign words set inside English: (start, end, word count, languages, whether an English word follows)
+    of each run that follows an English word, opens with a lower-case word, ends before neither a
+    capitalised word nor a bracket, and stands outside quotations. Both rules of this family ask for the
+    same text: the last two answers are kept.
+
+    Those conditions are what separates a leftover from a name or a title, which English text quotes in
+    their language on purpose: a run that opens capitalised or runs into a capitalised word is part of a
+    name or title ("Contra las cuerdas", "von der Schulenburg", "peintre du Roi"), a bracket after it
+    brings its gloss ("capo di tutti capi (boss of bosses)"), and a run after a non-English word continues
+    a foreign passage (a title, a chrome line in the source language) that other rules judge whole.
+
+    >>> text = "The council approved funds della regione for roads."
+    >>> [text[a:b] for a, b, *_ in embedded(text)]
+    ['della regione']
+    """
+    words = list(WORD.finditer(text))
+    quoted = [q.span() for q in _QUOTED.finditer(text)] if any(q in text for q in '«“„"`‘') else []
+    loans = loan_phrases()
+    found = []
+    for i, j, shared in foreign_runs(words, text):
+        first, last = words[i], words[j - 1]
+        start, end = first.start(), last.end()
+        if not first[0][0].islower() or i == 0 or text[words[i - 1].end() : start] != " ":
+            continue
+        if not english(words[i - 1][0]):
+            continue
+        after = words[j] if j < len(words) else None
+        if after is not None and text[end : after.start()] == " " and after[0][0].isupper():
+            continue
+        if text[end : end + 2].lstrip(" ").startswith(("(", "[")):
+            continue
+        if any(a < start and end < b for a, b in quoted):
+            continue
+        if " ".join(w[0] for w in words[i:j]).lower() in loans:
+            continue
+        found.append((start, end, j - i, shared, after is not None and english(after[0])))
+    return tuple(found)
+
+
+def foreign_runs(words: list[regex.Match[str]], text: str) -> list[tuple[int, int, frozenset[str]]]:
+    """Maximal runs ``words[i:j]`` of foreign words sharing a language, with single spaces between them, as
+    (i, j, languages); runs of one word included."""
+    runs, i = [], 0
+    while i < len(words):
+        shared = foreign(words[i][0])
+        if not shared:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(words) and text[words[j - 1].end() : words[j].start()] == " ":
+            narrower = shared & foreign(words[j][0])
+            if not narrower:
+                break
+            shared, j = narrower, j + 1
+        runs.append((i, j, shared))
+        i = j
+    return runs
