@@ -25,6 +25,12 @@ LANGUAGES = ("it", "es", "fr", "de", "pt", "pl", "cs", "tr", "ro", "nl", "sh", "
 FOREIGN_ZIPF = 3.5
 #: ... and this much commoner there than in English.
 MARGIN = 2.0
+#: a word that leans to a language is known there this much at least ...
+LEAN_ZIPF = 2.5
+#: ... and this much commoner there than in English ...
+LEAN_MARGIN = 1.0
+#: ... and counts as foreign in a run when English has it this rarely.
+RARE_ENGLISH = 3.0
 #: an English word is at least this common in English (about 15,000 words) ...
 ENGLISH_ZIPF = 4.5
 #: ... and no language has it commoner by this much.
@@ -51,13 +57,33 @@ def foreign(word: str) -> frozenset[str]:
     """
     low = word.lower()
     english, common = _common()
-    if len(low) < 2 or low in english:
+    if len(low) < 2:
         return frozenset()
-    candidates = [lang for lang in LANGUAGES if low in common[lang]]
+    if low in english:
+        # a listed function word is foreign though English writes it in names ("los", "las", "del")
+        candidates = [lang for lang, words in function_words().items() if low in words]
+    else:
+        candidates = [lang for lang in LANGUAGES if low in common[lang]]
     if not candidates:
         return frozenset()
     own = zipf(low, "en")
     return frozenset(lang for lang in candidates if zipf(low, lang) - own >= MARGIN)
+
+
+@lru_cache(maxsize=65536)
+def leaning(word: str) -> frozenset[str]:
+    """The languages ``word`` leans to without being foreign there: not plainly English, known in the
+    language (Zipf >= 2.5) and a Zipf point commoner there than in English ("la", "de", an inflected form
+    too rare for :func:`foreign`). Such a word extends a run of foreign words, never starts one.
+
+    >>> sorted(leaning("la"))[:3], sorted(leaning("minister"))
+    (['es', 'fr', 'it'], [])
+    """
+    low = word.lower()
+    if len(low) < 2 or english(word):
+        return frozenset()
+    own = zipf(low, "en")
+    return frozenset(lang for lang in LANGUAGES if (z := zipf(low, lang)) >= LEAN_ZIPF and z - own >= LEAN_MARGIN)
 
 
 @lru_cache(maxsize=65536)
@@ -90,6 +116,10 @@ def loan_phrases() -> frozenset[str]:
     return frozenset(language_data("en").get("untranslated", {}).get("loan_phrases", ()))
 
 
+#: a run of several words needs this many foreign ones: a loan term holds one among words English shares
+#: ("corps de logis").
+MIN_FOREIGN = 2
+
 #: quotations keep their language on purpose (titles, mottos): straight, curly, guillemets, TeX-style.
 _QUOTED = regex.compile(r"«[^»\n]*»|“[^”\n]*”|„[^“”\n]*[“”]|\"[^\"\n]*\"|``[^\n]*?''|‘[^’\n]*’")
 
@@ -97,15 +127,16 @@ _QUOTED = regex.compile(r"«[^»\n]*»|“[^”\n]*”|„[^“”\n]*[“”]|\
 @lru_cache(maxsize=2)
 def embedded(text: str) -> tuple[tuple[int, int, int, frozenset[str], bool], ...]:
     """Foreign words set inside English: (start, end, word count, languages, whether an English word follows)
-    of each run that follows an English word, opens with a lower-case word, ends before neither a
-    capitalised word nor a bracket, and stands outside quotations. Both rules of this family ask for the
-    same text: the last two answers are kept.
+    of each run that follows an English word, is all in lower case, ends before neither a capitalised word
+    nor a bracket, and stands outside quotations; a run of several words holds two foreign ones at least.
+    Both rules of this family ask for the same text: the last two answers are kept.
 
     Those conditions are what separates a leftover from a name or a title, which English text quotes in
-    their language on purpose: a run that opens capitalised or runs into a capitalised word is part of a
-    name or title ("Contra las cuerdas", "von der Schulenburg", "peintre du Roi"), a bracket after it
-    brings its gloss ("capo di tutti capi (boss of bosses)"), and a run after a non-English word continues
-    a foreign passage (a title, a chrome line in the source language) that other rules judge whole.
+    their language on purpose: a run with a capitalised word or one that runs into a capitalised word is
+    part of a name or title ("Contra las cuerdas", "von der Schulenburg", "peintre du Roi", "de Anda"), a
+    bracket after it brings its gloss ("capo di tutti capi (boss of bosses)"), and a run after a non-English
+    word continues a foreign passage (a title, a chrome line in the source language) that other rules judge
+    whole.
 
     >>> text = "The council approved funds della regione for roads."
     >>> [text[a:b] for a, b, *_ in embedded(text)]
@@ -115,10 +146,12 @@ def embedded(text: str) -> tuple[tuple[int, int, int, frozenset[str], bool], ...
     quoted = [q.span() for q in _QUOTED.finditer(text)] if any(q in text for q in '«“„"`‘') else []
     loans = loan_phrases()
     found = []
-    for i, j, shared in foreign_runs(words, text):
+    for i, j, shared, strong in foreign_runs(words, text):
         first, last = words[i], words[j - 1]
         start, end = first.start(), last.end()
-        if not first[0][0].islower() or i == 0 or text[words[i - 1].end() : start] != " ":
+        if not all(w[0][0].islower() for w in words[i:j]) or i == 0 or text[words[i - 1].end() : start] != " ":
+            continue
+        if j - i > 1 and strong < MIN_FOREIGN:
             continue
         if not english(words[i - 1][0]):
             continue
@@ -135,9 +168,18 @@ def embedded(text: str) -> tuple[tuple[int, int, int, frozenset[str], bool], ...
     return tuple(found)
 
 
-def foreign_runs(words: list[regex.Match[str]], text: str) -> list[tuple[int, int, frozenset[str]]]:
-    """Maximal runs ``words[i:j]`` of foreign words sharing a language, with single spaces between them, as
-    (i, j, languages); runs of one word included."""
+def foreign_runs(words: list[regex.Match[str]], text: str) -> list[tuple[int, int, frozenset[str], int]]:
+    """Maximal runs ``words[i:j]`` around foreign words sharing a language, with single spaces between them,
+    extended both ways by words that lean to that language, as (i, j, languages, foreign words); runs of one
+    word included. A leaning word after the first that English hardly knows counts as foreign ("questa
+    locomotiva": an inflection too rare in Italian's lists, and no English word)."""
+
+    def joined(k: int) -> bool:  # words k-1 and k are separated by one space
+        return text[words[k - 1].end() : words[k].start()] == " "
+
+    def counts(k: int, shared: frozenset[str]) -> bool:  # word k is foreign, or leans and English lacks it
+        return bool(foreign(words[k][0]) & shared) or zipf(words[k][0].lower(), "en") < RARE_ENGLISH
+
     runs, i = [], 0
     while i < len(words):
         shared = foreign(words[i][0])
@@ -145,11 +187,52 @@ def foreign_runs(words: list[regex.Match[str]], text: str) -> list[tuple[int, in
             i += 1
             continue
         j = i + 1
-        while j < len(words) and text[words[j - 1].end() : words[j].start()] == " ":
-            narrower = shared & foreign(words[j][0])
+        while j < len(words) and joined(j):
+            narrower = shared & (foreign(words[j][0]) | leaning(words[j][0]))
             if not narrower:
                 break
             shared, j = narrower, j + 1
-        runs.append((i, j, shared))
+        while j - 1 > i and not counts(j - 1, shared):
+            j -= 1  # a run ends on a word that counts: "la" after it is the next phrase's
+        strong = sum(counts(k, shared) for k in range(i, j))
+        start = i
+        while start > 0 and joined(start) and (narrower := shared & leaning(words[start - 1][0])):
+            shared, start = narrower, start - 1
+        runs.append((start, j, shared, strong))
         i = j
     return runs
+
+
+#: a line is in another language when this share of its words are foreign in that language ...
+LINE_SHARE = 0.6
+#: ... counting at least this many, of which one is a lower-case word of this many letters at least (a line
+#: of capitalised words with short particles is a name: "Juan Pablo", "Politecnico di Torino").
+LINE_MIN_WORDS = 2
+LINE_MIN_LETTERS = 4
+
+
+def line_language(line: str) -> str | None:
+    """The language a line is written in when it is another than English: no plain English word, and most
+    of its words (two at least, one of them a lower-case word that is no particle) foreign in that language.
+
+    >>> line_language("Lasciate un commento"), line_language("Leave a comment"), line_language("Juan Pablo")
+    ('it', None, None)
+    """
+    words = WORD.findall(line)
+    if len(words) < LINE_MIN_WORDS:
+        return None
+    counts: dict[str, int] = {}
+    lower: set[str] = set()
+    for word in words:
+        if english(word):
+            return None
+        for lang in foreign(word):
+            counts[lang] = counts.get(lang, 0) + 1
+            if word[0].islower() and len(word) >= LINE_MIN_LETTERS:
+                lower.add(lang)
+    if not counts:
+        return None
+    best = max(sorted(counts), key=counts.__getitem__)
+    if counts[best] >= max(LINE_MIN_WORDS, LINE_SHARE * len(words)) and best in lower:
+        return best
+    return None
