@@ -15,7 +15,7 @@ from functools import lru_cache
 import regex
 
 from transclean.langdata import language_data
-from transclean.lexicon import common_words, zipf
+from transclean.lexicon import common_words, zipf, zipf_probe
 
 #: wordfreq's Latin-script languages a machine translation into English leaves words of (the sources of
 #: the real pages: Italian, Spanish, French, German, Portuguese, Polish, Czech, Turkish, Romanian,
@@ -48,6 +48,12 @@ def _common() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     return english, {lang: common_words(lang, FOREIGN_ZIPF) or frozenset() for lang in LANGUAGES}
 
 
+def _zipf(word: str, lang: str) -> float:
+    """Zipf frequency in a language the document is not in: probed, so that the lists of fourteen languages
+    are never read whole (:func:`transclean.lexicon.zipf_probe`); 0 for a list not compiled yet."""
+    return zipf_probe(word, lang) or 0.0
+
+
 @lru_cache(maxsize=65536)
 def foreign(word: str) -> frozenset[str]:
     """The languages ``word`` is foreign in (empty for an English or unknown word).
@@ -67,7 +73,7 @@ def foreign(word: str) -> frozenset[str]:
     if not candidates:
         return frozenset()
     own = zipf(low, "en")
-    return frozenset(lang for lang in candidates if zipf(low, lang) - own >= MARGIN)
+    return frozenset(lang for lang in candidates if _zipf(low, lang) - own >= MARGIN)
 
 
 @lru_cache(maxsize=65536)
@@ -83,7 +89,7 @@ def leaning(word: str) -> frozenset[str]:
     if len(low) < 2 or english(word):
         return frozenset()
     own = zipf(low, "en")
-    return frozenset(lang for lang in LANGUAGES if (z := zipf(low, lang)) >= LEAN_ZIPF and z - own >= LEAN_MARGIN)
+    return frozenset(lang for lang in LANGUAGES if (z := _zipf(low, lang)) >= LEAN_ZIPF and z - own >= LEAN_MARGIN)
 
 
 @lru_cache(maxsize=65536)
@@ -98,7 +104,7 @@ def english(word: str) -> bool:
     if len(low) < 2 or low not in common_english:
         return False
     own = zipf(low, "en")
-    return not any(low in common[lang] and zipf(low, lang) - own >= ENGLISH_MARGIN for lang in LANGUAGES)
+    return not any(low in common[lang] and _zipf(low, lang) - own >= ENGLISH_MARGIN for lang in LANGUAGES)
 
 
 @lru_cache(maxsize=1)
