@@ -36,8 +36,24 @@ ENGLISH_ZIPF = 4.5
 #: ... and no language has it commoner by this much.
 ENGLISH_MARGIN = 1.0
 
+#: share of a document's letters that must be Latin for letters of other scripts to stand out.
+LATIN_SHARE = 0.6
+_NOT_LETTER = regex.compile(r"\P{L}+")
+_NOT_LATIN = regex.compile(r"\P{Latin}+")
+
 #: a word with its inner apostrophes ("dell'anno", "l'article").
 WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
+
+
+def mostly_latin(text: str) -> bool:
+    """Whether at least 60% of the letters of ``text`` are Latin (TC802, TC807: other scripts stand out).
+
+    >>> mostly_latin("The Министр of Finance"), mostly_latin("Министр финансов")
+    (True, False)
+    """
+    # counted as what is left once everything else is deleted: no list of one-letter strings
+    letters = len(_NOT_LETTER.sub("", text))
+    return bool(letters) and len(_NOT_LATIN.sub("", text)) >= LATIN_SHARE * letters
 
 
 @lru_cache(maxsize=1)

@@ -7,18 +7,15 @@ from typing import ClassVar
 
 import regex
 
+from transclean.analysis.foreign import mostly_latin
 from transclean.context import Context
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
 
-#: share of a document's letters that must be Latin for other scripts to stand out.
-LATIN_SHARE = 0.6
 #: a run needs this many letters: a lone Greek letter is a symbol ("the π value", "α-synuclein").
 MIN_LETTERS = 2
 
 _LETTER = regex.compile(r"\p{L}")
-_NOT_LETTER = regex.compile(r"\P{L}+")
-_NOT_LATIN = regex.compile(r"\P{Latin}+")
 #: a run of words in a script other than Latin, with the spaces, digits and punctuation between them.
 _RUN = regex.compile(
     r"[^\p{Latin}\p{Common}\p{Inherited}\s]+(?:[\s\p{Common}\p{Inherited}]+[^\p{Latin}\p{Common}\p{Inherited}\s]+)*"
@@ -74,9 +71,7 @@ class ForeignScript(Rule):
         runs = [] if text.isascii() else [m for m in _RUN.finditer(text) if len(_LETTER.findall(m[0])) >= MIN_LETTERS]
         if not runs:
             return
-        # counted as what is left once everything else is deleted: no list of one-letter strings
-        letters = len(_NOT_LETTER.sub("", text))
-        if not letters or len(_NOT_LATIN.sub("", text)) < LATIN_SHARE * letters:
+        if not mostly_latin(text):
             return
         quoted = [q.span() for q in _QUOTED.finditer(text)]
         for m in runs:
