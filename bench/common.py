@@ -30,7 +30,7 @@ def best_of(fn: Callable[[], object], repeat: int = 3) -> float:
     return min(times)
 
 
-def gap_text() -> str:
-    """English Wikipedia paragraphs from the GAP coreference set (about 1 MB)."""
-    lines = shared("data", "gap-coreference", "gap-test.tsv").read_text("utf-8").splitlines()[1:]
+def gap_text(name: str = "gap-test.tsv") -> str:
+    """English Wikipedia paragraphs from a file of the GAP coreference set (gap-test: about 1 MB)."""
+    lines = shared("data", "gap-coreference", name).read_text("utf-8").splitlines()[1:]
     return "\n\n".join(line.split("\t")[1] for line in lines)
