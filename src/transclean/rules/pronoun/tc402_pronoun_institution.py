@@ -89,6 +89,7 @@ class PronounInstitution(Rule):
     must_not_fire = (
         Example("The Kremlin said Vladimir Putin would attend. He arrived on Monday.", language="en"),
         Example("The ministry published the figures. It said growth had slowed.", language="en"),
+        Example("The Central Bank Governor spoke on Monday. He said reserves had grown.", language="en"),
         Example("Moscow was cold. He wore a coat.", language="en"),
         Example("The company's founder retired in 2010. He died in 2015.", language="en"),
         Example("The government official resigned on Monday. He denied any wrongdoing.", language="en"),
@@ -211,6 +212,8 @@ class PronounInstitution(Rule):
             subject, lead = Mention(prev_a, prev_a + len(common), common, "organization"), ""
         if subject is None or subject.kind not in ("organization", "place") or lead not in ("", "the"):
             return None
+        if subject.text.split()[-1].lower() in person_words(ctx.language or ""):
+            return None  # "The Central Bank Governor said ... He": a person's title, not the bank
         if subject.kind == "place" and not _ACTING_PLACE.match(text[subject.start : prev_b]):
             return None  # a place as subject ("Moscow was cold") is too often scenery, not an actor
         return subject
