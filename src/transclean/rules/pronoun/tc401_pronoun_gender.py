@@ -19,6 +19,7 @@ from transclean.analysis.sentences import (
 )
 from transclean.analysis.speakers import (
     institution_speaker,
+    person_words,
     reported_speaker,
 )
 from transclean.context import Context
@@ -27,6 +28,8 @@ from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
 
 _LETTERS = regex.compile(r"\p{L}+")
+#: capitalised words (a title, a party) before a name that opens a sentence: "IYI Party Chairman ".
+_TITLE_RUN = regex.compile(r"\s*(?:\p{Lu}\S*\s+)*")
 
 
 def _role(word: str, role: str, next_word: str) -> str:
@@ -80,16 +83,17 @@ class PronounGender(Rule):
     """A pronoun whose gender contradicts every person it can refer to ("Ilham Aliyev ... She also claimed").
 
     ## What it finds
-    Looks at subject pronouns and sentence-opening possessives; an object pronoun or a mid-sentence
-    possessive only when it is the text's one pronoun of its gender, no noun of that gender or for people
-    ("the coach") stands in the text, and every person named has the other gender from a full name, a
-    glossary or an honorific. Fires when persons are named in the pronoun's sentence or the two before it
-    and all of them have the other gender: from the glossaries, honorifics, gender-guesser's first names,
-    or the other pronouns of the text ("Clapp left. He ..." makes Clapp male); after a reporting verb
-    ("Elly Schlein said he would") the speaker is the referent when nobody of the pronoun's gender is
-    named nearby. Silent when another pronoun of its gender (in the same window, or in the sentence after)
-    or an earlier noun of its gender ("wife") shows that someone of that gender is about, when anyone
-    nearby has an unknown gender, and inside quotations.
+    Looks at subject pronouns and sentence-opening possessives; an object pronoun or a mid-sentence possessive only
+    when it is the text's one pronoun of its gender, no noun of that gender or for people ("the coach") stands in
+    the text, and every person named has the other gender from a full name, a glossary or an honorific; a
+    mid-sentence possessive also when the one person named nearby opens its sentence with a sure gender ("Party
+    Chairman Meral Aksener ... organised by his party"). Fires when persons are named in the pronoun's sentence or
+    the two before it and all of them have the other gender: from the glossaries, honorifics, gender-guesser's first
+    names, or the other pronouns of the text ("Clapp left. He ..." makes Clapp male); after a reporting verb ("Elly
+    Schlein said he would") the speaker is the referent when nobody of the pronoun's gender is named nearby. Silent
+    when another pronoun of its gender (in the same window, or in the sentence after) or an earlier noun of its
+    gender ("wife") shows that someone of that gender is about, when anyone nearby has an unknown gender, and inside
+    quotations.
 
     ## Why it matters
     Source languages that drop subjects or mark gender differently (Italian, Turkish, Persian) leave the
@@ -133,6 +137,8 @@ class PronounGender(Rule):
         ),
         Example("Foreign Ministry spokeswoman Zakharova spoke to reporters. ⟦He⟧ added that the talks would go on.",
                 language="en"),
+        Example("Party Chairman Giorgia Meloni answered questions at a meeting organised by ⟦his⟧ party.",
+                language="en"),
     )  # fmt: skip
     must_not_fire = (
         Example("Ilham Aliyev met Angela Merkel in Berlin. She said the talks were useful.", language="en"),
@@ -145,6 +151,8 @@ class PronounGender(Rule):
         Example("Okonkwo grew up in Lagos. He trained as a surgeon and founded a clinic.", language="en"),
         Example("Mario Rossi was not invited. Elly Schlein said he would present amendments.", language="en"),
         Example("May opened the bakery in 1990. He sold it in 2001.", language="en"),
+        Example("The coach agreed. Susan Lee was born in Baltimore. Lee spent years researching him.", language="en"),
+        Example("The coach agreed. Peter Dalby wrote that Moore had played her part well.", language="en"),
         Example("Labour Minister Andrea Orlando met the unions. He said the talks were useful.", language="en"),
         Example("Giorgia Meloni met Olaf Scholz in Rome and thanked him.", language="en"),
         Example("Giorgia Meloni thanked the coach for his support.", language="en"),
@@ -197,8 +205,11 @@ class PronounGender(Rule):
             gender: all(_key(p) in strong and known.get(_key(p)) not in (None, gender) for p in people) for gender in at
         }
         for i, ((m, gender, role), window) in enumerate(zip(items, windows, strict=True)):
-            if not eligible[i] and not self._unbound(
-                m, gender, window, len(at[gender]) > 1, first_noun, settled[gender], ctx
+            sole = not eligible[i] and self._sole_subject(m, gender, role, window, strong, known, ctx)
+            if (
+                not eligible[i]
+                and not sole
+                and not self._unbound(m, gender, window, len(at[gender]) > 1, first_noun, settled[gender], ctx)
             ):
                 continue
             first = first_sentence_start(ctx, m.start())
@@ -206,7 +217,7 @@ class PronounGender(Rule):
             nearby = bisect_left(at[gender], limit) - bisect_left(at[gender], first) - (first <= m.start() < limit)
             if nearby:
                 continue  # another pronoun of this gender nearby: someone of it is about
-            if first_noun().get(gender, m.start()) < m.start():
+            if not sole and first_noun().get(gender, m.start()) < m.start():
                 continue  # "his wife ... her son"
             genders = [p.gender or known.get(_key(p)) or inferred.get(_key(p)) for p in window]
             if role == "subject" and institution_speaker(ctx, sentence_index(ctx, m.start()), m.start()):
@@ -253,6 +264,35 @@ class PronounGender(Rule):
         if gender in first_noun() or "person" in first_noun():
             return False  # "the nuns", or "thanked the coach for his help"
         return settled
+
+    @staticmethod
+    def _sole_subject(
+        m: regex.Match[str],
+        gender: str,
+        role: str,
+        window: list[Mention],
+        strong: set[str],
+        known: dict[str, str],
+        ctx: Context,
+    ) -> bool:
+        """Whether a mid-sentence possessive ("organized by his party") can be checked against the one person
+        named in the window: that person opens the pronoun's sentence (after a title, "Party Chairman Meral
+        Aksener answered ..."), has a sure gender, and no capitalised word or noun for a person ("wife",
+        "coach") stands between them. A masculine title before the name says nothing: translation systems
+        write "Chairman" for women too. Object pronouns stay out: "Luery spent time researching him"."""
+        if role != "possessive" or m.group()[0].isupper() or in_quotes(ctx, m.start()):
+            return False
+        if len({_key(p) for p in window}) != 1:
+            return False
+        person = window[-1]  # its mention nearest the pronoun
+        a = ctx.sentences[sentence_index(ctx, m.start())][0]
+        if person.start < a or not _TITLE_RUN.fullmatch(ctx.text, a, person.start):
+            return False
+        if _key(person) not in strong or known.get(_key(person)) in (None, gender):
+            return False
+        between = _LETTERS.findall(ctx.text, person.end, m.start())
+        # a capitalised word may be a name the mentions missed ("wrote that Moore had played her part")
+        return not any(w[0].isupper() or w.lower() in person_words(ctx.language or "") for w in between)
 
     @staticmethod
     def _vote(gender: str, window: list[Mention], known: dict[str, str]) -> tuple[str, str] | None:

@@ -37,8 +37,10 @@ class PronounInstitution(Rule):
     Fires when the previous sentence's subject is an organisation or place (glossary entry, including the
     buildings that name institutions, "the Farnesina"; a capitalised run ending in an institution noun; an
     acronym the text defines for one, "the Anti-Corruption Commission (ACC)") and no person is named in the
-    window, or when an institution is the speaker of the pronoun's own sentence ("The Commission, which
-    mediated, said she hoped") and no person is named before the pronoun; suggests "it". A "his" or "her"
+    window (a country or a people is none: "Iran", "Yemenis"), or when the same pronoun opens the sentence
+    after one flagged so and no person is named between them ("The Council met. He ... He ..."), or when an
+    institution is the speaker of the pronoun's own sentence ("The Commission, which mediated, said she
+    hoped") and no person is named before the pronoun; suggests "it". A "his" or "her"
     is flagged (suggesting "its") in a sentence that a state or an institution opens, or opening the sentence
     after one an institution opens ("The cabinet met. His plans ..."), with no other pronoun or word for a
     person in it and no person named nearby.
@@ -78,10 +80,16 @@ class PronounInstitution(Rule):
         Example(
             "The Farnesina summoned the ambassador on Monday. ⟦He⟧ said the remarks were unacceptable.", language="en"
         ),
+        Example(
+            "The Council condemned Iran and the attacks on Yemenis. ⟦He⟧ also welcomed the truce. ⟦He⟧ pointed out "
+            "that talks had been held.",
+            language="en",
+        ),
     )
     must_not_fire = (
         Example("The Kremlin said Vladimir Putin would attend. He arrived on Monday.", language="en"),
         Example("The ministry published the figures. It said growth had slowed.", language="en"),
+        Example("The Central Bank Governor spoke on Monday. He said reserves had grown.", language="en"),
         Example("Moscow was cold. He wore a coat.", language="en"),
         Example("The company's founder retired in 2010. He died in 2015.", language="en"),
         Example("The government official resigned on Monday. He denied any wrongdoing.", language="en"),
@@ -104,14 +112,25 @@ class PronounInstitution(Rule):
             return
         text = ctx.text
         spans = ctx.sentences
+        # The institution the previous sentence's opening pronoun was flagged for, and that pronoun's end:
+        # "The Council met. He also brought ... He pointed out ..." keeps meaning the Council.
+        carried: tuple[Mention, str, int] | None = None
         for i, (a, b) in enumerate(spans):
             m = _SUBJECT_PRONOUN.search(text[a:b])
+            previous, carried = carried, None
             if not m or in_quotes(ctx, a + m.start()):
                 continue
             start = a + m.start()
-            subject = institution_speaker(ctx, i, start) or self._previous_subject(ctx, i, start)
+            opens = not text[a:start].strip()
+            subject = (
+                institution_speaker(ctx, i, start)
+                or self._previous_subject(ctx, i, start)
+                or (self._carried_subject(ctx, previous, m.group(), start) if opens else None)
+            )
             if subject is None:
                 continue
+            if opens:
+                carried = (subject, m.group().lower(), a + m.end())
             new = "It" if m.group()[0].isupper() else "it"
             yield self.finding(
                 text,
@@ -162,6 +181,19 @@ class PronounInstitution(Rule):
             )
 
     @staticmethod
+    def _carried_subject(
+        ctx: Context, previous: tuple[Mention, str, int] | None, word: str, start: int
+    ) -> Mention | None:
+        """The institution a flagged pronoun opening the previous sentence stood for, when the same pronoun
+        opens this sentence at ``start`` and no person is named between them."""
+        if previous is None or previous[1] != word.lower():
+            return None
+        subject, _, after = previous
+        if any(x.kind == "person" for x in ctx.mentions_starting(after, start)):
+            return None
+        return subject
+
+    @staticmethod
     def _previous_subject(ctx: Context, i: int, start: int) -> Mention | None:
         """The organisation or acting place that opens sentence ``i - 1``, when no person is named from
         the sentence before it up to the pronoun at ``start``."""
@@ -180,6 +212,8 @@ class PronounInstitution(Rule):
             subject, lead = Mention(prev_a, prev_a + len(common), common, "organization"), ""
         if subject is None or subject.kind not in ("organization", "place") or lead not in ("", "the"):
             return None
+        if subject.text.split()[-1].lower() in person_words(ctx.language or ""):
+            return None  # "The Central Bank Governor said ... He": a person's title, not the bank
         if subject.kind == "place" and not _ACTING_PLACE.match(text[subject.start : prev_b]):
             return None  # a place as subject ("Moscow was cold") is too often scenery, not an actor
         return subject
