@@ -72,6 +72,20 @@ def test_common_words_are_none_only_while_the_list_is_not_compiled(monkeypatch: 
     assert "della" in (lexicon.common_words("it", 4.0) or ())  # the None was not remembered
 
 
+def test_common_index_lists_the_languages_whose_common_words_hold_a_word() -> None:
+    langs = ("it", "de", "fr")
+    for lang in langs:
+        lexicon.zipf("a", lang)  # the lists compiled
+    sets = {lang: lexicon.common_words(lang, 4.0) or frozenset() for lang in langs}
+    index = lexicon.common_index(langs, 4.0)
+    words = sorted(set().union(*sets.values()))
+    assert len(index) == len(words)
+    for word in [*random.Random(3).sample(words, 500), "della", "und", "est", "zzzq", "a", ""]:
+        expected = [lang for lang in langs if word in sets[lang]]
+        row = index.fields(word)
+        assert (row[0].split() if row else []) == expected, word
+
+
 def test_lexicon_index_is_rebuilt_when_stale(tmp_path: Path) -> None:
     path = tmp_path / "lexicon.txt"
     path.write_bytes(b"dvo??k\tdvo\xc5\x99\xc3\xa1k\tcs\t3.10\nl??\tl\xc3\xa9a\tname:fr\t3.50")

@@ -130,6 +130,15 @@ class Lexicon:
             i += 1
         return out
 
+    def fields(self, key: str) -> list[str] | None:
+        """The fields after ``key`` on its line, in a block with one line a key (:func:`common_index`)."""
+        i = self._first(key)
+        if i < len(self.starts):
+            first, *rest = self._line(i)
+            if first == key:
+                return rest
+        return None
+
     def __len__(self) -> int:
         return len(self.starts)
 
@@ -587,6 +596,30 @@ def _common_words(lang: str, floor: float) -> frozenset[str]:
 
     kept_path = frequencies.path.with_name(f"{frequencies.path.stem}-zipf{floor}.marshal")
     return frozenset(kept(kept_path, (floor, stat.st_size, stat.st_mtime_ns), build, marshal))
+
+
+@lru_cache(maxsize=4)
+def common_index(langs: tuple[str, ...], floor: float) -> Lexicon:
+    """One line a word common (:func:`common_words`) in any of ``langs`` whose list is compiled: ``word TAB
+    languages`` (space-separated, in the order of ``langs``), sorted, kept in the user cache with its offsets.
+    Fourteen languages' sets at Zipf 3.5 hold 270,000 strings, 0.15 s to load at every start, for a check
+    that asks a few hundred words (a binary search each, about 10 µs)."""
+    compiled = tuple(lang for lang in langs if _compiled(lang) and _frequencies(lang).path is not None)
+    paths = [_frequencies(lang).path for lang in compiled]
+    key = (floor, compiled, tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in paths if p))
+
+    def build() -> tuple[bytes, bytes]:
+        found: dict[str, list[str]] = {}
+        for lang in compiled:
+            for word in _common_words(lang, floor):
+                found.setdefault(word, []).append(lang)
+        block = "".join(f"{word}\t{' '.join(found[word])}\n" for word in sorted(found)).encode("utf-8")
+        return block, line_starts(block).tobytes()
+
+    block, offsets = kept(cache_dir() / f"common-{'-'.join(langs)}-zipf{floor}.marshal", key, build, marshal)
+    starts = array("Q")
+    starts.frombytes(offsets)
+    return Lexicon(block, starts)
 
 
 def zipf(word: str, lang: str) -> float:
