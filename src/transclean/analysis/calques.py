@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 import regex
 
 from transclean.langdata import across_languages, language_data
-from transclean.model import Severity
+from transclean.model import Finding, Severity
 
 if TYPE_CHECKING:
     from transclean.context import Context
+    from transclean.rules.base import Rule
 
 #: how far after a calqued title a person's name may start (", " or " ") for the title to be theirs.
 _NAME_GAP = 3
@@ -107,3 +108,18 @@ def find_calques(ctx: Context, table: str) -> Iterator[CalqueHit]:
                 continue
             taken.append((start, end))
             yield CalqueHit(calque, start, end, m.expand(calque.preferred), severity)
+
+
+def calque_findings(rule: Rule, ctx: Context, table: str) -> Iterator[Finding]:
+    """``rule``'s findings for the calques of ``table``, each with the English term as its suggestion (the
+    check of TC602 and TC905, which differ by table)."""
+    for hit in find_calques(ctx, table):
+        yield rule.finding(
+            ctx.text,
+            hit.start,
+            hit.end,
+            hit.message(ctx.text),
+            suggestion=hit.suggestion,
+            title=f"Use {hit.suggestion!r}",
+            severity=hit.severity,
+        )

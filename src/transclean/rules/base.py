@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 import regex
 
 from transclean.model import Applicability, Category, Edit, Finding, Fix, Severity
+from transclean.text import block_removal
 
 if TYPE_CHECKING:
     from transclean.context import Context
@@ -108,6 +109,24 @@ class Rule:
         doc = inspect.cleandoc(cls.__doc__ or "")
         parts = re.split(r"^## (.+)$", doc, flags=re.M)
         return {title.strip(): body.strip() for title, body in zip(parts[1::2], parts[2::2], strict=True)}
+
+    def line_removal(
+        self, text: str, start: int, end: int, message: str, *, title: str, confidence: float = 1.0
+    ) -> Finding:
+        """A finding on the visible text of the whole lines ``text[start:end]`` whose fix removes them with the
+        blank lines after (:func:`transclean.text.block_removal`): what most line rules report."""
+        line = text[start:end]
+        s, e, new = block_removal(text, start, end)
+        return self.finding(
+            text,
+            start + len(line) - len(line.lstrip()),
+            start + len(line.rstrip()),
+            message,
+            suggestion="",
+            edits=(Edit(s, e, new),),
+            title=title,
+            confidence=confidence,
+        )
 
     def finding(
         self,

@@ -7,9 +7,8 @@ from collections.abc import Iterator
 import regex
 
 from transclean.context import Context
-from transclean.model import Applicability, Category, Edit, Finding, Severity
+from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
-from transclean.text import block_removal
 
 # A whole line of WordPress-style shortcodes: [ad_1], [/caption], [embed width="640"], [vc_row] ...
 # Lower-case names only: "[Photo]" or "[Updated]" are editorial and stay.
@@ -64,15 +63,8 @@ class ScraperMarker(Rule):
             if "[" not in line:
                 continue  # every marker has one: most lines need no scan
             if line.strip() and _MARKER_LINE.fullmatch(line):
-                s, e, new = block_removal(text, start, start + len(line))
-                yield self.finding(
-                    text,
-                    start + len(line) - len(line.lstrip()),
-                    start + len(line.rstrip()),
-                    "Scraper marker line",
-                    suggestion="",
-                    edits=(Edit(s, e, new),),
-                    title="Remove the marker line",
+                yield self.line_removal(
+                    text, start, start + len(line), "Scraper marker line", title="Remove the marker line"
                 )
                 continue
             for m in _INLINE_MARKER.finditer(line):

@@ -8,9 +8,8 @@ import regex
 
 from transclean.context import Context
 from transclean.corpus.profile import line_hash
-from transclean.model import Applicability, Category, Edit, Finding, Severity
+from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
-from transclean.text import block_removal
 
 #: A line is a template when it is in at least this share of its group's documents... (bench_profile: on the
 #: synthetic sites, template lines sit in 60-100% of a site's documents and the most repeated content line
@@ -97,13 +96,7 @@ class TemplateLine(Rule):
         for start, line in ctx.lines:
             if line_hash(line) not in templates or content_signal(line):
                 continue
-            s, e, new = block_removal(text, start, start + len(line))
-            yield self.finding(
-                text,
-                start + len(line) - len(line.lstrip()),
-                start + len(line.rstrip()),
-                "Site template line (in most of this site's documents)",
-                suggestion="",
-                edits=(Edit(s, e, new),),
+            yield self.line_removal(
+                text, start, start + len(line), "Site template line (in most of this site's documents)",
                 title="Remove the template line",
-            )
+            )  # fmt: skip

@@ -7,9 +7,8 @@ from typing import ClassVar
 
 from transclean.analysis.chrome import has_notice
 from transclean.context import Context
-from transclean.model import Applicability, Category, Edit, Finding, Severity
+from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
-from transclean.text import block_removal
 
 #: a notice is a line or two of template text; a longer paragraph is an article that quotes one.
 NOTICE_MAX_CHARS = 400
@@ -60,15 +59,6 @@ class SiteNotice(Rule):
         for start, end, line in ctx.paragraphs:
             if len(line.strip()) > NOTICE_MAX_CHARS or not has_notice(line):
                 continue
-            s, e, new = block_removal(text, start, end)
-            first = start + len(line) - len(line.lstrip())
-            yield self.finding(
-                text,
-                first,
-                start + len(line.rstrip()),
-                "Site notice left by the page template",
-                suggestion="",
-                edits=(Edit(s, e, new),),
-                title="Remove the notice",
-                confidence=0.9,
+            yield self.line_removal(
+                text, start, end, "Site notice left by the page template", title="Remove the notice", confidence=0.9
             )

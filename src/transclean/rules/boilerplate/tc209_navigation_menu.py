@@ -106,18 +106,10 @@ class NavigationMenu(Rule):
             yield from self._menu(text, run)
             run = []
             if ("»" in line or "›" in line) and _BREADCRUMB.fullmatch(line):
-                s, e, new = block_removal(text, start, start + len(line))
-                first = start + len(line) - len(line.lstrip())
-                yield self.finding(
-                    text,
-                    first,
-                    start + len(line.rstrip()),
-                    "Breadcrumb trail of the site's navigation",
-                    suggestion="",
-                    edits=(Edit(s, e, new),),
-                    title="Remove the breadcrumb",
-                    confidence=0.9,
-                )
+                yield self.line_removal(
+                    text, start, start + len(line), "Breadcrumb trail of the site's navigation",
+                    title="Remove the breadcrumb", confidence=0.9,
+                )  # fmt: skip
 
     def _menu(self, text: str, run: list[tuple[int, int, str]]) -> Iterator[Finding]:
         while run and not _menu_like(run[0][2]):

@@ -10,9 +10,8 @@ import regex
 
 from transclean.analysis.chrome import all_languages, press_words
 from transclean.context import Context
-from transclean.model import Applicability, Category, Edit, Finding, Severity
+from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
-from transclean.text import block_removal
 
 #: a name has two to four words ("Bart Nijman", "Maria del Carmen Ruiz").
 NAME_MIN_WORDS = 2
@@ -109,14 +108,6 @@ class Byline(Rule):
             start, end, line = paragraphs[i]
             if not byline(line):
                 continue
-            s, e, new = block_removal(text, start, end)
-            yield self.finding(
-                text,
-                start + len(line) - len(line.lstrip()),
-                start + len(line.rstrip()),
-                "Byline left by the page template",
-                suggestion="",
-                edits=(Edit(s, e, new),),
-                title="Remove the byline",
-                confidence=0.85,
+            yield self.line_removal(
+                text, start, end, "Byline left by the page template", title="Remove the byline", confidence=0.85
             )

@@ -9,9 +9,8 @@ import regex
 
 from transclean.analysis.chrome import SENTENCE_END, all_languages, unbulleted, widget_language, words
 from transclean.context import Context
-from transclean.model import Applicability, Category, Edit, Finding, Severity
+from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
-from transclean.text import block_removal
 
 #: "Tag Archives: Minister", "Author: REUTERS", "Erschienen in: Aktuelle Meldungen": a label, a colon, a value.
 _LABELLED = regex.compile(r"(?P<label>[^:\n]{2,40}?)\s*:\s*(?P<value>\S[^\n]*)")
@@ -77,15 +76,7 @@ class LabelledWidget(Rule):
             label = m["label"]
             if " ".join(words(label)) not in labels and widget_language(label) is None:
                 continue
-            s, e, new = block_removal(text, start, end)
-            first = start + len(line) - len(line.lstrip())
-            yield self.finding(
-                text,
-                first,
-                start + len(line.rstrip()),
-                f"Widget field {line.strip()!r} left by the site template",
-                suggestion="",
-                edits=(Edit(s, e, new),),
-                title="Remove the widget line",
-                confidence=0.85,
-            )
+            yield self.line_removal(
+                text, start, end, f"Widget field {line.strip()!r} left by the site template",
+                title="Remove the widget line", confidence=0.85,
+            )  # fmt: skip

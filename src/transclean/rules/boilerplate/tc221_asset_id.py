@@ -9,9 +9,8 @@ import regex
 
 from transclean.analysis.chrome import unbulleted
 from transclean.context import Context
-from transclean.model import Applicability, Category, Edit, Finding, Severity
+from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
-from transclean.text import block_removal
 
 #: names a page template gives its slots and files, alone on a line: an ad slot with its size
 #: ("banner_728x90", "ad-300x250"), an ad-server id ("div-gpt-ad-1524"), an embedded tweet's picture link
@@ -71,15 +70,11 @@ class AssetId(Rule):
             token = unbulleted(line).strip()
             if not token or " " in token or _ASSET.fullmatch(token) is None or token[0].isdigit():
                 continue
-            s, e, new = block_removal(text, start, end)
-            first = start + len(line) - len(line.lstrip())
-            yield self.finding(
+            yield self.line_removal(
                 text,
-                first,
-                start + len(line.rstrip()),
+                start,
+                end,
                 f"Template asset name {token!r} left in the text",
-                suggestion="",
-                edits=(Edit(s, e, new),),
                 title="Remove the line",
                 confidence=0.85,
             )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from transclean.analysis.calques import calque_keys, find_calques
+from transclean.analysis.calques import calque_findings, calque_keys
 from transclean.context import Context
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
@@ -55,13 +55,4 @@ class CalquedTitle(Rule):
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        for hit in find_calques(ctx, "titles"):
-            yield self.finding(
-                ctx.text,
-                hit.start,
-                hit.end,
-                hit.message(ctx.text),
-                suggestion=hit.suggestion,
-                title=f"Use {hit.suggestion!r}",
-                severity=hit.severity,
-            )
+        yield from calque_findings(self, ctx, "titles")
