@@ -11,11 +11,15 @@ frequency lists are fixed, and a document repeats its words.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import regex
 
 from transclean.langdata import language_data
 from transclean.lexicon import Lexicon, common_index, common_words, zipf, zipf_probe
+
+if TYPE_CHECKING:
+    from transclean.context import Context
 
 #: wordfreq's Latin-script languages a machine translation into English leaves words of (the sources of
 #: the real pages: Italian, Spanish, French, German, Portuguese, Polish, Czech, Turkish, Romanian,
@@ -152,12 +156,19 @@ MIN_FOREIGN = 2
 _QUOTED = regex.compile(r"«[^»\n]*»|“[^”\n]*”|„[^“”\n]*[“”]|\"[^\"\n]*\"|``[^\n]*?''|‘[^’\n]*’")
 
 
-@lru_cache(maxsize=2)
+def embedded_in(ctx: Context) -> tuple[tuple[int, int, int, frozenset[str], bool], ...]:
+    """:func:`embedded` of the document's text, computed once for the rules of this family (TC804, TC805)
+    and kept in the document's memo."""
+    key = ("foreign-embedded", ctx.text)
+    if key not in ctx.memo:
+        ctx.memo[key] = embedded(ctx.text)
+    return ctx.memo[key]  # type: ignore[return-value]
+
+
 def embedded(text: str) -> tuple[tuple[int, int, int, frozenset[str], bool], ...]:
     """Foreign words set inside English: (start, end, word count, languages, whether an English word follows)
     of each run that follows an English word, is all in lower case, ends before neither a capitalised word
     nor a bracket, and stands outside quotations; a run of several words holds two foreign ones at least.
-    Both rules of this family ask for the same text: the last two answers are kept.
 
     Those conditions are what separates a leftover from a name or a title, which English text quotes in
     their language on purpose: a run with a capitalised word or one that runs into a capitalised word is

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from transclean.analysis.foreign import embedded
+from transclean.analysis.foreign import embedded_in
 from transclean.context import Context
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
@@ -56,7 +56,7 @@ class ForeignWords(Rule):
         if ctx.language not in self.languages:
             return
         text = ctx.text
-        for start, end, count, languages, _ in embedded(text):
+        for start, end, count, languages, _ in embedded_in(ctx):
             if count >= MIN_WORDS:
                 yield self.finding(
                     text,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from transclean.analysis.foreign import embedded, function_words
+from transclean.analysis.foreign import embedded_in, function_words
 from transclean.context import Context
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
@@ -50,7 +50,7 @@ class ForeignFunctionWord(Rule):
             return
         text = ctx.text
         lists = function_words()
-        for start, end, count, languages, english_after in embedded(text):
+        for start, end, count, languages, english_after in embedded_in(ctx):
             word = text[start:end]
             if count != 1 or not english_after:
                 continue
