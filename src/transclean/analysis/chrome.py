@@ -148,6 +148,21 @@ def is_list_label(line: str) -> bool:
     return " ".join(words(line)) in all_languages("list_labels")
 
 
+def is_related_label(line: str) -> bool:
+    """True when ``line``'s words are a related-article box's label ("Read also"): TC203 and TC211 take it."""
+    return " ".join(words(line)) in _related_labels()
+
+
+@lru_cache(maxsize=1)
+def _related_labels() -> frozenset[str]:
+    """The ``[boilerplate] related_labels`` of every language, as :func:`words` reads them."""
+    return frozenset(
+        " ".join(words(label))
+        for labels in across_languages("boilerplate", "related_labels").values()
+        for label in labels
+    )
+
+
 def has_notice(line: str) -> bool:
     """True when ``line`` carries a phrase that only site notices use ("All rights reserved")."""
     folded = " ".join(line.lower().replace("’", "'").split())

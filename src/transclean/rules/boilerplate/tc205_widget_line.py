@@ -5,19 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from transclean.analysis.chrome import Line, ends_sentence, is_list_label, unbulleted, widget_language, words
+from transclean.analysis.chrome import Line, ends_sentence, is_list_label, is_related_label, unbulleted, widget_language
 from transclean.context import Context
-from transclean.langdata import across_languages
 from transclean.model import Applicability, Category, Edit, Finding, Severity
 from transclean.rules.base import Example, Rule, register
 from transclean.text import block_removal
 
 #: a headline in a list after a list label: one line, at most this long, not a paragraph of prose.
 HEADLINE_MAX_CHARS = 250
-
-_RELATED = frozenset(
-    " ".join(words(label)) for labels in across_languages("boilerplate", "related_labels").values() for label in labels
-)
 
 
 def _headline(line: Line) -> bool:
@@ -93,7 +88,7 @@ class WidgetLine(Rule):
                 continue  # "[ad_1]" and other bracketed markers are TC201's
             if widget_language(label) is None and not is_list_label(label):
                 continue  # a list label ("You may also like") is chrome whatever its words
-            if " ".join(words(label)) in _RELATED and i < len(lines) and _headline(lines[i]):
+            if is_related_label(label) and i < len(lines) and _headline(lines[i]):
                 continue  # a related-article box: TC203 takes the label and its headline
             if _continues_sentence(lines, i):
                 continue

@@ -7,9 +7,8 @@ from typing import ClassVar
 
 import regex
 
-from transclean.analysis.chrome import all_languages, is_list_label, widget_language, words
+from transclean.analysis.chrome import all_languages, is_list_label, is_related_label, widget_language, words
 from transclean.context import Context
-from transclean.langdata import across_languages
 from transclean.model import Applicability, Category, Edit, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
 
@@ -18,10 +17,6 @@ from transclean.rules.base import Example, Rule, Trigger, register
 _LEADING = regex.compile(r"^[ \t]*(?P<label>\p{L}[\p{L}' \t]{0,30}?\p{Ll})(?=\p{Lu}\p{Ll})", regex.MULTILINE)
 #: a call glued after a paragraph's last stop: "... the parliaments.Read full text", "... said. Read more".
 _TRAILING = regex.compile(r"(?<=[.!?…\"”»])(?P<gap>[ \t]?)(?P<label>\p{Lu}[\p{L}' \t]{1,30}?)[ \t]*$", regex.MULTILINE)
-#: labels of related-article boxes: run into a line, they are TC211's.
-_RELATED = frozenset(
-    " ".join(words(label)) for labels in across_languages("boilerplate", "related_labels").values() for label in labels
-)
 #: a label is a few words; more is a sentence.
 LABEL_MAX_WORDS = 4
 
@@ -85,7 +80,7 @@ class FusedLabel(Rule):
         text = ctx.text
         for m in _LEADING.finditer(text):
             label = m["label"]
-            if " ".join(words(label)) in _RELATED or is_list_label(label):
+            if is_related_label(label) or is_list_label(label):
                 continue  # TC211 takes the label and the headline after it
             if _is_label(label):
                 yield self.finding(
