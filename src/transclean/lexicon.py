@@ -605,8 +605,8 @@ def common_index(langs: tuple[str, ...], floor: float) -> Lexicon:
     Fourteen languages' sets at Zipf 3.5 hold 270,000 strings, 0.15 s to load at every start, for a check
     that asks a few hundred words (a binary search each, about 10 µs)."""
     compiled = tuple(lang for lang in langs if _compiled(lang) and _frequencies(lang).path is not None)
-    paths = [_frequencies(lang).path for lang in compiled]
-    key = (floor, compiled, tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in paths if p))
+    stats = [(str(path), path.stat()) for lang in compiled if (path := _frequencies(lang).path)]
+    key = (floor, compiled, tuple((name, stat.st_size, stat.st_mtime_ns) for name, stat in stats))
 
     def build() -> tuple[bytes, bytes]:
         found: dict[str, list[str]] = {}

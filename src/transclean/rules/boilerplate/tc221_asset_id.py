@@ -66,14 +66,16 @@ class AssetId(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
-        for start, end, line in ctx.paragraphs:
-            token = unbulleted(line).strip()
+        for line in ctx.chrome_lines:
+            if line.tokens > 3:
+                continue  # one token, alone or with a bullet glued or spaced around it ("ad • 300x250")
+            token = unbulleted(line.text).strip()
             if not token or " " in token or _ASSET.fullmatch(token) is None or token[0].isdigit():
                 continue
             yield self.line_removal(
                 text,
-                start,
-                end,
+                line.start,
+                line.end,
                 f"Template asset name {token!r} left in the text",
                 title="Remove the line",
                 confidence=0.85,
