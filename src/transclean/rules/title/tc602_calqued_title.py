@@ -17,7 +17,8 @@ class CalquedTitle(Rule):
     ## What it finds
     Titles and offices as machine translation renders them from the source language's wording, where
     English news uses another term: "the head of the Ministry of ..." before the minister's name, "the
-    head of the Pentagon", "the head of diplomacy", "the official representative of the Foreign Ministry"
+    head of the Pentagon", "the head of the US Treasury", "the premier Meloni" (not where provinces or
+    China have premiers), "the head of diplomacy", "the official representative of the Foreign Ministry"
     (its spokesperson), "the President of the Government" (Spain's prime minister), "vice-premier",
     "RA Prime Minister". The phrases, their source languages and the English term are data
     (``[calques] titles`` in the language file). A phrase that can be literal ("the head of the ministry")
@@ -45,6 +46,7 @@ class CalquedTitle(Rule):
         Example("The ⟦head of diplomacy⟧ will travel to Kyiv on Monday.", language="en"),
         Example("The ⟦President of the Government⟧, Pedro Sánchez, called an election.", language="en"),
         Example("The ⟦vice-premier⟧ met farmers in Warsaw.", language="en"),
+        Example("The ⟦head of the US Treasury⟧ Janet Yellen arrived in Beijing.", language="en"),
     )
     must_not_fire = (
         Example("Defence Minister Jan Nowak visited the base.", language="en"),
@@ -52,6 +54,7 @@ class CalquedTitle(Rule):
         Example("China's Vice Premier He Lifeng met the delegation in Beijing.", language="en"),
         Example("The head of the Central Bank Elvira Nabiullina spoke on Friday.", language="en"),
         Example("Foreign Ministry spokeswoman Maria Zakharova commented on the visit.", language="en"),
+        Example("The premier Doug Ford of Ontario met the mayors.", language="en"),
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
