@@ -1,0 +1,185 @@
+"""TC906: name-case-form."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from functools import lru_cache
+
+import regex
+
+from transclean.analysis.mentions import is_first_name
+from transclean.analysis.spelling import loose_name_key
+from transclean.context import Context
+from transclean.langdata import across_languages
+from transclean.lexicon import zipf
+from transclean.model import Applicability, Category, Finding, Severity
+from transclean.places import places
+from transclean.rules.base import Example, Rule, register
+
+#: a capitalised word, with the English possessive after it ("Fial's"): the possessive is no part of the name.
+_NAME = regex.compile(r"\b(\p{Lu}[\p{L}\p{M}]+)(['’]s)?\b")
+#: a name needs to be rarer than this in English and in the text's language: "Roman" and "Romano" are words.
+NAME_ZIPF = 3.5
+#: the stem two case forms share has at least this many letters ("Fic" of "Fico", "Fica").
+MIN_STEM = 3
+#: names shorter than this are left alone: "Dur" and "Durron" share a stem and an ending by chance.
+MIN_KEY = 4
+
+
+@register
+class NameCaseForm(Rule):
+    """One name in two case forms of the source language: "Fial's government" beside "Fiala", "Elpidophor".
+
+    ## What it finds
+    Rare capitalised words of one document that share a stem and differ only in the case endings of one
+    source language (``[names] case_endings`` in the language files: Russian, Ukrainian, Polish, Czech and
+    Slovak, Serbian and Croatian, Greek, Armenian): "Fica" beside "FICO" (a Slovak genitive), "Fial's"
+    beside "Fiala" (the Czech possessive stem), "Elpidophor" beside "Elpidophoros" (Greek -os dropped as
+    in Russian). A translation system copies the name in the case the source sentence needs. The forms
+    other than the most used are flagged, with the most used as suggestion; in a tie the form not in the
+    possessive, then the longer. A man's and a woman's surname of one family ("Ivanov", "Ivanova";
+    "Kowalski", "Kowalska"; ``feminine_endings``) and first names ("Daniel", "Daniela") are two people, and
+    are left alone.
+
+    ## Why it matters
+    "Fial's government" names nobody: readers, search and glossaries take the case form for another
+    person.
+
+    ## Fix safety
+    Unsafe: only an editor who knows the person can tell the nominative; the suggestion is the document's
+    most used form.
+    """
+
+    code = "TC906"
+    name = "name-case-form"
+    category = Category.TERMINOLOGY
+    severity = Severity.MINOR
+    fix = Applicability.UNSAFE
+    languages = ("en",)
+    must_fire = (
+        Example("Prime Minister Petr Fiala spoke. In addition to ⟦Fial⟧'s government, Fiala named two ministers.",
+                language="en"),
+        Example("Archbishop ⟦Elpidophor⟧ apologised. Archbishop Elpidophoros said he regretted it.", language="en"),
+        Example("R. FICO: TODAY. The government of R. ⟦Fica⟧ must make order, FICO said.", language="en"),
+    )  # fmt: skip
+    must_not_fire = (
+        Example("Ivan Ivanov met Maria Ivanova; Ivanova and Ivanov agreed.", language="en"),
+        Example("Jan Kowalski and Anna Kowalska voted; Kowalska spoke first.", language="en"),
+        Example("Petr Fiala and his wife Jana Fialová arrived; Fiala spoke.", language="en"),
+        Example("Daniel met Daniela in Prague; Daniela left.", language="en"),
+        Example("Giorgos Papadopoulos met Eleni Papadopoulou; Papadopoulou spoke.", language="en"),
+        Example("Roman and Romano walked to Romania.", language="en"),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        text, lang = ctx.text, ctx.language or "en"
+        uses: dict[str, list[tuple[int, int, str, bool]]] = {}
+        known_places = places()
+        for m in _NAME.finditer(text):
+            word = m.group(1)
+            if _is_name(word, lang) and word not in known_places:
+                uses.setdefault(loose_name_key(word), []).append((m.start(1), m.end(1), word, bool(m.group(2))))
+        if len(uses) < 2:
+            return
+        for group in _case_groups(uses):
+            counts = Counter({key: len(uses[key]) for key in group})
+            most = max(counts.values())
+            tops = [key for key in group if counts[key] == most]
+            if len(tops) > 1:  # "Matoviča" once, "Matovic's" once: which is the nominative the text does not say
+                for key in sorted(group):
+                    for start, end, word, _ in uses[key]:
+                        others = ", ".join(repr(_shown(uses[k])) for k in sorted(group - {key}))
+                        yield self.finding(
+                            text, start, end, f"{word!r} and {others} look like case forms of one name",
+                            confidence=0.4,
+                        )  # fmt: skip
+                continue
+            top = _shown(uses[tops[0]])
+            for key in sorted(group - {tops[0]}):
+                for start, end, word, _ in uses[key]:
+                    yield self.finding(
+                        text, start, end,
+                        f"{word!r} looks like a case form of the name {top!r} used elsewhere in the document",
+                        suggestion=top, title=f"Use {top!r}", confidence=0.5,
+                    )  # fmt: skip
+
+
+def _shown(uses: list[tuple[int, int, str, bool]]) -> str:
+    """How a name is written where it is not in the possessive (the case form is often the possessive's
+    stem: "Fial's"), in title case where the text shouts it ("FICO")."""
+    word = next((w for _, _, w, possessive in uses if not possessive), uses[0][2])
+    return word.capitalize() if word.isupper() else word
+
+
+def _case_groups(uses: dict[str, list[tuple[int, int, str, bool]]]) -> list[set[str]]:
+    """The name keys that are case forms of one another, as groups: each key is indexed under the stems its
+    endings allow, per language (a lookup per key and ending, not a comparison of every pair)."""
+    endings, feminine, spelling = _endings()
+    stems: dict[tuple[str, str], dict[str, str]] = {}
+    for key in uses:
+        if len(key) < MIN_KEY:
+            continue
+        for lang, lang_endings in endings.items():
+            for ending in lang_endings:
+                if key.endswith(ending) and len(key) - len(ending) >= MIN_STEM:
+                    stems.setdefault((lang, key[: len(key) - len(ending)]), {})[key] = ending
+    parent = {key: key for key in uses}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            key = parent[key]
+        return key
+
+    for forms in stems.values():
+        ordered = sorted(forms)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1 :]:
+                if frozenset((forms[a], forms[b])) not in spelling and not _feminine_pair(a, b, feminine):
+                    parent[root(a)] = root(b)
+    groups: dict[str, set[str]] = {}
+    for key in uses:
+        groups.setdefault(root(key), set()).add(key)
+    return [group for group in groups.values() if len(group) > 1]
+
+
+def _feminine_pair(a: str, b: str, feminine: tuple[tuple[str, str], ...]) -> bool:
+    """Whether two keys are a man's and a woman's form of one surname ("ivanov", "ivanova")."""
+    for masculine, female in feminine:
+        for x, y in ((a, b), (b, a)):
+            if x.endswith(masculine) and y == x[: len(x) - len(masculine)] + female:
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _endings() -> tuple[dict[str, tuple[str, ...]], tuple[tuple[str, str], ...], frozenset[frozenset[str]]]:
+    """The case endings of each language (with the bare stem, ""); the feminine endings of all languages (a
+    pair that one language makes a woman's name is left alone whichever language the page came from); and
+    the pairs of endings that spelling makes without a case (``spelling_endings``: "Brown", "Browne").
+    Folded as the name keys are (``loose_name_key``: "ym" is "im")."""
+    names = across_languages("names")
+    endings = {
+        lang: tuple(dict.fromkeys(["", *(loose_name_key(e) for e in table.get("case_endings", ()))]))
+        for lang, table in names.items()
+        if table.get("case_endings")
+    }
+    feminine = tuple(
+        (loose_name_key(m) if m else "", loose_name_key(f))
+        for table in names.values()
+        for m, f in table.get("feminine_endings", ())
+    )
+    spelling = frozenset(
+        frozenset(loose_name_key(e) if e else "" for e in pair)
+        for table in names.values()
+        for pair in table.get("spelling_endings", ())
+    )
+    return endings, feminine, spelling
+
+
+@lru_cache(maxsize=65536)
+def _is_name(word: str, lang: str) -> bool:
+    """Whether a capitalised word can be a surname: rare in English and in the text's language, and no
+    first name (those come in pairs: "Daniel", "Daniela")."""
+    lower = word.lower()
+    return max(zipf(lower, lang), zipf(lower, "en")) < NAME_ZIPF and not is_first_name(lower)
