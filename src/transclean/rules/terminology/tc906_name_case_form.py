@@ -37,8 +37,10 @@ class NameCaseForm(Rule):
     Slovak, Serbian and Croatian, Greek, Armenian): "Fica" beside "FICO" (a Slovak genitive), "Fial's"
     beside "Fiala" (the Czech possessive stem), "Elpidophor" beside "Elpidophoros" (Greek -os dropped as
     in Russian). A translation system copies the name in the case the source sentence needs. The forms
-    other than the most used are flagged, with the most used as suggestion; in a tie the form not in the
-    possessive, then the longer. A man's and a woman's surname of one family ("Ivanov", "Ivanova";
+    other than the most used are flagged, with the most used as suggestion. In a tie the text does not
+    say which is the nominative: the forms outside the possessive are flagged (English wrote the "'s"), or
+    all forms when none is in the possessive. Words in capitals (a headline) are evidence, never flagged. A
+    man's and a woman's surname of one family ("Ivanov", "Ivanova";
     "Kowalski", "Kowalska"; ``feminine_endings``) and first names ("Daniel", "Daniela") are two people, and
     are left alone.
 
@@ -86,22 +88,24 @@ class NameCaseForm(Rule):
             counts = Counter({key: len(uses[key]) for key in group})
             most = max(counts.values())
             tops = [key for key in group if counts[key] == most]
-            if len(tops) > 1:  # "Matoviča" once, "Matovic's" once: which is the nominative the text does not say
-                for key in sorted(group):
-                    for start, end, word, _ in uses[key]:
-                        others = ", ".join(repr(_shown(uses[k])) for k in sorted(group - {key}))
-                        yield self.finding(
-                            text, start, end, f"{word!r} and {others} look like case forms of one name",
-                            confidence=0.4,
-                        )  # fmt: skip
-                continue
-            top = _shown(uses[tops[0]])
-            for key in sorted(group - {tops[0]}):
+            if len(tops) == 1:
+                flagged, top = group - {tops[0]}, _shown(uses[tops[0]])
+            else:
+                # A tie ("Matoviča" once, "Matovic's" once): the text does not say which is the nominative.
+                # English grammar wrote the possessive's "'s", so the bare forms are the likelier leak; where
+                # all are bare ("Elpidophor", "Elpidophoros") all are flagged, with no suggestion.
+                bare = {key for key in group if any(not possessive for *_, possessive in uses[key])}
+                flagged = bare if bare != group else group
+                rest = group - flagged
+                top = _shown(uses[min(rest)]) if rest else ""
+            for key in sorted(flagged):
                 for start, end, word, _ in uses[key]:
+                    if word.isupper():
+                        continue  # a headline in capitals ("R. FICO:") is evidence, not the slip
+                    others = ", ".join(repr(_shown(uses[k])) for k in sorted(group - {key}))
                     yield self.finding(
-                        text, start, end,
-                        f"{word!r} looks like a case form of the name {top!r} used elsewhere in the document",
-                        suggestion=top, title=f"Use {top!r}", confidence=0.5,
+                        text, start, end, f"{word!r} looks like a case form of the name written {others} elsewhere",
+                        suggestion=top or None, title=f"Use {top!r}" if top else None, confidence=0.5,
                     )  # fmt: skip
 
 
