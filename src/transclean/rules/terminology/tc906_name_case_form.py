@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import regex
@@ -11,6 +11,7 @@ import regex
 from transclean.analysis.mentions import is_first_name
 from transclean.analysis.spelling import loose_name_key
 from transclean.context import Context
+from transclean.glossary import Glossary
 from transclean.langdata import across_languages
 from transclean.lexicon import zipf
 from transclean.model import Applicability, Category, Finding, Severity
@@ -23,6 +24,8 @@ _NAME = regex.compile(r"\b(\p{Lu}[\p{L}\p{M}]+)(['’]s)?\b")
 NAME_ZIPF = 3.5
 #: the stem two case forms share has at least this many letters ("Fic" of "Fico", "Fica").
 MIN_STEM = 3
+#: the stem a lone name shares with a glossary surname has at least this many letters ("Tusk" of "Tuska").
+MIN_GLOSSARY_STEM = 4
 #: names shorter than this are left alone: "Dur" and "Durron" share a stem and an ending by chance.
 MIN_KEY = 4
 
@@ -40,6 +43,8 @@ class NameCaseForm(Rule):
     other than the most used are flagged, with the most used as suggestion. In a tie the text does not
     say which is the nominative: the forms outside the possessive are flagged (English wrote the "'s"), or
     all forms when none is in the possessive. Words in capitals (a headline) are evidence, never flagged. A
+    name the document writes only in a case form is compared with the surnames of the glossaries' persons
+    ("Tuska" for "Tusk"). A
     man's and a woman's surname of one family ("Ivanov", "Ivanova";
     "Kowalski", "Kowalska"; ``feminine_endings``) and first names ("Daniel", "Daniela") are two people, and
     are left alone.
@@ -64,6 +69,7 @@ class NameCaseForm(Rule):
                 language="en"),
         Example("Archbishop ⟦Elpidophor⟧ apologised. Archbishop Elpidophoros said he regretted it.", language="en"),
         Example("R. FICO: TODAY. The government of R. ⟦Fica⟧ must make order, FICO said.", language="en"),
+        Example("The cabinet of Donald ⟦Tuska⟧ met on Monday.", language="en"),
     )  # fmt: skip
     must_not_fire = (
         Example("Ivan Ivanov met Maria Ivanova; Ivanova and Ivanov agreed.", language="en"),
@@ -72,6 +78,7 @@ class NameCaseForm(Rule):
         Example("Daniel met Daniela in Prague; Daniela left.", language="en"),
         Example("Giorgos Papadopoulos met Eleni Papadopoulou; Papadopoulou spoke.", language="en"),
         Example("Roman and Romano walked to Romania.", language="en"),
+        Example("Theresa May met Maya Putina, a teacher, in Leeds.", language="en"),
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
@@ -82,9 +89,9 @@ class NameCaseForm(Rule):
             word = m.group(1)
             if _is_name(word, lang) and word not in known_places:
                 uses.setdefault(loose_name_key(word), []).append((m.start(1), m.end(1), word, bool(m.group(2))))
-        if len(uses) < 2:
-            return
+        grouped: set[str] = set()
         for group in _case_groups(uses):
+            grouped |= group
             counts = Counter({key: len(uses[key]) for key in group})
             most = max(counts.values())
             tops = [key for key in group if counts[key] == most]
@@ -107,6 +114,17 @@ class NameCaseForm(Rule):
                         text, start, end, f"{word!r} looks like a case form of the name written {others} elsewhere",
                         suggestion=top or None, title=f"Use {top!r}" if top else None, confidence=0.5,
                     )  # fmt: skip
+        # A name the document writes only in a case form ("Tuska", "Zelenskogo") is found against the
+        # surnames of the persons the glossaries know.
+        surnames = _glossary_surnames(ctx.glossary, lang)
+        for key in uses.keys() - grouped:
+            surname = _case_form_of(key, surnames)
+            for start, end, word, _ in uses[key] if surname else ():
+                if not word.isupper():
+                    yield self.finding(
+                        text, start, end, f"{word!r} looks like a case form of the name {surname!r}",
+                        suggestion=surname, title=f"Use {surname!r}", confidence=0.5,
+                    )  # fmt: skip
 
 
 def _shown(uses: list[tuple[int, int, str, bool]]) -> str:
@@ -116,18 +134,30 @@ def _shown(uses: list[tuple[int, int, str, bool]]) -> str:
     return word.capitalize() if word.isupper() else word
 
 
-def _case_groups(uses: dict[str, list[tuple[int, int, str, bool]]]) -> list[set[str]]:
-    """The name keys that are case forms of one another, as groups: each key is indexed under the stems its
-    endings allow, per language (a lookup per key and ending, not a comparison of every pair)."""
-    endings, feminine, spelling = _endings()
+def _stem_index(keys: Iterable[str]) -> dict[tuple[str, str], dict[str, str]]:
+    """Name keys under each (language, stem) their case endings allow, with the ending: ("cs", "fial") ->
+    {"fiala": "a", "fial": ""}. One entry per key and ending, not a comparison of every pair of names."""
+    endings = _endings()[0]
     stems: dict[tuple[str, str], dict[str, str]] = {}
-    for key in uses:
+    for key in keys:
         if len(key) < MIN_KEY:
             continue
         for lang, lang_endings in endings.items():
             for ending in lang_endings:
                 if key.endswith(ending) and len(key) - len(ending) >= MIN_STEM:
                     stems.setdefault((lang, key[: len(key) - len(ending)]), {})[key] = ending
+    return stems
+
+
+def _case_pair(a: str, ending_a: str, b: str, ending_b: str) -> bool:
+    """Whether two keys on one stem are case forms of one name: not a pair English spelling makes
+    ("Brown", "Browne") nor a man's and a woman's surname ("Ivanov", "Ivanova")."""
+    _, feminine, spelling = _endings()
+    return a != b and frozenset((ending_a, ending_b)) not in spelling and not _feminine_pair(a, b, feminine)
+
+
+def _case_groups(uses: dict[str, list[tuple[int, int, str, bool]]]) -> list[set[str]]:
+    """The name keys of a document that are case forms of one another, as groups."""
     parent = {key: key for key in uses}
 
     def root(key: str) -> str:
@@ -135,16 +165,46 @@ def _case_groups(uses: dict[str, list[tuple[int, int, str, bool]]]) -> list[set[
             key = parent[key]
         return key
 
-    for forms in stems.values():
+    for forms in _stem_index(uses).values():
         ordered = sorted(forms)
         for i, a in enumerate(ordered):
             for b in ordered[i + 1 :]:
-                if frozenset((forms[a], forms[b])) not in spelling and not _feminine_pair(a, b, feminine):
+                if _case_pair(a, forms[a], b, forms[b]):
                     parent[root(a)] = root(b)
     groups: dict[str, set[str]] = {}
     for key in uses:
         groups.setdefault(root(key), set()).add(key)
     return [group for group in groups.values() if len(group) > 1]
+
+
+@lru_cache(maxsize=8)
+def _glossary_surnames(glossary: Glossary, lang: str) -> tuple[dict[tuple[str, str], dict[str, str]], dict[str, str]]:
+    """The surnames of the glossary's persons that are names (not "May", "Johnson"), indexed by stem, and each
+    key's surname as the glossary writes it. Built once per glossary, not per document."""
+    written = {}
+    for concept in glossary.concepts:
+        if concept.type != "person":
+            continue
+        for form in concept.terms.get("en", ()):
+            surname = form.split()[-1]
+            if " " in form and _is_name(surname, lang):
+                written.setdefault(loose_name_key(surname), surname)
+    return _stem_index(written), written
+
+
+def _case_form_of(key: str, surnames: tuple[dict[tuple[str, str], dict[str, str]], dict[str, str]]) -> str | None:
+    """The glossary surname a document's name is a case form of ("tuska" -> "Tusk"), if any."""
+    index, written = surnames
+    if key in written:
+        return None
+    for (lang, stem), forms in _stem_index([key]).items():
+        if len(stem) < MIN_GLOSSARY_STEM:
+            continue  # no second form in the document to confirm it: "Myla" is not "Milei"
+        ending = forms[key]
+        for surname, surname_ending in index.get((lang, stem), {}).items():
+            if _case_pair(key, ending, surname, surname_ending):
+                return written[surname]
+    return None
 
 
 def _feminine_pair(a: str, b: str, feminine: tuple[tuple[str, str], ...]) -> bool:
