@@ -67,7 +67,11 @@ class NameCaseForm(Rule):
     must_fire = (
         Example("Prime Minister Petr Fiala spoke. In addition to ⟦Fial⟧'s government, Fiala named two ministers.",
                 language="en"),
-        Example("Archbishop ⟦Elpidophor⟧ apologised. Archbishop Elpidophoros said he regretted it.", language="en"),
+        Example(
+            "Archbishop ⟦Elpidophor⟧ apologised. Archbishop Elpidophoros said he regretted it; Elpidophoros left.",
+            language="en",
+        ),
+        Example("Archbishop ⟦Elpidophor⟧ apologised. Archbishop ⟦Elpidophoros⟧ said he regretted it.", language="en"),
         Example("R. FICO: TODAY. The government of R. ⟦Fica⟧ must make order, FICO said.", language="en"),
         Example("The cabinet of Donald ⟦Tuska⟧ met on Monday.", language="en"),
     )  # fmt: skip

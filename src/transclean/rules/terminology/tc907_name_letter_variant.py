@@ -27,16 +27,17 @@ _VOWELS = frozenset("aeiouy")
 
 @register
 class NameLetterVariant(Rule):
-    """One person's name spelt with another vowel or a doubled letter beside the same surname or first name:
-    "Hikmat Hajiyev" and "Hikmet Hajiyev", "Saddam Hussain" and "Saddam Husain".
+    """One person's name spelt with another vowel beside the same surname or first name: "Hikmat Hajiyev" and
+    "Hikmet Hajiyev", "Armen Petrosyan" and "Armen Petrosan".
 
     ## What it finds
     Two-word names that share one word (a rare one: a name, not "Minister") and whose other word differs
-    by one vowel ("Hikmat", "Hikmet"), by a doubled letter ("Hussain", "Husain") or by a vowel dropped
-    inside it, never at its end, where names inflect or change with sex ("Mario", "Maria"). The shared word
+    by one vowel ("Hikmat", "Hikmet") or by a vowel dropped inside it ("Petrosyan", "Petrosan"), never at
+    its end, where names inflect or change with sex ("Mario", "Maria"). The shared word
     says they are one person, so two uses are enough (TC904 asks three of a lone word). The most used
     spelling is suggested; in a tie both are flagged, since the text does not say which is right.
-    Consonants added inside a word ("Johnson", "Johnston") make other names and are left alone.
+    Consonants added inside a word ("Johnson", "Johnston") make other names and are left alone; a doubled
+    letter ("Hussain", "Husain") is a romanisation, TC903's.
 
     ## Why it matters
     A machine translation romanises each sentence on its own: one person gets two names, which readers,
@@ -53,8 +54,12 @@ class NameLetterVariant(Rule):
     fix = Applicability.UNSAFE
     languages = ("en",)
     must_fire = (
-        Example("Hikmat Hajiyev, the adviser, spoke on Friday. Later ⟦Hikmet⟧ Hajiyev said more.", language="en"),
-        Example("Minister Saddam Hussain arrived. Saddam Hussain spoke, and ⟦Husain⟧ left.", language="en"),
+        Example(
+            "Hikmat Hajiyev, the adviser, spoke on Friday. Later ⟦Hikmet⟧ Hajiyev said more. Hikmat Hajiyev left.",
+            language="en",
+        ),
+        Example("⟦Hikmat⟧ Hajiyev spoke on Friday. Later ⟦Hikmet⟧ Hajiyev said more.", language="en"),
+        Example("Armen Petrosyan spoke first; later Armen ⟦Petrosan⟧ left. Armen Petrosyan stayed.", language="en"),
     )
     must_not_fire = (
         Example("Peter Johnson met Peter Johnston in Leeds.", language="en"),
@@ -94,15 +99,15 @@ class NameLetterVariant(Rule):
 
 
 def _variant_pairs(counts: Counter[str]) -> list[tuple[str, str]]:
-    """The pairs of spellings one vowel or one doubled letter apart (few spellings stand beside one name:
-    comparing each pair is cheap)."""
+    """The pairs of spellings one vowel apart (few spellings stand beside one name: comparing each pair is
+    cheap)."""
     words = sorted(counts)
     return [(a, b) for i, a in enumerate(words) for b in words[i + 1 :] if _one_letter_apart(a, b)]
 
 
 def _one_letter_apart(a: str, b: str) -> bool:
-    """Whether two spellings differ by one vowel substituted, a vowel dropped or a letter doubled, inside the
-    word (not its last letter: "Mario", "Maria"); case and accents aside."""
+    """Whether two spellings differ by one vowel substituted or dropped inside the word (not its last letter:
+    "Mario", "Maria"); case and accents aside."""
     x, y = spelling_key(a).lower(), spelling_key(b).lower()
     if x == y or min(len(x), len(y)) < MIN_WORD or x[-1] != y[-1]:
         return False
@@ -115,7 +120,8 @@ def _one_letter_apart(a: str, b: str) -> bool:
     i = next((i for i in range(len(shorter)) if longer[i] != shorter[i]), len(shorter))
     if longer[i + 1 :] != shorter[i:]:
         return False
-    return longer[i] in _VOWELS or (i > 0 and longer[i - 1] == longer[i]) or longer[i + 1 : i + 2] == longer[i]
+    # a vowel dropped, not a doubled one ("Hussain", "Husain": a romanisation, TC903's)
+    return longer[i] in _VOWELS and longer[i - 1 : i] != longer[i] and longer[i + 1 : i + 2] != longer[i]
 
 
 @lru_cache(maxsize=65536)
