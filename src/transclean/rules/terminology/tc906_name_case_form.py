@@ -40,7 +40,10 @@ class NameCaseForm(Rule):
     Slovak, Serbian and Croatian, Greek, Armenian): "Fica" beside "FICO" (a Slovak genitive), "Fial's"
     beside "Fiala" (the Czech possessive stem), "Elpidophor" beside "Elpidophoros" (Greek -os dropped as
     in Russian). A translation system copies the name in the case the source sentence needs. The forms
-    other than the most used are flagged, with the most used as suggestion. In a tie the text does not
+    other than the most used are flagged, with the most used as suggestion, unless one form alone carries
+    the nominative ending of the language that pairs them (``nominative_endings``: the bare stem in the
+    Slavic languages, "-os" in Greek) outside the possessive: that one is the name ("Babiš" beside the
+    more frequent genitive "Babiša"). In a tie the text does not
     say which is the nominative: the forms outside the possessive are flagged (English wrote the "'s"), or
     all forms when none is in the possessive. Words in capitals (a headline) are evidence, never flagged. A
     name the document writes only in a case form is compared with the surnames of the glossaries' persons
@@ -71,7 +74,9 @@ class NameCaseForm(Rule):
             "Archbishop ⟦Elpidophor⟧ apologised. Archbishop Elpidophoros said he regretted it; Elpidophoros left.",
             language="en",
         ),
-        Example("Archbishop ⟦Elpidophor⟧ apologised. Archbishop ⟦Elpidophoros⟧ said he regretted it.", language="en"),
+        Example("Archbishop ⟦Elpidophor⟧ apologised. Archbishop Elpidophoros said he regretted it.", language="en"),
+        Example("Andrej Babiš spoke. Supporters of ⟦Babiša⟧ marched; critics of ⟦Babiša⟧ stayed home.", language="en"),
+        Example("The man of ⟦Matoviča⟧ said it. Matovič's tax is high.", language="en"),
         Example("R. FICO: TODAY. The government of R. ⟦Fica⟧ must make order, FICO said.", language="en"),
         Example("The cabinet of Donald ⟦Tuska⟧ met on Monday.", language="en"),
     )  # fmt: skip
@@ -94,12 +99,18 @@ class NameCaseForm(Rule):
             if _is_name(word, lang) and word not in known_places:
                 uses.setdefault(loose_name_key(word), []).append((m.start(1), m.end(1), word, bool(m.group(2))))
         grouped: set[str] = set()
-        for group in _case_groups(uses):
+        groups, nominative = _case_groups(uses)
+        for group in groups:
             grouped |= group
             counts = Counter({key: len(uses[key]) for key in group})
             most = max(counts.values())
             tops = [key for key in group if counts[key] == most]
-            if len(tops) == 1:
+            # The one form in a nominative ending, written outside the possessive, is the name whatever the
+            # counts: translation from Czech may write "Babiša" (genitive) more often than "Babiš".
+            named = [key for key in group & nominative if any(not possessive for *_, possessive in uses[key])]
+            if len(named) == 1:
+                flagged, top = group - {named[0]}, _shown(uses[named[0]])
+            elif len(tops) == 1:
                 flagged, top = group - {tops[0]}, _shown(uses[tops[0]])
             else:
                 # A tie ("Matoviča" once, "Matovic's" once): the text does not say which is the nominative.
@@ -156,29 +167,35 @@ def _stem_index(keys: Iterable[str]) -> dict[tuple[str, str], dict[str, str]]:
 def _case_pair(a: str, ending_a: str, b: str, ending_b: str) -> bool:
     """Whether two keys on one stem are case forms of one name: not a pair English spelling makes
     ("Brown", "Browne") nor a man's and a woman's surname ("Ivanov", "Ivanova")."""
-    _, feminine, spelling = _endings()
+    _, feminine, spelling, _ = _endings()
     return a != b and frozenset((ending_a, ending_b)) not in spelling and not _feminine_pair(a, b, feminine)
 
 
-def _case_groups(uses: dict[str, list[tuple[int, int, str, bool]]]) -> list[set[str]]:
-    """The name keys of a document that are case forms of one another, as groups."""
+def _case_groups(uses: dict[str, list[tuple[int, int, str, bool]]]) -> tuple[list[set[str]], set[str]]:
+    """The name keys of a document that are case forms of one another, as groups, and the keys in the
+    nominative ending of the language that paired them ("babis" beside "babisa", "elpidophoros" beside
+    "elpidophor")."""
+    nominatives = _endings()[3]
     parent = {key: key for key in uses}
+    nominative: set[str] = set()
 
     def root(key: str) -> str:
         while parent[key] != key:
             key = parent[key]
         return key
 
-    for forms in _stem_index(uses).values():
+    for (lang, _), forms in _stem_index(uses).items():
         ordered = sorted(forms)
         for i, a in enumerate(ordered):
             for b in ordered[i + 1 :]:
                 if _case_pair(a, forms[a], b, forms[b]):
                     parent[root(a)] = root(b)
+                    in_nominative = [key for key in (a, b) if forms[key] in nominatives.get(lang, ())]
+                    nominative.update(in_nominative if len(in_nominative) == 1 else ())
     groups: dict[str, set[str]] = {}
     for key in uses:
         groups.setdefault(root(key), set()).add(key)
-    return [group for group in groups.values() if len(group) > 1]
+    return [group for group in groups.values() if len(group) > 1], nominative
 
 
 @lru_cache(maxsize=8)
@@ -221,10 +238,13 @@ def _feminine_pair(a: str, b: str, feminine: tuple[tuple[str, str], ...]) -> boo
 
 
 @lru_cache(maxsize=1)
-def _endings() -> tuple[dict[str, tuple[str, ...]], tuple[tuple[str, str], ...], frozenset[frozenset[str]]]:
+def _endings() -> tuple[
+    dict[str, tuple[str, ...]], tuple[tuple[str, str], ...], frozenset[frozenset[str]], dict[str, frozenset[str]]
+]:
     """The case endings of each language (with the bare stem, ""); the feminine endings of all languages (a
     pair that one language makes a woman's name is left alone whichever language the page came from); and
-    the pairs of endings that spelling makes without a case (``spelling_endings``: "Brown", "Browne").
+    the pairs of endings that spelling makes without a case (``spelling_endings``: "Brown", "Browne"); and
+    the nominative endings of each language (``nominative_endings``: "" in Russian, "os" in Greek).
     Folded as the name keys are (``loose_name_key``: "ym" is "im")."""
     names = across_languages("names")
     endings = {
@@ -242,7 +262,11 @@ def _endings() -> tuple[dict[str, tuple[str, ...]], tuple[tuple[str, str], ...],
         for table in names.values()
         for pair in table.get("spelling_endings", ())
     )
-    return endings, feminine, spelling
+    nominatives = {
+        lang: frozenset(loose_name_key(e) if e else "" for e in table.get("nominative_endings", ()))
+        for lang, table in names.items()
+    }
+    return endings, feminine, spelling, nominatives
 
 
 @lru_cache(maxsize=65536)
