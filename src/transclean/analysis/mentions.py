@@ -127,11 +127,12 @@ def _opens(words: list[tuple[int, str]], lang: str) -> bool:
 
 def _any_first_name(words: list[tuple[int, str]]) -> bool:
     """Whether any word of a run is a first name of any gender (gender-guesser knows it at all)."""
-    return any(_is_first_name(w) for _, w in words[:2])
+    return any(is_first_name(w) for _, w in words[:2])
 
 
 @lru_cache(maxsize=65536)
-def _is_first_name(word: str) -> bool:
+def is_first_name(word: str) -> bool:
+    """Whether gender-guesser knows a word as a first name of any gender."""
     return _first_names().gender(word.lower()) != "unknown"
 
 
@@ -198,7 +199,7 @@ def _plural_demonym(word: str, lang: str) -> bool:
     if lang != "en" or not word.endswith(("ans", "is")) or len(word) < 5:
         return False
     singular = word[:-1]
-    return _lower_zipf(singular, lang) >= DEMONYM_ZIPF and not _is_first_name(singular)
+    return _lower_zipf(singular, lang) >= DEMONYM_ZIPF and not is_first_name(singular)
 
 
 @dataclass(frozen=True)
