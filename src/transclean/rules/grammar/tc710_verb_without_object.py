@@ -7,6 +7,7 @@ from functools import cache
 
 import regex
 
+from transclean.analysis.inflection import english_forms
 from transclean.context import Context
 from transclean.langdata import language_data
 from transclean.model import Applicability, Category, Finding, Severity
@@ -39,7 +40,8 @@ class VerbWithoutObject(Rule):
     ## What it finds
     A verb that needs a person as its object, directly followed by what comes after the object: "told
     that the police will act" (told them that), "would like to thank for the efforts" (thank you for),
-    "the ministry informed that", "reminded that"; and a verb that takes no that-clause followed by one:
+    "the ministry informed that", "reminded that", "has instructed to complete", "this allowed to reduce"
+    (allowed us to reduce); and a verb that takes no that-clause followed by one:
     "caused that Poland is safer" (made Poland safer), "wants that the court decides". Not judged after a
     form of "be" or "get" within three words ("was told that", "got reminded that") or "feel", "rest",
     "seem" (adjectives), nor when the word after "that" opens no clause ("told that story"). The verbs
@@ -60,17 +62,19 @@ class VerbWithoutObject(Rule):
     severity = Severity.MINOR
     fix = Applicability.NONE
     languages = ("en",)
-    trigger = Trigger(strings=(" that ", " for "))
+    trigger = Trigger(strings=(" that ", " for ", " to "))
     must_fire = (
         Example("The minister ⟦told that⟧ the police will soon arrest them.", language="en"),
         Example("I would like to ⟦thank for⟧ the efforts of the minister.", language="en"),
         Example("Two years of work ⟦caused that⟧ Poland is safer.", language="en"),
+        Example("The minister has ⟦instructed to⟧ complete the projects.", language="en"),
     )
     must_not_fire = (
         Example("He was told that the police will act, and he told them that he agreed.", language="en"),
         Example("She told that story often; we feel assured that he will come.", language="en"),
         Example("They thanked him for the efforts and were thanked for theirs.", language="en"),
         Example("The storm caused damage; that caused the delay they wanted.", language="en"),
+        Example("Women were allowed to vote; he instructed them to go and enabled to the public.", language="en"),
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
@@ -81,6 +85,7 @@ class VerbWithoutObject(Rule):
         no_that = frozenset(grammar.get("no_that_verbs", ()))
         passive = frozenset(grammar.get("passive_markers", ()))
         openers = frozenset(grammar.get("clause_openers", ()))
+        forms = english_forms()
         text = ctx.text
         for m in pattern.finditer(text):
             verb, joiner, after = m.group("verb"), m.group("joiner"), m.group("next")
@@ -89,6 +94,8 @@ class VerbWithoutObject(Rule):
                 continue
             if joiner == "that" and after.lower() not in openers and not after[0].isupper():
                 continue  # "told that story": "that" is a determiner
+            if joiner == "to" and after not in forms.verb:
+                continue  # "allowed to Paris", "enabled to the public": "to" is a preposition
             if text[max(0, m.start() - 2) : m.start()].startswith(","):
                 continue  # "Residents, told that the water ...": a participle clause
             before = _BEFORE.search(text, max(0, m.start() - 40), m.start())
