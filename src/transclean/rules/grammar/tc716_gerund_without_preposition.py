@@ -13,24 +13,26 @@ from transclean.langdata import language_data
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
 
+#: the word before a verb, read back from it
+_WORD_BEFORE = regex.compile(r"(?r)(?<![\p{L}'’-])(\p{L}+)[ \t]+\Z")
+
 
 @cache
-def _verbs(lang: str) -> tuple[regex.Pattern[str], dict[str, str]] | None:
-    """The verbs of `gerund_prepositions` directly followed by an "-ing" word, not after an article or
-    possessive (the nouns "the aim being"), and the preposition each needs."""
+def _verbs(lang: str) -> tuple[regex.Pattern[str], dict[str, str], frozenset[str]] | None:
+    """The verbs of `gerund_prepositions` directly followed by an "-ing" word, the preposition each needs,
+    and the articles and possessives that make the verb a noun ("the aim being")."""
     grammar = language_data(lang).get("grammar", {})
     table: dict[str, list[str]] = grammar.get("gerund_prepositions", {})
     needs = {verb: preposition for preposition, verbs in table.items() for verb in verbs}
     if not needs:
         return None
-    openers = grammar.get("noun_openers", ())
-    article = "|".join(sorted({*openers, *(word.capitalize() for word in openers)}, key=len, reverse=True))
+    # Opens at "ing", a literal the engine finds fast, and reads the verb back in a lookbehind: 20x faster
+    # than opening at every word.
     pattern = regex.compile(
-        rf"(?<!(?<![\p{{L}}'’-])(?:{article})[ \t]+)(?<![\p{{L}}\p{{N}}'’-])"
-        rf"(?<verb>{'|'.join(sorted(needs, key=len, reverse=True))})[ \t]+"
-        rf"(?<gerund>\p{{Ll}}+ing)(?![\p{{L}}\p{{N}}'’-])"
+        rf"(?<=(?<![\p{{L}}\p{{N}}'’-])(?<verb>{'|'.join(sorted(needs, key=len, reverse=True))})[ \t]+"
+        rf"(?<gerund>\p{{Ll}}+))ing(?![\p{{L}}\p{{N}}'’-])"
     )
-    return pattern, needs
+    return pattern, needs, frozenset(grammar.get("noun_openers", ()))
 
 
 @register
@@ -67,16 +69,19 @@ class GerundWithoutPreposition(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         if ctx.language not in self.languages or (verbs := _verbs(ctx.language)) is None:
             return
-        pattern, needs = verbs
+        pattern, needs, articles = verbs
         forms = english_forms()
         text = ctx.text
         for m in pattern.finditer(text):
-            gerund = m.group("gerund")
+            gerund = m.group("gerund") + "ing"
             if gerund in forms.noun or gerund in forms.adjective or gerund not in forms.gerund:
                 continue
+            before = _WORD_BEFORE.search(text, max(0, m.start("verb") - 20), m.start("verb"))
+            if before is not None and before.group(1).lower() in articles:
+                continue  # "the aim being": a noun
             verb = m.group("verb")
             yield self.finding(
-                text, m.start("verb"), m.end("gerund"),
+                text, m.start("verb"), m.end(),
                 f"{verb!r} needs {needs[verb]!r} before {gerund!r}",
                 confidence=0.6,
             )  # fmt: skip
