@@ -20,8 +20,10 @@ def _pattern(lang: str) -> regex.Pattern[str] | None:
     prepositions = language_data(lang).get("grammar", {}).get("relative_prepositions", ())
     if not prepositions:
         return None
+    alternatives = "|".join(sorted(prepositions, key=len, reverse=True))
+    # Opens at " which" and reads the preposition back in a lookbehind, not at every word.
     return regex.compile(
-        rf"(?<![\p{{L}}\p{{N}}'’-])(?<prep>{'|'.join(sorted(prepositions, key=len, reverse=True))})[ \t]+which"
+        rf"[ \t]which(?<=(?<![\p{{L}}\p{{N}}'’-])(?<prep>{alternatives})[ \t]+which)"
         rf"[ \t]+(?:\p{{Ll}}+ly[ \t]+)?(?<verb>\p{{Ll}}+)(?![\p{{L}}\p{{N}}'’-])"
     )
 
