@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 
+from transclean.cache import kept_regex_patterns
 from transclean.config import Config, load_config
 from transclean.errors import TranscleanError
 
@@ -110,19 +111,19 @@ def run_check(
 
     colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     results = []
-    for result in check_paths(paths or ["."], config=config, fix=fix):
-        results.append(result)
-        shown = result.remaining if fix else result.findings
-        if statistics:
-            continue
-        if output_format is Format.json:
-            write_stdout(findings_json(result.display_name, result.language, shown) + "\n")
-        elif output_format is Format.full:
-            write_stdout(
-                "".join(line + "\n" for line in findings_full(result.display_name, result.source, shown, colour=colour))
-            )
-        elif output_format is Format.concise:
-            write_stdout("".join(line + "\n" for line in findings_text(result.display_name, result.source, shown)))
+    with kept_regex_patterns("run"):  # the language's long patterns, compiled by the first file's check
+        for result in check_paths(paths or ["."], config=config, fix=fix):
+            results.append(result)
+            shown = result.remaining if fix else result.findings
+            if statistics:
+                continue
+            if output_format is Format.json:
+                write_stdout(findings_json(result.display_name, result.language, shown) + "\n")
+            elif output_format is Format.full:
+                lines = findings_full(result.display_name, result.source, shown, colour=colour)
+                write_stdout("".join(line + "\n" for line in lines))
+            elif output_format is Format.concise:
+                write_stdout("".join(line + "\n" for line in findings_text(result.display_name, result.source, shown)))
     found = [f for r in results for f in r.findings]
     left = [f for r in results for f in r.remaining] if fix else found
     if statistics:
