@@ -5,6 +5,7 @@ the parsed language files, the glossaries."""
 from __future__ import annotations
 
 import math
+import mmap
 import os
 import random
 import shutil
@@ -72,18 +73,28 @@ def test_common_words_are_none_only_while_the_list_is_not_compiled(monkeypatch: 
     assert "della" in (lexicon.common_words("it", 4.0) or ())  # the None was not remembered
 
 
-def test_common_index_lists_the_languages_whose_common_words_hold_a_word() -> None:
+def test_common_index_lists_the_languages_whose_common_words_hold_a_word(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     langs = ("it", "de", "fr")
     for lang in langs:
         lexicon.zipf("a", lang)  # the lists compiled
     sets = {lang: lexicon.common_words(lang, 4.0) or frozenset() for lang in langs}
-    index = lexicon.common_index(langs, 4.0)
     words = sorted(set().union(*sets.values()))
-    assert len(index) == len(words)
-    for word in [*random.Random(3).sample(words, 500), "della", "und", "est", "zzzq", "a", ""]:
-        expected = [lang for lang in langs if word in sets[lang]]
-        row = index.fields(word)
-        assert (row[0].split() if row else []) == expected, word
+    monkeypatch.setattr(lexicon, "cache_dir", lambda: tmp_path)  # the index's own files, not the lists'
+    (tmp_path / "common-it-de-fr-zipf4.0-00000000.txt").write_text("stale\n")
+    try:
+        for _ in range(2):  # built (and kept), then mapped from the kept block and its offsets
+            lexicon.common_index.cache_clear()
+            index = lexicon.common_index(langs, 4.0)
+            assert len(index) == len(words) and isinstance(index.block, mmap.mmap)
+            assert sorted(path.suffix for path in tmp_path.iterdir()) == [".idx", ".txt"]  # the stale one gone
+            for word in [*random.Random(3).sample(words, 500), "della", "und", "est", "zzzq", "a", ""]:
+                expected = [lang for lang in langs if word in sets[lang]]
+                row = index.fields(word)
+                assert (row[0].split() if row else []) == expected, word
+    finally:
+        lexicon.common_index.cache_clear()
 
 
 def test_lexicon_index_is_rebuilt_when_stale(tmp_path: Path) -> None:
