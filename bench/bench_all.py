@@ -11,7 +11,7 @@
 The texts are bench_clean.py's: GAP and MT-GenEval documents with damage injected into 40% of them. On a
 busy machine trust the ratios more than the seconds; run it twice.
 
-Run: .venv/bin/python bench/bench_all.py [--mb 2] [--check-mb 0.3] [--clean-mb 5] [--scaling-sizes 0.1,0.4]
+Run: .venv/bin/python bench/bench_all.py [--mb 2] [--check-mb 0.3] [--clean-mb 5] [--scaling-sizes 0.1,0.4,1.6]
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=2, help="text for the API fix ratios")
     parser.add_argument("--check-mb", type=float, default=0.3, help="text for the full check ratio")
     parser.add_argument("--clean-mb", type=float, default=5, help="corpus for the clean ratios and flag-mode RSS")
-    parser.add_argument("--scaling-sizes", default="0.1,0.4", help="document sizes (MB) for bench_scaling.py")
+    parser.add_argument("--scaling-sizes", default="0.1,0.4,1.6", help="document sizes (MB) for bench_scaling.py")
     args = parser.parse_args()
 
     items = texts(args.mb)
