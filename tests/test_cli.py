@@ -207,6 +207,34 @@ def test_check_parses_its_options_without_pydantic(tmp_path: Path) -> None:
     assert b"Invalid value for '--output-format': Value error, 'bad' is not one of 'full', 'concise'" in bad.stderr
 
 
+def test_plain_check_without_the_typer_app_answers_as_the_app(tmp_path: Path) -> None:
+    """`check` with paths and plain flags runs without building the typer app: the same bytes on stdout and
+    stderr and the same exit status as the app, for findings, clean text, a missing file, stdin and --fix."""
+    dirty, clean = tmp_path / "dirty.txt", tmp_path / "clean.txt"
+    clean.write_text("All good here.\n", "utf-8")
+    app = "import sys; sys.argv[0] = 'transclean'; from transclean.cli import app; app()"
+    calls = [
+        ["check", str(dirty)],
+        ["check", str(dirty), "--statistics", "--exit-zero"],
+        ["check", str(clean), str(tmp_path / "nope.txt"), str(dirty)],
+        ["check", "-"],
+        ["check", "--isolated", str(tmp_path)],
+        ["check", "--fix", "--unsafe-fixes", str(dirty)],
+    ]
+    for args in calls:
+        answers = []
+        for command in ([sys.executable, "-m", "transclean"], [sys.executable, "-c", app]):
+            dirty.write_text(DIRTY, "utf-8")
+            proc = subprocess.run([*command, *args], input=DIRTY.encode(), capture_output=True)
+            answers.append((proc.returncode, proc.stdout, proc.stderr, dirty.read_bytes()))
+        assert answers[0] == answers[1], args
+    code = "import atexit, sys, transclean.__main__\natexit.register(lambda: print('typer' in sys.modules))\n"
+    proc = subprocess.run(
+        [sys.executable, "-c", code + "transclean.__main__.main()", "check", str(clean)], capture_output=True
+    )
+    assert (proc.returncode, proc.stdout.splitlines()[-1]) == (0, b"False"), proc.stderr
+
+
 def test_translate_offers_only_the_formats_it_writes() -> None:
     proc = run("translate", "--from", "it", "--to", "en", "--format", "sarif", "-", stdin=b"Ciao.\n")
     assert proc.returncode == 2 and b"'sarif' is not one of" in proc.stderr

@@ -5,6 +5,7 @@ the parsed language files, the glossaries."""
 from __future__ import annotations
 
 import math
+import mmap
 import os
 import random
 import shutil
@@ -72,18 +73,28 @@ def test_common_words_are_none_only_while_the_list_is_not_compiled(monkeypatch: 
     assert "della" in (lexicon.common_words("it", 4.0) or ())  # the None was not remembered
 
 
-def test_common_index_lists_the_languages_whose_common_words_hold_a_word() -> None:
+def test_common_index_lists_the_languages_whose_common_words_hold_a_word(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     langs = ("it", "de", "fr")
     for lang in langs:
         lexicon.zipf("a", lang)  # the lists compiled
     sets = {lang: lexicon.common_words(lang, 4.0) or frozenset() for lang in langs}
-    index = lexicon.common_index(langs, 4.0)
     words = sorted(set().union(*sets.values()))
-    assert len(index) == len(words)
-    for word in [*random.Random(3).sample(words, 500), "della", "und", "est", "zzzq", "a", ""]:
-        expected = [lang for lang in langs if word in sets[lang]]
-        row = index.fields(word)
-        assert (row[0].split() if row else []) == expected, word
+    monkeypatch.setattr(lexicon, "cache_dir", lambda: tmp_path)  # the index's own files, not the lists'
+    (tmp_path / "common-it-de-fr-zipf4.0-00000000.txt").write_text("stale\n")
+    try:
+        for _ in range(2):  # built (and kept), then mapped from the kept block and its offsets
+            lexicon.common_index.cache_clear()
+            index = lexicon.common_index(langs, 4.0)
+            assert len(index) == len(words) and isinstance(index.block, mmap.mmap)
+            assert sorted(path.suffix for path in tmp_path.iterdir()) == [".idx", ".txt"]  # the stale one gone
+            for word in [*random.Random(3).sample(words, 500), "della", "und", "est", "zzzq", "a", ""]:
+                expected = [lang for lang in langs if word in sets[lang]]
+                row = index.fields(word)
+                assert (row[0].split() if row else []) == expected, word
+    finally:
+        lexicon.common_index.cache_clear()
 
 
 def test_lexicon_index_is_rebuilt_when_stale(tmp_path: Path) -> None:
@@ -133,6 +144,56 @@ def test_kept_regex_patterns_seed_the_next_process(tmp_path: Path) -> None:
     kept.write_bytes(b"not a pickle")
     assert run().split()[1] == "True"
     assert kept.read_bytes() != b"not a pickle"
+
+
+def test_kept_re_patterns_rebuild_what_re_compiles(tmp_path: Path) -> None:
+    """The ``re`` patterns the package's imports compile are kept as their compiled code and seed the next
+    process's cache with patterns equal (code, flags, groups) to what ``re`` compiles; a corrupt file is
+    ignored and written again."""
+    code = (
+        "import re, transclean\n"
+        "seeded = [(k, p) for k, p in re._cache.items() if k[0] is str]\n"
+        "print(len(seeded), all(re._compiler.compile(k[1], k[2]) == p and p.groupindex == "
+        "re._compiler.compile(k[1], k[2]).groupindex for k, p in seeded))"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+
+    def run() -> list[str]:
+        return subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        ).stdout.split()
+
+    assert run()[1] == "True"
+    (kept,) = (tmp_path / "transclean").glob("re-*.marshal")
+    written = kept.stat().st_mtime_ns
+    count, equal = run()
+    assert int(count) >= 10 and equal == "True"
+    assert kept.stat().st_mtime_ns == written  # nothing new: not written again
+    kept.write_bytes(b"not marshal")
+    assert run()[1] == "True"
+    assert kept.read_bytes() != b"not marshal"
+
+
+def test_patterns_compiled_at_run_time_are_kept_when_long(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A command's run keeps the long patterns it compiled (a language's alternations), not the short ones
+    built from a document's words, and a later run finds them in regex's cache."""
+    import pickle
+
+    import regex
+
+    from transclean import cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    long, short = "(?:" + "|".join(f"kept{i}" for i in range(30)) + ")", "(?:not kept)"
+    with cache.kept_regex_patterns("run"):
+        regex.compile(long)
+        regex.compile(short)
+    (kept,) = (tmp_path / "transclean").glob("regex-run-*.pickle")
+    texts = {key[0] for key in pickle.loads(kept.read_bytes())[0]}
+    assert long in texts and short not in texts
+    regex.purge()
+    with cache.kept_regex_patterns("run"):
+        assert any(key[0] == long for key in regex._main._cache)
 
 
 def test_kept_language_data_equals_the_parsed_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

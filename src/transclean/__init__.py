@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from transclean.cache import kept_regex_patterns
+from transclean.cache import kept_re_patterns, kept_regex_patterns
 
-with kept_regex_patterns():  # the modules below (the rules) compile their patterns at import
+with kept_regex_patterns(), kept_re_patterns():  # the modules below (the rules) compile patterns at import
     from transclean.config import Config
     from transclean.model import Applicability, Category, Document, Edit, EditLog, Finding, Fix, Severity
     from transclean.pipeline import Pipeline, Result, pipeline_for

@@ -3,7 +3,6 @@
 # No `from __future__ import annotations`: typer reads every command's annotations at start, and as
 # strings each is compiled and evaluated (0.02 s of a cold check).
 import json
-import os
 import signal
 import sys
 from collections.abc import Callable
@@ -27,21 +26,16 @@ from transclean.cli_common import (
     Profile,
     Select,
     _fail,
-    _write_stdout,
 )
+from transclean.cli_core import Format, run_check, run_config, write_stdout
 from transclean.cli_tools import glossary_app, models_app
-from transclean.config import Config, load_config, profiles
+from transclean.config import profiles
 from transclean.errors import E, TranscleanError
 from transclean.files import STDIN, encode_text, read_document, read_text, write_atomic
 from transclean.pipeline import Pipeline
 from transclean.report import (
-    findings_full,
-    findings_json,
     findings_object,
-    findings_statistics,
-    findings_summary,
     findings_text,
-    sarif,
     unified_diff,
 )
 from transclean.rules import REGISTRY
@@ -77,60 +71,9 @@ def main(
     """Repair and check machine-translated, scraped text."""
 
 
-class Format(str, Enum):
-    full = "full"
-    concise = "concise"
-    json = "json"
-    sarif = "sarif"
-    html = "html"
-
-
 class TranslateFormat(str, Enum):
     text = "text"
     json = "json"
-
-
-def _split(values: list[str] | None) -> tuple[str, ...] | None:
-    if values is None:
-        return None
-    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
-
-
-def _config(
-    select: list[str] | None,
-    extend_select: list[str] | None,
-    ignore: list[str] | None,
-    profile: str | None,
-    language: str | None,
-    glossary: list[Path] | None,
-    unsafe_fixes: bool | None = None,
-    *,
-    config_path: Path | None = None,
-    isolated: bool = False,
-    exclude: list[str] | None = None,
-    corpus_profile: Path | None = None,
-) -> Config:
-    """The run's configuration: the config file (or defaults), then the command line's options over it."""
-    config = load_config(path=config_path, isolated=isolated)
-    cli: dict[str, object] = {
-        "select": _split(select),
-        "profile": profile,
-        "language": language,
-        "unsafe_fixes": unsafe_fixes,
-    }
-    if corpus_profile is not None:
-        cli["corpus_profile"] = str(corpus_profile)
-    if exclude:
-        cli["exclude"] = config.exclude + (_split(exclude) or ())
-    if glossary:
-        cli["glossaries"] = config.glossaries + tuple(str(p) for p in glossary)
-    if extend_select:
-        cli["extend_select"] = config.extend_select + (_split(extend_select) or ())
-    if ignore:
-        cli["ignore"] = config.ignore + (_split(ignore) or ())
-    if any(v is not None for v in cli.values()):
-        cli["origin"] = "the command line"
-    return config.merged(**cli)
 
 
 @app.command()
@@ -164,12 +107,8 @@ def check(
     corpus_profile: CorpusProfilePath = None,
 ) -> None:
     """Report what is wrong with each file (and what a fix would repair); with --fix, repair it in place."""
-    from transclean.workspace import check_paths
-
-    output_format = format_alias or output_format
-    colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     try:
-        config = _config(
+        config = run_config(
             select,
             extend_select,
             ignore,
@@ -182,38 +121,17 @@ def check(
             exclude=exclude,
             corpus_profile=corpus_profile,
         )
-        results = []
-        for result in check_paths(paths or ["."], config=config, fix=fix):
-            results.append(result)
-            shown = result.remaining if fix else result.findings
-            if statistics:
-                continue
-            if output_format is Format.json:
-                _write_stdout(findings_json(result.display_name, result.language, shown) + "\n")
-            elif output_format is Format.full:
-                _write_stdout(
-                    "".join(
-                        line + "\n" for line in findings_full(result.display_name, result.source, shown, colour=colour)
-                    )
-                )
-            elif output_format is Format.concise:
-                _write_stdout("".join(line + "\n" for line in findings_text(result.display_name, result.source, shown)))
+        status = run_check(
+            paths,
+            config,
+            output_format=format_alias or output_format,
+            fix=fix,
+            statistics=statistics,
+            exit_zero=exit_zero,
+        )
     except TranscleanError as exc:
         _fail(exc)
-    found = [f for r in results for f in r.findings]
-    left = [f for r in results for f in r.remaining] if fix else found
-    if statistics:
-        _write_stdout("".join(line + "\n" for line in findings_statistics(found)))
-    elif output_format is Format.sarif:
-        document = sarif([(r.display_name, r.source, r.findings) for r in results])
-        _write_stdout(json.dumps(document, ensure_ascii=False, indent=1) + "\n")
-    elif output_format is Format.html:
-        from transclean.report_html import html_report  # the html format only: not paid by every check
-
-        _write_stdout(html_report([(r.display_name, r.result) for r in results]))
-    if output_format in (Format.full, Format.concise) or statistics:
-        _write_stdout(findings_summary(found, fixed=len(found) - len(left) if fix else 0) + "\n")
-    raise typer.Exit(1 if left and not exit_zero else 0)
+    raise typer.Exit(status)
 
 
 @app.command()
@@ -242,7 +160,7 @@ def fix(
     from transclean.model import Document
 
     try:
-        config = _config(
+        config = run_config(
             select,
             extend_select,
             ignore,
@@ -259,7 +177,7 @@ def fix(
         result = pipeline.process(Document(source, metadata={"path": path}))
         name = "<stdin>" if path == STDIN else path
         if diff:
-            _write_stdout(unified_diff(name, source, result.text))
+            write_stdout(unified_diff(name, source, result.text))
         elif output is not None and output != STDIN:
             write_atomic(output, encode_text(result.text, bom, codec))  # in the input's encoding
         else:
@@ -402,7 +320,7 @@ def clean(
     from transclean.batch import clean as run_clean
 
     try:
-        config = _config(select, extend_select, ignore, profile, language, glossary, corpus_profile=corpus_profile)
+        config = run_config(select, extend_select, ignore, profile, language, glossary, corpus_profile=corpus_profile)
         if report not in (None, "html"):
             raise typer.BadParameter("--report takes 'html'")
         pair = tuple(translate_to.split(":")) if translate_to else None
@@ -523,7 +441,7 @@ def translate(
     from transclean.translate import Translator, translate_text
 
     try:
-        pipeline = Pipeline(_config(None, None, None, None, None, glossary))
+        pipeline = Pipeline(run_config(None, None, None, None, None, glossary))
         source = read_text(path)
         result = translate_text(source, Translator(from_code, to_code, data_dir), pipeline=pipeline)
     except TranscleanError as exc:
@@ -539,9 +457,9 @@ def translate(
                 "terms_found": result.terms_found,
             }
         )
-        _write_stdout(json.dumps(data, ensure_ascii=False) + "\n")
+        write_stdout(json.dumps(data, ensure_ascii=False) + "\n")
     else:
-        _write_stdout(result.text)
+        write_stdout(result.text)
         for line in findings_text(f"{name} (translated)", result.raw, result.findings):
             typer.echo(f"check: {line}", err=True)
     raise typer.Exit(1 if result.findings else 0)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Annotated, Any, NoReturn, get_args, get_origin
 import typer
 import typer.core
 
+from transclean.cli_core import show_error
 from transclean.errors import TranscleanError
 
 try:  # typer 0.29 (installed here) coerces every parameter through pydantic; releases without the hook skip this
@@ -120,11 +120,4 @@ Isolated = Annotated[bool, typer.Option("--isolated", help="Ignore configuration
 
 def _fail(exc: TranscleanError) -> NoReturn:
     """Exit 2 with the error's message on stderr: a user error never shows a traceback."""
-    typer.echo(f"transclean: error: {exc}", err=True)
-    raise typer.Exit(2)
-
-
-def _write_stdout(text: str) -> None:
-    """Write UTF-8 whatever the console's encoding, so output bytes match the text."""
-    sys.stdout.buffer.write(text.encode("utf-8"))
-    sys.stdout.buffer.flush()
+    raise typer.Exit(show_error(exc))

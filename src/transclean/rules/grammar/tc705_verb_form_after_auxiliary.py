@@ -20,7 +20,8 @@ def _pairs(lang: str) -> regex.Pattern[str]:
     possessive (the nouns "the will of", "a must"). A capitalised "Will" or "May" is a name."""
     grammar = language_data(lang).get("grammar", {})
     words = {*grammar["modals"], *grammar["perfect_auxiliaries"], *grammar["be_forms"], "to"}
-    alternatives = "|".join(sorted(words, key=len, reverse=True))
+    # longest first; ties in code-point order, so each process builds the same pattern (kept compiled)
+    alternatives = "|".join(sorted(words, key=lambda word: (-len(word), word)))
     openers = "|".join(sorted({*grammar["noun_openers"], *(w.capitalize() for w in grammar["noun_openers"])}))
     return regex.compile(
         rf"(?<!(?<![\p{{L}}'’-])(?:{openers})[ \t]+)(?<![\p{{L}}\p{{N}}'’-])(?<aux>{alternatives})[ \t]+"
