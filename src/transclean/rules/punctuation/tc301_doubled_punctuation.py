@@ -15,7 +15,7 @@ from transclean.rules.base import Example, Rule, Trigger, register
 # "..." are left alone: the lookarounds refuse a third dot on either side.
 _DOUBLED = regex.compile(r"(?<=[\p{L}\p{N}\"'”’»)\]])([.,])([ \t]?)([.,])(?![ \t]?[.,])")
 # "./." closing a news agency's item (Vietnam News Agency copy: "the trade flow./."), left in running text.
-_END_MARK = re.compile(r"(?<=\w)\./\.(?!\S)")
+_END_MARK = re.compile(r"\./\.(?!\S)")  # glued to a word: read in code (a lookbehind tried everywhere costs)
 
 
 @register
@@ -73,5 +73,7 @@ class DoubledPunctuation(Rule):
                     text, m.start(), m.end(), f"{first!r} followed by {last!r}", applicability=Applicability.NONE
                 )
         for m in _END_MARK.finditer(text):
+            if m.start() == 0 or not text[m.start() - 1].isalnum():
+                continue
             yield self.finding(text, m.start(), m.end(), "An agency's end mark './.'", suggestion=".",
                                title="Keep one '.'")  # fmt: skip

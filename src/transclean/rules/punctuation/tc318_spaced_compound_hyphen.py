@@ -18,8 +18,11 @@ from transclean.rules.base import Example, Rule, Trigger, register
 # The scan opens on the space before the mark (a scan that opens on every word costs several times more);
 # the words around it are read in code.
 _MARK = re.compile(r" [-–—] ?(?=[^\W_])")
-_WORD_BEFORE = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’]*$")
 _WORD_AFTER = re.compile(r"[^\W_][\w'’]*(?![\w-])")
+# The hyphens a document writes between two word characters ("Kornhauser-Duda"): their pairs are collected
+# once per document that has a candidate (asking the whole text about each candidate would cost its length
+# per dash), from a scan that opens on the literal hyphen.
+_GLUED_HYPHEN = re.compile(r"-(?=\w)")
 #: how far back the word before the mark is looked for: longer words are no prefixes nor compound parts
 WORD_BACK = 30
 
@@ -74,20 +77,54 @@ class SpacedCompoundHyphen(Rule):
             return
         prefixes, compounds = _tables(lang)
         text = ctx.text
+        written: set[str] | None = None
         for m in _MARK.finditer(text):
-            before = _WORD_BEFORE.search(text, max(0, m.start() - WORD_BACK), m.start())
+            start = _word_start(text, m.start())
             after = _WORD_AFTER.match(text, m.end())
-            if before is None or after is None:
+            if start is None or after is None:
                 continue
-            left, right = before.group(), after.group()
-            pair = f"{left.lower()}-{right.lower()}"
+            left, right = text[start : m.start()], after.group()
             joined = f"{left}-{right}"
-            if left.lower() not in prefixes and pair not in compounds and joined not in text:
-                continue
+            if left.lower() not in prefixes and joined.lower() not in compounds:
+                if written is None:
+                    written = _joined_pairs(text)
+                if joined not in written:
+                    continue
             yield self.finding(
-                text, before.start(), after.end(), f"Spaces around the hyphen of the compound {joined!r}",
+                text, start, after.end(), f"Spaces around the hyphen of the compound {joined!r}",
                 suggestion=joined, title="Join the compound",
             )  # fmt: skip
+
+
+def _joined_pairs(text: str) -> set[str]:
+    """Every "word-word" pair the text writes with a hyphen between two word characters."""
+    pairs = set()
+    for m in _GLUED_HYPHEN.finditer(text):
+        if m.start() == 0 or not text[m.start() - 1].isalnum():
+            continue
+        start = m.start()
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’_"):
+            start -= 1
+        after = _WORD_AFTER.match(text, m.end())
+        if after is not None:
+            pairs.add(text[start : after.end()])
+    return pairs
+
+
+def _word_start(text: str, end: int) -> int | None:
+    """Where the word that ends at ``end`` starts, when it is a word of letters (apostrophes inside) of at
+    most WORD_BACK characters not glued to a hyphen before it."""
+    start = end
+    low = max(0, end - WORD_BACK)
+    while start > low and (text[start - 1].isalnum() or text[start - 1] in "'’_"):
+        start -= 1
+    if (
+        start == end
+        or not text[start].isalpha()
+        or (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-'’_"))
+    ):
+        return None
+    return start
 
 
 @cache

@@ -61,31 +61,57 @@ class DatePunctuation(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         if ctx.language not in self.languages:
             return
-        comma, stop = _patterns(ctx.language)
+        months = _months(ctx.language)
         text = ctx.text
         # a range or list of dates is one finding ("from February, 24 to July, 15"): one slip, one mark
-        groups: list[list[re.Match[str]]] = []
-        for m in comma.finditer(text):
-            if groups and _JOINED.fullmatch(text, groups[-1][-1].end(), m.start()):
-                groups[-1].append(m)
+        groups: list[list[tuple[int, int, str]]] = []
+        for m in _COMMA_DAY.finditer(text):
+            month = _word_before(text, m.start())
+            if month not in months:
+                continue
+            date = (m.start() - len(month), m.end(), f"{month} {m[1]}")
+            if groups and _JOINED.fullmatch(text, groups[-1][-1][1], date[0]):
+                groups[-1].append(date)
             else:
-                groups.append([m])
+                groups.append([date])
         for group in groups:
-            edits = tuple(Edit(m.start(1), m.end(), f"{m[1]} {m[2]}") for m in group)
-            yield self.finding(text, group[0].start(), group[-1].end(), "A comma between the month and the day",
+            edits = tuple(Edit(start, end, replacement) for start, end, replacement in group)
+            yield self.finding(text, group[0][0], group[-1][1], "A comma between the month and the day",
                                edits=edits, title="Remove the comma")  # fmt: skip
-        for m in stop.finditer(text):
-            yield self.finding(text, m.start(), m.end(), "A full stop between the day and the month",
-                               suggestion=f"{m[1]} {m[2]}", title="Remove the full stop")  # fmt: skip
+        for m in _ORDINAL_STOP.finditer(text):
+            day = m.start() - len(_digits_before(text, m.start()))
+            if m[1] not in months or not 0 < m.start() - day <= 2 or (day > 0 and text[day - 1].isalnum()):
+                continue
+            ordinal = text[day : m.start()] + m[0][:2]  # "23rd"
+            yield self.finding(text, day, m.end(), "A full stop between the day and the month",
+                               suggestion=f"{ordinal} {m[1]}", title="Remove the full stop")  # fmt: skip
+
+
+# Both scans open on a literal (", " before a day; an ordinal suffix and a stop) and read the month's name in
+# code: a scan that opens on an alternation of twelve names costs several times more.
+_COMMA_DAY = re.compile(rf", (\d{{1,2}})\b(?![\d:.,]\d){_AFTER_DAY}", re.M)
+_ORDINAL_STOP = re.compile(r"(?:st|nd|rd|th)\. ([A-Z][a-z]+)\b")
+
+
+def _word_before(text: str, end: int) -> str:
+    """The run of letters that ends at ``end``, when no letter or digit precedes it."""
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return "" if start > 0 and text[start - 1].isalnum() else text[start:end]
+
+
+def _digits_before(text: str, end: int) -> str:
+    """The run of digits that ends at ``end``."""
+    start = end
+    while start > 0 and text[start - 1].isdigit():
+        start -= 1
+    return text[start:end]
 
 
 @cache
-def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The two date shapes for the language's month names (``[chrome] months``, capitalised; an abbreviation,
-    the start of a longer entry, is left out: "Mar, 5" is a table's cell more often than a date)."""
+def _months(lang: str) -> frozenset[str]:
+    """The language's month names (``[chrome] months``, capitalised; an abbreviation, the start of a longer
+    entry, is left out: "Mar, 5" is a table's cell more often than a date)."""
     names = language_data(lang)["chrome"]["months"]
-    full = [m for m in names if not any(o != m and o.startswith(m) for o in names)]
-    months = "|".join(m.capitalize() for m in full)
-    comma = re.compile(rf"\b({months}), (\d{{1,2}})\b(?![\d:.,]\d){_AFTER_DAY}", re.M)
-    stop = re.compile(rf"\b(\d{{1,2}}(?:st|nd|rd|th))\. ({months})\b")
-    return comma, stop
+    return frozenset(m.capitalize() for m in names if not any(o != m and o.startswith(m) for o in names))
