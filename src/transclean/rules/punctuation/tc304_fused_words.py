@@ -122,6 +122,7 @@ class FusedWords(Rule):
         Example("She met the President ⟦andmembers⟧ and ⟦ofNational⟧ and ⟦RuralDevelopment⟧ staff.", language="en"),
         Example("He met the ⟦governmentwere⟧ and ⟦andmembers⟧ on the ⟦globaleconomic⟧ crisis.", language="en"),
         Example("They want refugees⟦.-⟧ It is good.", language="en"),
+        Example("They spoke of ⟦Taiwan.He⟧ said no, and at that ⟦moment.If⟧ they agree, it ends.", language="en"),
     )  # fmt: skip
     must_not_fire = (
         Example("Senator DeSantis and John McCain watched it on YouTube and in PowerPoint.", language="en"),
@@ -159,8 +160,9 @@ class FusedWords(Rule):
     def _glued(self, ctx: Context, data: dict, lang: str) -> Iterator[Finding]:
         """Sentences fused at a full stop."""
         text = ctx.text
-        for m in _FUSED_STOP.finditer(text) if _STOP_THEN_CAPITAL.search(text) else ():
-            yield from self._fused_stop(ctx, m, data)
+        stops = list(_FUSED_STOP.finditer(text)) if _STOP_THEN_CAPITAL.search(text) else []
+        for m in stops:
+            yield from self._fused_stop(ctx, m, data, len(stops))
         for m in _FUSED_LOWER.finditer(text) if _STOP_THEN_LOWER.search(text) else ():
             if min(_known(m[1], lang), _known(m[2], lang)) >= STOP_ZIPF and text.count(m.group()) == 1:
                 yield self.finding(
@@ -200,14 +202,18 @@ class FusedWords(Rule):
                 applicability=Applicability.SAFE if sure else Applicability.UNSAFE,
             )
 
-    def _fused_stop(self, ctx: Context, m: regex.Match[str], data: dict) -> Iterator[Finding]:
+    def _fused_stop(self, ctx: Context, m: regex.Match[str], data: dict, stops: int) -> Iterator[Finding]:
+        """One stop fusion of the ``stops`` the text holds. A two-letter second word is taken only when it
+        opens sentences ("Taiwan.He", "moment.If"; "Ph.Dr" stays), and reported at info severity unless the
+        page lost the space after a stop more than once: GAP's edited English has one such slip ("Punjab.He")."""
         left, mark, quote, right = m.groups()
         if len(right) == 1 and not (left.islower() and len(left) >= 3):
             return  # an initial after an abbreviation's letters ("Ph.D. Smith")
+        opener = len(right) == 2 and right in data.get("sentence_openers", ())
         if (
             left.lower() in data["abbreviations"]
             or (len(left) < 3 and not left.islower())
-            or (len(right) == 2 and not quote)
+            or (len(right) == 2 and not quote and not opener)
         ):
             return
         if ctx.text.count(m.group()) > 1:
@@ -227,6 +233,7 @@ class FusedWords(Rule):
             suggestion=f"{left}{mark} {right}",
             title="Insert the lost space",
             applicability=Applicability.UNSAFE,
+            severity=Severity.INFO if opener and stops < LOST_SPACES else None,
         )
 
 

@@ -21,6 +21,11 @@ _CLOSING_STRAIGHT = re.compile(r'"(?=[,.;:!?](?:\s|$))', re.M)
 # Two apostrophes closing a quotation a curly quote opened: '“ Soloviev Live '' said', a tokeniser's
 # closing quote (`` ... '' in Penn Treebank text, where the opening mark is `` and the rule stays quiet).
 _APOSTROPHES = re.compile(r"''(?!')")
+# A line's straight double quotes, read in pairs (any language): a quotation whose one mark is spaced inside
+# and the other glued ('állítólag " békés gyárat."', '"Fujian. " The ceremony') lost or gained a space on
+# one side. French spacing sets both marks spaced alike ('" Aujourd'hui au Parlement "') and stays.
+_STRAIGHT = re.compile('"')
+_INCH = re.compile(r'\d"')
 
 
 @register
@@ -28,10 +33,12 @@ class QuoteSpacing(Rule):
     """A quote mark spaced on the wrong side: "said “ we will act”", 'right now ", said', "“ Live '' said".
 
     ## What it finds
-    In English text: an opening curly quote followed by a space, when its closing quote follows on the same
-    line; a straight quote that closes a quotation (a sentence mark after it, an odd number of straight
-    quotes before it on the line) with a space before it; two apostrophes closing a quotation that a curly
-    quote opened.
+    In any language, a pair of straight double quotes on a line (an even number of them, no inch marks)
+    whose one mark is spaced inside the quotation while the other is glued to it ('" békés gyárat."',
+    '"Fujian. " The'). In English text also: an opening curly quote followed by a space, when its closing
+    quote follows on the same line; a straight quote that closes a quotation (a sentence mark after it, an
+    odd number of straight quotes before it on the line) with a space before it; two apostrophes closing a
+    quotation that a curly quote opened.
 
     ## Why it matters
     Tokenised translation output puts spaces around every mark and detokenisers restore them on the wrong
@@ -48,14 +55,18 @@ class QuoteSpacing(Rule):
     category = Category.PUNCTUATION
     severity = Severity.MINOR
     fix = Applicability.SAFE
-    languages = ("en",)
-    trigger = Trigger(strings=("“ ", ' "', "''"))
+    languages = ()  # the pairs of straight quotes in any language; the curly and apostrophe kinds in English
+    trigger = Trigger(strings=("“ ", ' "', "''", '" '))
     must_fire = (
         Example("The minister said ⟦“ ⟧we will act now” and left.", language="en",
                 fixed="The minister said “we will act now” and left."),
         Example('He said "relations are improving right now⟦ "⟧, said the president.',
                 fixed='He said "relations are improving right now", said the president.', language="en"),
         Example("He spoke on the channel “Morning Live⟦ ''⟧ said the ambassador.", language="en"),
+        Example('Lavrovot, hogy megtámadott egy állítólag ⟦" ⟧békés elektronikai gyárat."', language="hu",
+                fixed='Lavrovot, hogy megtámadott egy állítólag "békés elektronikai gyárat."'),
+        Example('China commissioned its third aircraft carrier, "Fujian.⟦ "⟧ The ceremony was held.', language="en",
+                fixed='China commissioned its third aircraft carrier, "Fujian." The ceremony was held.'),
     )  # fmt: skip
     must_not_fire = (
         Example("“We will see,” he said. “Not today.”", language="en"),
@@ -66,8 +77,42 @@ class QuoteSpacing(Rule):
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        if ctx.language not in self.languages:
-            return
+        text = ctx.text
+        english = list(self._english(ctx)) if ctx.language == "en" else []
+        yield from english
+        taken = {(f.start, f.end) for f in english}
+        if '"' in text:
+            for finding in self._pairs(ctx):
+                if (finding.start, finding.end) not in taken:
+                    yield finding
+
+    def _pairs(self, ctx: Context) -> Iterator[Finding]:
+        """Straight quote pairs spaced inside on one side only, line by line."""
+        text = ctx.text
+        for start, _end, line in ctx.paragraphs:
+            count = line.count('"')
+            if count < 2 or count % 2 or _INCH.search(line):
+                continue
+            marks = [m.start() for m in _STRAIGHT.finditer(line)]
+            for opening, closing in zip(marks[::2], marks[1::2], strict=True):
+                if closing - opening < 3:
+                    continue
+                open_spaced = line[opening + 1] == " "
+                close_spaced = line[closing - 1] == " "
+                if open_spaced == close_spaced:
+                    continue
+                if open_spaced and (opening == 0 or line[opening - 1] == " "):
+                    at = start + opening
+                    yield self.finding(text, at, _spaces_after(text, at + 1), "Space after an opening quote",
+                                       suggestion='"', title="Remove the space")  # fmt: skip
+                elif close_spaced and (closing + 1 == len(line) or not line[closing + 1].isalnum()):
+                    at = start + closing
+                    yield self.finding(text, _spaces_before(text, at), at + 1, "Space before a closing quote",
+                                       suggestion='"', title="Remove the space")  # fmt: skip
+
+    def _english(self, ctx: Context) -> Iterator[Finding]:
+        """The English kinds: curly quotes spaced inside, a closing straight quote spaced before its sentence
+        mark, two apostrophes closing a curly quotation."""
         text = ctx.text
         for m in _OPENING_SPACED.finditer(text):
             yield self.finding(text, m.start(), m.end(), "Space after an opening quote", suggestion="“",
@@ -92,6 +137,14 @@ class QuoteSpacing(Rule):
                 text, start, m.end(), "Two apostrophes close a quotation", suggestion="”",
                 title="Replace with a closing quote", applicability=Applicability.UNSAFE,
             )  # fmt: skip
+
+
+def _spaces_after(text: str, at: int) -> int:
+    """Where the run of spaces that starts at ``at`` ends."""
+    end = at
+    while end < len(text) and text[end] == " ":
+        end += 1
+    return end
 
 
 def _spaces_before(text: str, at: int) -> int:
