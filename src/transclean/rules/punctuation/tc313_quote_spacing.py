@@ -66,9 +66,14 @@ class QuoteSpacing(Rule):
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        if ctx.language not in self.languages:
-            return
-        text = ctx.text
+        # The language is asked only of a text with a finding: the trigger's ' "' fires on a quarter of clean
+        # documents, the scans find nothing in nearly all of them, and fastText costs more than the scans.
+        found = list(self._spacing(ctx.text))
+        if found and ctx.language in self.languages:
+            yield from found
+
+    def _spacing(self, text: str) -> Iterator[Finding]:
+        """The findings, whatever the text's language."""
         for m in _OPENING_SPACED.finditer(text):
             yield self.finding(text, m.start(), m.end(), "Space after an opening quote", suggestion="“",
                                title="Remove the space")  # fmt: skip

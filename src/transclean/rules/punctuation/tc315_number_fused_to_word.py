@@ -55,11 +55,8 @@ class NumberFusedToWord(Rule):
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        if ctx.language not in self.languages:
-            return
-        data = language_data(ctx.language).get("punctuation") or language_data("en")["punctuation"]
-        joiners = frozenset(data["joiners"])
         text = ctx.text
+        joiners: frozenset[str] | None = None  # the language is asked at the first year or ordinal glued to a word
         for m in _NUMBER_LETTERS.finditer(text):
             number, suffix, word = m.groups()
             before = text[m.start() - 1] if m.start() else " "
@@ -68,6 +65,11 @@ class NumberFusedToWord(Rule):
             year = suffix is None and len(number) == 4 and 1800 <= int(number) <= 2099
             if not (year or (suffix and len(number) <= 3)):
                 continue
+            if joiners is None:
+                if ctx.language not in self.languages:
+                    return
+                data = language_data(ctx.language).get("punctuation") or language_data("en")["punctuation"]
+                joiners = frozenset(data["joiners"])
             if not (word in joiners or (len(word) >= 3 and word[0].isupper() and word[1:].islower())):
                 continue
             number += suffix or ""
