@@ -9,7 +9,7 @@ import regex
 
 from transclean.context import Context
 from transclean.model import Applicability, Category, Finding, Severity
-from transclean.rules.base import Example, Rule, Trigger, register
+from transclean.rules.base import AsciiGate, Example, Rule, Trigger, byte_classes, register
 
 # ". ." or ",," left when a scraper or translator joins two sentences. A spaced ellipsis (". . .") and
 # "..." are left alone: the lookarounds refuse a third dot on either side.
@@ -36,7 +36,10 @@ class DoubledPunctuation(Rule):
     category = Category.PUNCTUATION
     severity = Severity.MINOR
     fix = Applicability.SAFE
-    trigger = Trigger(pattern=re.compile(r"[.,][ \t]?[.,]"))  # the standard library: faster on plain classes
+    trigger = Trigger(
+        pattern=re.compile(r"[.,][ \t]?[.,]"),  # the standard library: faster on plain classes
+        ascii=AsciiGate((b"..", b". ."), table=byte_classes({".,": ".", " \t": " "})),
+    )
     must_fire = (
         Example(
             "The army mobilised⟦. .⟧ Both sides reported losses.",

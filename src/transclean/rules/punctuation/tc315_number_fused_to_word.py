@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from transclean.context import Context
 from transclean.langdata import language_data
 from transclean.model import Applicability, Category, Finding, Severity
-from transclean.rules.base import Example, Rule, Trigger, register
+from transclean.rules.base import AsciiGate, Example, Rule, Trigger, register
 
 # A number glued to letters: "2022and", "11thParliament", and many that are right ("13th", "5km", "1990s").
 # Which are years and ordinals glued to a word is judged in code: a `re` scan that opens on the digit is
@@ -41,7 +41,7 @@ class NumberFusedToWord(Rule):
     severity = Severity.MINOR
     fix = Applicability.SAFE
     languages = ("en", "it", "es", "fr", "de", "pt", "ru", "pl", "cs", "tr")
-    trigger = Trigger(pattern=_NUMBER_LETTERS)
+    trigger = Trigger(pattern=_NUMBER_LETTERS, ascii=AsciiGate((b"0a", b"0A")))  # a digit before a letter
     must_fire = (
         Example("The budget was approved in ⟦2022and⟧ the government will implement it.", language="en",
                 fixed="The budget was approved in 2022 and the government will implement it."),
