@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import transclean
 from conftest import shared_path
 from transclean import Pipeline
-from transclean.analysis.recovery import plausible_code_pages, recover
+from transclean.analysis.recovery import _fits, _fixed_ends, plausible_code_pages, recover
 
 
 def test_reference_patronymic_is_recovered_and_normalised() -> None:
@@ -127,3 +130,17 @@ def test_damaged_names_in_sentences_leave_the_rest_alone() -> None:
     assert pipeline.process(text).text.startswith("On Monday Tobiáš Lep\ufffd")
     assert "by ákos" not in pipeline.process("The delegation was led by \ufffd\ufffdkos Pap.").text
     assert recover("Wa\ufffd\ufffd\ufffd\ufffdsa").best.word == "wałęsa"
+
+
+@settings(deadline=None)
+@given(
+    st.text(alphabet="аоеiIΣσς?\ufffdİß", max_size=6),
+    st.text(alphabet="аоеiIΣσς?\ufffdİß", max_size=6),
+)
+def test_fixed_ends_keep_every_fitting_word(reading: str, word: str) -> None:
+    """The look at a word's ends before :func:`_fits` passes every word that fits."""
+    head, tail = _fixed_ends(reading)
+    restored = "".join("а" if c in "?\ufffd" else c.lower() for c in reading)  # fits, unless lower() grows
+    for candidate in (word, restored):
+        if _fits(reading, candidate):
+            assert candidate.startswith(head) and candidate.endswith(tail)

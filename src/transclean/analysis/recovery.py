@@ -126,6 +126,17 @@ def _fits(token: str, word: str) -> bool:
     return True
 
 
+def _fixed_ends(reading: str) -> tuple[str, str]:
+    """What every word that :func:`_fits` the reading starts and ends with: its letters before the first and
+    after the last marker, lower-cased one by one as :func:`_fits` compares them. The skeleton of a Cyrillic
+    or Greek word keeps no letter ("?????"), so the document's and the glossaries' words under it are all
+    the words of its length: 12,300 calls of :func:`_fits` on four Russian pages, most of their check."""
+    marked = [i for i, c in enumerate(reading) if c in MARKERS]
+    if not marked:
+        return "".join(c.lower() for c in reading), ""
+    return "".join(c.lower() for c in reading[: marked[0]]), "".join(c.lower() for c in reading[marked[-1] + 1 :])
+
+
 #: undamaged letters a word needs for a run of markers to be read as two letters side by side.
 MIN_LETTERS_FOR_PAIRS = 3
 #: how the markers of a run of UTF-8 bytes split into letters of 2 or 3 bytes ("Wa����sa": ł and ę).
@@ -254,8 +265,18 @@ def recover(
     attested: dict[str, int] = {}
     lex = lexicon()
     for (reading, sizes), key in zip(readings, reading_keys(token), strict=True):
+        head, tail = _fixed_ends(reading)
 
-        def ok(word: str, reading: str = reading, sizes: list[int] | None = sizes, attested: bool = False) -> bool:
+        def ok(
+            word: str,
+            reading: str = reading,
+            sizes: list[int] | None = sizes,
+            attested: bool = False,
+            head: str = head,
+            tail: str = tail,
+        ) -> bool:
+            if not (word.startswith(head) and word.endswith(tail)):
+                return False  # the letters around the lost ones differ: told at C speed, before the loop below
             if not (_fits(reading, word) if sizes is None else _fits_utf8(reading, sizes, word)):
                 return False
             lost = "".join(w for r, w in zip(reading, word, strict=False) if r == "?")
