@@ -32,6 +32,7 @@ from transclean.rules.boilerplate import (
 )
 from transclean.rules.boilerplate.tc214_counter_line import _DATE, _FIVE_LETTERS, _UNITS
 from transclean.rules.boilerplate.tc215_agency_tag import _TAG, _may_end_in_tag
+from transclean.rules.punctuation import tc304_fused_words
 
 GATED = sorted((rule for rule in REGISTRY.values() if rule.trigger is not None), key=lambda rule: rule.code)
 PIPELINE = Pipeline(profile="all", unsafe_fixes=True)
@@ -158,6 +159,12 @@ def test_fused_words_look_before_the_language_keeps_every_fusion(language: str) 
 )
 def test_fused_words_look_before_the_language_never_skips_a_finding(text: str, language: str) -> None:
     _full_scan_agrees(text, language)
+
+
+@SETTINGS
+@given(st.one_of(TEXT, st.text(alphabet=st.characters(max_codepoint=127))))
+def test_fused_words_long_runs_are_the_scans(text: str) -> None:
+    assert tc304_fused_words._long_runs(text) == set(tc304_fused_words._LONG_RUN.findall(text))
 
 
 #: lines of the shapes the chrome shortcuts below are about: bullets, dashes, units, dates, odd spaces
