@@ -216,17 +216,19 @@ def reading_keys(token: str) -> tuple[str, ...]:
     return tuple(skeleton(r) for r in (lower, *(reading for reading, _ in _utf8_readings(lower))))
 
 
-def word_languages(word: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def word_languages(word: str) -> tuple[str, ...]:
     """Languages a name word belongs to, for name consistency: the countries that use it as a first name,
-    or the languages whose word lists have it (accented words only; ASCII words say little)."""
+    or the languages whose word lists have it (accented words only; ASCII words say little). Kept per
+    process: each pass of TC103 asks again for the same neighbours."""
     from transclean.lexicon import first_name_languages
 
     lower = word.lower()
     langs = first_name_languages(lower)
     if not langs and not lower.isascii():
-        found = lexicon().candidates(skeleton(lower)).get(lower, {})
+        found = lexicon().languages(lower)
         langs = sorted({lang.removeprefix("name:") for lang, z in found.items() if z >= 2.0})
-    return langs
+    return tuple(langs)
 
 
 def recover(
