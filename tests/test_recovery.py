@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 import transclean
 from conftest import shared_path
 from transclean import Pipeline
-from transclean.analysis.recovery import _fits, _fixed_ends, plausible_code_pages, recover
+from transclean.analysis.recovery import _fits, _fixed_ends, plausible_code_pages, recover, recovery_inputs
+from transclean.lexicon import skeleton
 
 
 def test_reference_patronymic_is_recovered_and_normalised() -> None:
@@ -144,3 +145,18 @@ def test_fixed_ends_keep_every_fitting_word(reading: str, word: str) -> None:
     for candidate in (word, restored):
         if _fits(reading, candidate):
             assert candidate.startswith(head) and candidate.endswith(tail)
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.sets(st.sampled_from(["москва", "привет", "масква", "мосева", "дво?ак", "møller", "moller", "mëller"])))
+def test_a_token_s_fitting_words_decide_its_recovery(extra: set[str]) -> None:
+    """Words of the document that the token cannot be change nothing in its recovery."""
+    for token in ("Мо\ufffdква", "M?ller", "Dvo?ák"):
+        base = {"москва", "møller"}
+        words = [base, base | extra]
+        indexes = [{} for _ in words]
+        for index, group in zip(indexes, words, strict=True):
+            for word in group:
+                index.setdefault(skeleton(word), set()).add(word)
+        if recovery_inputs(token, (), indexes[0], None) == recovery_inputs(token, (), indexes[1], None):
+            assert recover(token, document_words=indexes[0]) == recover(token, document_words=indexes[1])

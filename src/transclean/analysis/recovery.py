@@ -216,6 +216,24 @@ def reading_keys(token: str) -> tuple[str, ...]:
     return tuple(skeleton(r) for r in (lower, *(reading for reading, _ in _utf8_readings(lower))))
 
 
+def recovery_inputs(
+    token: str, neighbours: Sequence[str], document_words: Mapping[str, Collection[str]], glossary: Glossary | None
+) -> tuple[frozenset[tuple[str, str]], frozenset[str] | None]:
+    """What :func:`recover` reads of its document arguments for the token: ``(key, word)`` for each document
+    word it looks at (it passes over a word whose letters around the lost ones differ), and the lower-cased
+    neighbours when a glossary word could fit (they only tell whether the glossary's name stands around the
+    token). Two calls that agree on these, and on the token, language and code pages, return the same
+    recovery, whatever other words the document holds."""
+    lower = token.lower().replace("\ufffd", "?")
+    found, glossed = [], False
+    for reading in (lower, *(reading for reading, _ in _utf8_readings(lower))):
+        key, (head, tail) = skeleton(reading), _fixed_ends(reading)
+        found += [(key, word) for word in document_words.get(key, ()) if word.startswith(head) and word.endswith(tail)]
+        if glossary is not None and not glossed:
+            glossed = any(word.startswith(head) and word.endswith(tail) for word in glossary.tokens.get(key, ()))
+    return frozenset(found), frozenset(n.lower() for n in neighbours) if glossed else None
+
+
 @lru_cache(maxsize=65536)
 def word_languages(word: str) -> tuple[str, ...]:
     """Languages a name word belongs to, for name consistency: the countries that use it as a first name,
