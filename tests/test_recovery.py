@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import transclean
 from conftest import shared_path
 from transclean import Pipeline
-from transclean.analysis.recovery import plausible_code_pages, recover
+from transclean.analysis.recovery import _fits, _fixed_ends, plausible_code_pages, recover, recovery_inputs
+from transclean.lexicon import skeleton
 
 
 def test_reference_patronymic_is_recovered_and_normalised() -> None:
@@ -127,3 +131,32 @@ def test_damaged_names_in_sentences_leave_the_rest_alone() -> None:
     assert pipeline.process(text).text.startswith("On Monday Tobiáš Lep\ufffd")
     assert "by ákos" not in pipeline.process("The delegation was led by \ufffd\ufffdkos Pap.").text
     assert recover("Wa\ufffd\ufffd\ufffd\ufffdsa").best.word == "wałęsa"
+
+
+@settings(deadline=None)
+@given(
+    st.text(alphabet="аоеiIΣσς?\ufffdİß", max_size=6),
+    st.text(alphabet="аоеiIΣσς?\ufffdİß", max_size=6),
+)
+def test_fixed_ends_keep_every_fitting_word(reading: str, word: str) -> None:
+    """The look at a word's ends before :func:`_fits` passes every word that fits."""
+    head, tail = _fixed_ends(reading)
+    restored = "".join("а" if c in "?\ufffd" else c.lower() for c in reading)  # fits, unless lower() grows
+    for candidate in (word, restored):
+        if _fits(reading, candidate):
+            assert candidate.startswith(head) and candidate.endswith(tail)
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.sets(st.sampled_from(["москва", "привет", "масква", "мосева", "дво?ак", "møller", "moller", "mëller"])))
+def test_a_token_s_fitting_words_decide_its_recovery(extra: set[str]) -> None:
+    """Words of the document that the token cannot be change nothing in its recovery."""
+    for token in ("Мо\ufffdква", "M?ller", "Dvo?ák"):
+        base = {"москва", "møller"}
+        words = [base, base | extra]
+        indexes = [{} for _ in words]
+        for index, group in zip(indexes, words, strict=True):
+            for word in group:
+                index.setdefault(skeleton(word), set()).add(word)
+        if recovery_inputs(token, (), indexes[0], None) == recovery_inputs(token, (), indexes[1], None):
+            assert recover(token, document_words=indexes[0]) == recover(token, document_words=indexes[1])

@@ -5,6 +5,7 @@ the shortcuts of the chrome rules give what the scans they skip give."""
 from __future__ import annotations
 
 import sys
+from itertools import product
 
 import pytest
 import regex
@@ -20,6 +21,7 @@ from transclean.context import Context
 from transclean.langdata import language_data
 from transclean.pipeline import pipeline_for
 from transclean.rules import REGISTRY, Rule
+from transclean.rules.base import CASE_CLASSES, Scan
 from transclean.rules.boilerplate import (
     tc207_dateline,
     tc208_photo_credit,
@@ -30,6 +32,7 @@ from transclean.rules.boilerplate import (
 )
 from transclean.rules.boilerplate.tc214_counter_line import _DATE, _FIVE_LETTERS, _UNITS
 from transclean.rules.boilerplate.tc215_agency_tag import _TAG, _may_end_in_tag
+from transclean.rules.punctuation import tc304_fused_words
 
 GATED = sorted((rule for rule in REGISTRY.values() if rule.trigger is not None), key=lambda rule: rule.code)
 PIPELINE = Pipeline(profile="all", unsafe_fixes=True)
@@ -79,6 +82,49 @@ def test_api_reuses_one_pipeline_per_configuration() -> None:
     assert transclean.fix("Done . .\n", select="TC3") == "Done.\n"
 
 
+ASCII_GATED = [rule for rule in GATED if rule.trigger is not None and rule.trigger.ascii is not None]
+#: the ASCII characters the gates' classes tell apart, and a few they all lump together
+GATE_CHARS = "aAzZf0 \t\n\r.,;:!?\"'-_x("
+ASCII_TEXT = st.one_of(
+    st.text(alphabet=st.sampled_from(GATE_CHARS), max_size=30),
+    st.text(alphabet=st.characters(max_codepoint=127), max_size=30),
+    st.lists(
+        st.sampled_from(["0123456789abcdef", "deadbeef", "if", "If", "IF", " ", "\n", "the", "The"]), max_size=8
+    ).map("".join),
+)
+
+
+def _ascii_gate_agrees(rule: type[Rule], text: str) -> None:
+    trigger = rule.trigger
+    assert trigger is not None and trigger.ascii is not None and trigger.pattern is not None
+    assert trigger.ascii.fires(Scan(text)) == (trigger.pattern.search(text) is not None), text
+
+
+@pytest.mark.parametrize("rule", ASCII_GATED, ids=lambda rule: rule.code)
+def test_ascii_gate_fires_where_its_pattern_matches_on_short_texts(rule: type[Rule]) -> None:
+    """Every ASCII text of one or two characters, and every text of four characters, one of each class the
+    gates tell apart (the longest run of classes a gate reads is "a -a"; runs of sixteen hex digits are left
+    to the property test below)."""
+    for a in map(chr, range(128)):
+        _ascii_gate_agrees(rule, a)
+        for b in map(chr, range(128)):
+            _ascii_gate_agrees(rule, a + b)
+    for chars in product("aZ0 \t\n.,:-\"'!", repeat=4):
+        _ascii_gate_agrees(rule, "".join(chars))
+
+
+@SETTINGS
+@given(ASCII_TEXT, st.sampled_from(ASCII_GATED))
+def test_ascii_gate_fires_where_its_pattern_matches(text: str, rule: type[Rule]) -> None:
+    _ascii_gate_agrees(rule, text)
+
+
+def test_a_scan_answers_as_the_text() -> None:
+    scan = Scan("a line\nand a CamelCase")
+    assert scan.holds("\n") and scan.holds("\n") and not scan.holds("\r")
+    assert b"aAa" in scan.classes(CASE_CLASSES) and scan.classes(CASE_CLASSES).count(b"A") == 2
+
+
 def test_a_changed_user_glossary_gets_a_new_pipeline(tmp_path) -> None:
     path = tmp_path / "terms.tsv"
     path.write_text("id\ttype\ten\nkyiv\tplace\tKyiv|Kiev\n", "utf-8")
@@ -113,6 +159,12 @@ def test_fused_words_look_before_the_language_keeps_every_fusion(language: str) 
 )
 def test_fused_words_look_before_the_language_never_skips_a_finding(text: str, language: str) -> None:
     _full_scan_agrees(text, language)
+
+
+@SETTINGS
+@given(st.one_of(TEXT, st.text(alphabet=st.characters(max_codepoint=127))))
+def test_fused_words_long_runs_are_the_scans(text: str) -> None:
+    assert tc304_fused_words._long_runs(text) == set(tc304_fused_words._LONG_RUN.findall(text))
 
 
 #: lines of the shapes the chrome shortcuts below are about: bullets, dashes, units, dates, odd spaces

@@ -109,6 +109,8 @@ class Lexicon:
         return self.block[self.starts[i] : end].decode("utf-8").split("\t")
 
     def _first(self, key: str) -> int:
+        """The first line at or after ``key`` and a tab (lines sort by their bytes: a key's lines are together,
+        and within a skeleton a word's lines)."""
         lo, hi, target = 0, len(self.starts), key.encode("utf-8") + b"\t"
         while lo < hi:
             mid = (lo + hi) // 2
@@ -128,6 +130,19 @@ class Lexicon:
             if skel != key:
                 break
             out.setdefault(word, {})[lang] = float(freq)
+            i += 1
+        return out
+
+    def languages(self, word: str) -> dict[str, float]:
+        """``candidates(skeleton(word)).get(word, {})``: the word's Zipf frequency per language, read from its
+        own lines (an all-'?' skeleton, a Cyrillic or Greek word's, has thousands of words)."""
+        out: dict[str, float] = {}
+        i = self._first(f"{skeleton(word)}\t{word}")
+        while i < len(self.starts):
+            _, found, lang, freq = self._line(i)
+            if found != word:
+                break
+            out[lang] = float(freq)
             i += 1
         return out
 

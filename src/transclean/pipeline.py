@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from transclean.config import Config
 from transclean.model import Document, Edit, EditLog, Finding
 from transclean.rules import Context, Rule
+from transclean.rules.base import Scan
 from transclean.suppression import Suppression, is_suppressed, suppressions
 
 if TYPE_CHECKING:
@@ -144,11 +145,11 @@ class Pipeline:
         ``resolve_language`` asks for it (detected at most once). Findings in a region ``silenced`` by an
         inline comment (source offsets) are dropped, so they are neither reported nor fixed."""
         ctx = Context(doc, self.config.language, self.glossary, {} if memo is None else memo, self.corpus_profile)
-        text = doc.text
+        scan = Scan(doc.text)  # what the gates look up, once for all rules
         findings = [
             finding
             for rule in (self.rules if rules is None else rules)
-            if rule.trigger is None or rule.trigger.fires(text)
+            if rule.trigger is None or rule.trigger.fires(scan)
             for finding in rule.check(ctx)
         ]
         if silenced:

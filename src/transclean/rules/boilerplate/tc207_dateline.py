@@ -10,7 +10,7 @@ import regex
 from transclean.analysis.chrome import DIGIT, all_languages
 from transclean.context import Context
 from transclean.model import Applicability, Category, Edit, Finding, Severity
-from transclean.rules.base import Example, Rule, Trigger, register
+from transclean.rules.base import AsciiGate, Example, Rule, Trigger, register
 from transclean.text import block_removal
 
 #: a date/time line is short; a longer line is a sentence that mentions a date.
@@ -130,7 +130,8 @@ class Dateline(Rule):
         Example("Bake at 180 °C\n\nThe minister spoke."),
         Example("It was 30 °C in Rome\n\nThe minister spoke."),
     )
-    trigger = Trigger(pattern=DIGIT)  # a year, a clock time, a numeric date or a temperature
+    # a year, a clock time, a numeric date or a temperature; in ASCII text a digit is 0-9
+    trigger = Trigger(pattern=DIGIT, ascii=AsciiGate((b"0",)))
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import ClassVar
 
@@ -10,7 +11,7 @@ import regex
 from transclean.analysis.chrome import all_languages, is_list_label, is_related_label, widget_language, words
 from transclean.context import Context
 from transclean.model import Applicability, Category, Edit, Finding, Severity
-from transclean.rules.base import Example, Rule, Trigger, register
+from transclean.rules.base import AsciiGate, Example, Rule, Trigger, register
 
 #: a label run into the first word of the line: "See alsoThe minister", "Leer másDenuncia" (a lower-case
 #: letter glued to a capitalised word; the label is at most four words).
@@ -74,7 +75,10 @@ class FusedLabel(Rule):
         Example("He said: Read it.\n"),
         Example("The talks ended without a deal. More\n"),
     )
-    trigger = Trigger(pattern=regex.compile(r"\p{Ll}\p{Lu}\p{Ll}|[.!?…\"”»] ?\p{Lu}[\p{L}' \t]*$", regex.MULTILINE))
+    trigger = Trigger(
+        pattern=regex.compile(r"\p{Ll}\p{Lu}\p{Ll}|[.!?…\"”»] ?\p{Lu}[\p{L}' \t]*$", regex.MULTILINE),
+        ascii=AsciiGate((b"aAa",), pattern=re.compile(r"[.!?\"] ?[A-Z][A-Za-z' \t]*$", re.MULTILINE)),
+    )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text

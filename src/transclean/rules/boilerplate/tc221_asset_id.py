@@ -10,7 +10,7 @@ import regex
 from transclean.analysis.chrome import unbulleted
 from transclean.context import Context
 from transclean.model import Applicability, Category, Finding, Severity
-from transclean.rules.base import Example, Rule, Trigger, register
+from transclean.rules.base import AsciiGate, Example, Rule, Trigger, byte_classes, register
 
 #: names a page template gives its slots and files, alone on a line: an ad slot with its size
 #: ("banner_728x90", "ad-300x250"), an ad-server id ("div-gpt-ad-1524"), an embedded tweet's picture link
@@ -62,7 +62,11 @@ class AssetId(Rule):
         Example("The minister spoke.\n\nfacebook\n"),
         Example("The room was 4x4 metres.\n"),
     )
-    trigger = Trigger(strings=("x", "gpt-ad", "pic.twitter", "_"), pattern=regex.compile(r"[0-9a-f]{16}"))
+    trigger = Trigger(
+        strings=("x", "gpt-ad", "pic.twitter", "_"),
+        pattern=regex.compile(r"[0-9a-f]{16}"),
+        ascii=AsciiGate((b"h" * 16,), table=byte_classes({"0123456789abcdef": "h"})),
+    )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text

@@ -14,6 +14,7 @@ from transclean.analysis.recovery import (
     plausible_code_pages,
     reading_keys,
     recover,
+    recovery_inputs,
     restore_case,
     word_languages,
 )
@@ -49,21 +50,31 @@ def _recovered(ctx: Context, token: str, start: int, words: list[str], pages: tu
     # evidence the first pass did not have, and fix(fix(x)) must equal fix(x).
     fitting = frozenset(w for k in reading_keys(token) for w in document_words.get(k, ()))
     key = ("recover", token, ctx.document.log.to_source(start), pages, fitting)
-    if key not in ctx.memo:
-        kwargs = {
-            "language": ctx.language,
-            "neighbours": words,
-            "glossary": ctx.glossary,
-            "code_pages": pages,
-            "document_words": document_words,
-            "corpus_words": ctx.corpus_profile.spellings_for(ctx.language) if ctx.corpus_profile else None,
-        }
-        result = recover(token, **kwargs)
-        if not result.safe and len(result.candidates) > 1:  # let the rest of the name break the tie
-            names = [w for w in words if w != token and w[:1].isupper() and not any(c in MARKERS for c in w)]
-            result = recover(token, name_languages=[g for w in names for g in word_languages(w)], **kwargs)
-        ctx.memo[key] = result
-    return ctx.memo[key]  # type: ignore[return-value]
+    if key in ctx.memo:
+        return ctx.memo[key]  # type: ignore[return-value]
+    # A later pass that restored words of the token's skeleton, none of which it could be (all Cyrillic words
+    # of its length share one), or names around a token whose recovery needs no tie broken, asks with what
+    # recover() reads unchanged: the same recovery, not computed again.
+    kwargs = {
+        "language": ctx.language,
+        "neighbours": words,
+        "glossary": ctx.glossary,
+        "code_pages": pages,
+        "document_words": document_words,
+        "corpus_words": ctx.corpus_profile.spellings_for(ctx.language) if ctx.corpus_profile else None,
+    }
+    inputs = ("recover inputs", token, pages, ctx.language, recovery_inputs(token, words, document_words, ctx.glossary))
+    if inputs not in ctx.memo:
+        ctx.memo[inputs] = recover(token, **kwargs)
+    result: Recovery = ctx.memo[inputs]  # type: ignore[assignment]
+    if not result.safe and len(result.candidates) > 1:  # let the rest of the name break the tie
+        names = tuple(w for w in words if w != token and w[:1].isupper() and not any(c in MARKERS for c in w))
+        tie = (*inputs, names)
+        if tie not in ctx.memo:
+            ctx.memo[tie] = recover(token, name_languages=[g for w in names for g in word_languages(w)], **kwargs)
+        result = ctx.memo[tie]  # type: ignore[assignment]
+    ctx.memo[key] = result
+    return result
 
 
 def _upper_first(text: str, start: int) -> bool | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -9,7 +10,7 @@ import regex
 from transclean.context import Context
 from transclean.langdata import language_data
 from transclean.model import Applicability, Category, Edit, Finding, Severity
-from transclean.rules.base import Example, Rule, Trigger, register
+from transclean.rules.base import AsciiGate, Example, Rule, Trigger, register
 
 # The same word twice in a row, whatever its case: "if if I", "to the The Hague".
 _DOUBLED = regex.compile(r"(?<![\p{L}\p{N}'’-])(\p{L}+) (\p{L}+)(?![\p{L}\p{N}'’-])", regex.V1)
@@ -18,6 +19,8 @@ _DOUBLED = regex.compile(r"(?<![\p{L}\p{N}'’-])(\p{L}+) (\p{L}+)(?![\p{L}\p{N}
 # (checked for every pair of letters). The match opens at the space, a literal the engine looks for fast,
 # and reads the word before it back in a lookbehind: 2.5x faster than opening at every letter, same texts.
 _REPEATED = regex.compile(r" (?<=(?<![\p{L}\p{N}'’-])(\p{L}+) )(?i:\1)(?![\p{L}\p{N}'’-])")
+# The same on an ASCII text, in `re` (1.5x faster; ASCII case folding is plain lower-casing).
+_ASCII_REPEATED = re.compile(r"(?<![A-Za-z0-9'-])([A-Za-z]+) (?i:\1)(?![A-Za-z0-9'-])")
 
 
 @register
@@ -53,7 +56,7 @@ class DoubledWord(Rule):
         Example("He said that that was all, and what he had had was enough.", language="en"),
         Example("The band Duran Duran played in Walla Walla.", language="en"),
     )
-    trigger = Trigger(pattern=_REPEATED)
+    trigger = Trigger(pattern=_REPEATED, ascii=AsciiGate(pattern=_ASCII_REPEATED))
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         if ctx.language not in self.languages:

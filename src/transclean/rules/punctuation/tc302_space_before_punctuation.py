@@ -9,7 +9,7 @@ import regex
 
 from transclean.context import Context
 from transclean.model import Applicability, Category, Finding, Severity
-from transclean.rules.base import Example, Rule, Trigger, register
+from transclean.rules.base import AsciiGate, Example, Rule, Trigger, byte_classes, register
 
 # A space before , or . is always wrong; before ; : ! ? it is French typography, so those are checked
 # only for a known non-French document. Numbers (" .5", " ,5") and ellipses are skipped, and so is a mark
@@ -45,7 +45,10 @@ class SpaceBeforePunctuation(Rule):
     fix = Applicability.SAFE
     # The standard library's engine: faster on this plain class, and no slower than substring searches
     # (spaces are everywhere).
-    trigger = Trigger(pattern=re.compile(r"[ \t][,.;:!?]"))
+    trigger = Trigger(
+        pattern=re.compile(r"[ \t][,.;:!?]"),
+        ascii=AsciiGate((b" .",), table=byte_classes({" \t": " ", ",.;:!?": "."})),
+    )
     must_fire = (
         Example("The talks failed⟦ ,⟧ the envoy said.", fixed="The talks failed, the envoy said."),
         Example("What happened⟦ ?⟧ Nobody knows.", fixed="What happened? Nobody knows.", language="en"),

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from string import ascii_letters
 from typing import ClassVar
 
 import regex
 
 from transclean.context import Context
 from transclean.model import Applicability, Category, Finding, Severity
-from transclean.rules.base import Example, Rule, Trigger, register
+from transclean.rules.base import AsciiGate, Example, Rule, Trigger, byte_classes, register
 
 # A hyphen spaced from the word before it and glued to the next: "police -Polda", "arena -like". After a
 # capital it is more often a name's suffix split by a tokeniser ("Grammy -winning": 5 in 2,454 GAP
@@ -29,6 +30,12 @@ _DASH_COMMA = regex.compile(r"(?<=\s)[-–—],")
 # opens with a literal and reads the letter before it back, so that `re` skips to the next space, colon or
 # line break: 2x faster than with a branch anchored at each line start (tried at every position).
 _GATE = re.compile(r" -(?<=[^\W\d_] -)[^\W\d_]|:(?<=[^\W\d_]:)[^\W\d_]|\n[ \t]*[,;:][ \t]")
+# The same on an ASCII text: the first two branches as runs of classes (a letter is A-Z or a-z there).
+_ASCII_GATE = AsciiGate(
+    (b"a -a", b"a:a"),
+    table=byte_classes({ascii_letters: "a", " ": " ", "-": "-", ":": ":"}),
+    pattern=re.compile(r"\n[ \t]*[,;:][ \t]"),
+)
 
 
 @register
@@ -56,7 +63,7 @@ class StraySeparator(Rule):
     severity = Severity.MINOR
     fix = Applicability.SAFE
     languages: ClassVar[tuple[str, ...]] = ()  # shapes of punctuation, no words
-    trigger = Trigger(strings=("-,", "–,", "—,"), pattern=_GATE)
+    trigger = Trigger(strings=("-,", "–,", "—,"), pattern=_GATE, ascii=_ASCII_GATE)
     must_fire = (
         Example("It was secured by four regional police⟦ -⟧Polda teams."),
         Example("The Magyar Távirati Iroda (in english⟦:⟧Hungarian Telegraphic Office) reported it.",

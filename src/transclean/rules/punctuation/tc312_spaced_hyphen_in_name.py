@@ -74,14 +74,19 @@ class SpacedHyphenInName(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
-        openers = frozenset(language_data(ctx.language or "en").get("punctuation", {}).get("sentence_openers", ()))
+        openers: frozenset[str] | None = None  # the language is asked at the first name pair (fastText)
         for m in _HYPHEN_SPACE.finditer(text):
             before = _NAME_BEFORE.search(text, max(0, m.start() - NAME_BACK), m.start())
             after = _NAME_AFTER.match(text, m.end())
             if before is None or after is None:
                 continue
             name, following = before.group(), after.group()
-            if zipf(name.lower(), "en") >= NAME_ZIPF or following in openers:
+            if zipf(name.lower(), "en") >= NAME_ZIPF:
+                continue
+            if openers is None:
+                punctuation = language_data(ctx.language or "en").get("punctuation", {})
+                openers = frozenset(punctuation.get("sentence_openers", ()))
+            if following in openers:
                 continue
             whole = f"{name}-{following}" in text  # the document writes the name whole elsewhere
             yield self.finding(

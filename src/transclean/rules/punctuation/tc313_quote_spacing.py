@@ -78,7 +78,11 @@ class QuoteSpacing(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
-        english = list(self._english(ctx)) if ctx.language == "en" else []
+        # The language is asked only of a text with an English finding: the trigger's ' "' fires on a quarter
+        # of clean documents, the scans find nothing in nearly all of them, and fastText costs more than them.
+        english = list(self._english(text))
+        if english and ctx.language != "en":
+            english = []
         yield from english
         taken = {(f.start, f.end) for f in english}
         if '"' in text:
@@ -110,10 +114,9 @@ class QuoteSpacing(Rule):
                     yield self.finding(text, _spaces_before(text, at), at + 1, "Space before a closing quote",
                                        suggestion='"', title="Remove the space")  # fmt: skip
 
-    def _english(self, ctx: Context) -> Iterator[Finding]:
+    def _english(self, text: str) -> Iterator[Finding]:
         """The English kinds: curly quotes spaced inside, a closing straight quote spaced before its sentence
         mark, two apostrophes closing a curly quotation."""
-        text = ctx.text
         for m in _OPENING_SPACED.finditer(text):
             yield self.finding(text, m.start(), m.end(), "Space after an opening quote", suggestion="“",
                                title="Remove the space")  # fmt: skip

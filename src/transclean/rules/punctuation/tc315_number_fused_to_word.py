@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from transclean.context import Context
 from transclean.langdata import language_data
 from transclean.model import Applicability, Category, Finding, Severity
-from transclean.rules.base import Example, Rule, Trigger, register
+from transclean.rules.base import AsciiGate, Example, Rule, Trigger, register
 
 # A number glued to letters: "2022and", "11thParliament", and many that are right ("13th", "5km", "1990s").
 # Which are years and ordinals glued to a word is judged in code: a `re` scan that opens on the digit is
@@ -41,7 +41,7 @@ class NumberFusedToWord(Rule):
     severity = Severity.MINOR
     fix = Applicability.SAFE
     languages = ("en", "it", "es", "fr", "de", "pt", "ru", "pl", "cs", "tr")
-    trigger = Trigger(pattern=_NUMBER_LETTERS)
+    trigger = Trigger(pattern=_NUMBER_LETTERS, ascii=AsciiGate((b"0a", b"0A")))  # a digit before a letter
     must_fire = (
         Example("The budget was approved in ⟦2022and⟧ the government will implement it.", language="en",
                 fixed="The budget was approved in 2022 and the government will implement it."),
@@ -55,11 +55,8 @@ class NumberFusedToWord(Rule):
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        if ctx.language not in self.languages:
-            return
-        data = language_data(ctx.language).get("punctuation") or language_data("en")["punctuation"]
-        joiners = frozenset(data["joiners"])
         text = ctx.text
+        joiners: frozenset[str] | None = None  # the language is asked at the first year or ordinal glued to a word
         for m in _NUMBER_LETTERS.finditer(text):
             number, suffix, word = m.groups()
             before = text[m.start() - 1] if m.start() else " "
@@ -68,6 +65,11 @@ class NumberFusedToWord(Rule):
             year = suffix is None and len(number) == 4 and 1800 <= int(number) <= 2099
             if not (year or (suffix and len(number) <= 3)):
                 continue
+            if joiners is None:
+                if ctx.language not in self.languages:
+                    return
+                data = language_data(ctx.language).get("punctuation") or language_data("en")["punctuation"]
+                joiners = frozenset(data["joiners"])
             if not (word in joiners or (len(word) >= 3 and word[0].isupper() and word[1:].islower())):
                 continue
             number += suffix or ""
