@@ -238,8 +238,11 @@ def _name_goes_on(text: str, token: str, end: int, language: str | None) -> bool
 def _fused_question(token: str, language: str | None) -> bool:
     """Whether a token is two known words joined by one '?' ("Why?The"): a lost space, not a lost letter."""
     left, mark, right = token.partition("?")
-    return bool(mark and left and right) and "?" not in right and _known(left.lower(), language, 3.0) and _known(
-        right.lower(), language, 3.0
+    return (
+        bool(mark and left and right)
+        and "?" not in right
+        and _known(left.lower(), language, 3.0)
+        and _known(right.lower(), language, 3.0)
     )
 
 
