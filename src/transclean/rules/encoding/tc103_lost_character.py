@@ -118,6 +118,7 @@ class LostCharacter(Rule):
         Example("Mayor Dragan ⟦?ubrinovac⟧ opened the bridge."),
         Example("Ministers:\nAna ⟦Drezgi?⟧\nIvo ⟦Vu?eti?⟧ (acting)"),
         Example("Ivo ⟦Vu?eti?⟧ asked: who is Drezgi?\nNobody knew."),
+        Example("Is it in ⟦Gda?sk⟧? Nobody knows.", fixed="Is it in Gdańsk? Nobody knows."),
         Example(
             "Hanne Møller won the race.\nRunner-up: ⟦M\ufffd\ufffdller⟧, then Berg.",
             fixed="Hanne Møller won the race.\nRunner-up: Møller, then Berg.",
@@ -166,6 +167,12 @@ class LostCharacter(Rule):
             question = not inner and not attested and _known(token.strip(MARKERS).lower(), ctx.language)
             if question and not (_name_goes_on(text, token, end, ctx.language) or (damaged and token[:1].isupper())):
                 continue  # a question mark after a word, not a lost letter (unless the corpus spells it)
+            if inner and token[-1] == "?" and token[-2] not in MARKERS and _ASKS.match(text, end):
+                # "Is it Gda?sk? Nobody knows.": the last mark ends a question about a damaged word; read the
+                # word without it when that recovers ("Gdańsk", not "Gdańską").
+                trial = _recovered(ctx, token[:-1], start, _name_window(text, start, end - 1)[0], pages)
+                if trial.best is not None:
+                    token, end = token[:-1], end - 1
             words, index = _name_window(text, start, end)
             result = _recovered(ctx, token, start, words, pages)
             best = result.best
@@ -215,6 +222,8 @@ class LostCharacter(Rule):
 # A word with a letter lost inside it, standing alone (not a URL's "search?q=").
 _LOST_INSIDE = regex.compile(r"(?<![^\s\"'“‘«(])\p{L}+[?\ufffd]+\p{L}+(?![\p{L}\p{N}=&/])")
 
+#: What follows a question's mark: the end of the line or the next sentence ("Gda?sk? Nobody ...").
+_ASKS = regex.compile(r"[ \t]*(?:\n|\Z)|[ \t]+[\p{Lu}\"“‘'(]")
 #: What follows a name's final '?' when the sentence goes on: a lower-case word or a comma ("Babi? said").
 _GOES_ON = regex.compile(r"[ \t]?[\p{Ll},;]")
 #: ...or the next word of the name: capitalised and rare as a word ("Micha? Probierz", not "Falcon? Fuckin'?").

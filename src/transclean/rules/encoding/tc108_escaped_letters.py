@@ -20,8 +20,9 @@ _WORD = regex.compile(
 )
 #: what marks the whitespace-delimited chunk around a word as a URL, a path or code, where escapes belong.
 _URLISH = regex.compile(r"[/=&?#@]|://|\.\w{2,4}\b|\\[nrt\"']")
-#: what an escape must stand for to be decoded here: letters (and their marks), nothing else.
-_LETTERS = regex.compile(r"[\p{L}\p{M}]+")
+#: what an escaped word must decode to: letters and their marks, with the typographic apostrophe, quotes and
+#: dashes that JSON-escaped text writes so ("it\u2019s", "\u201cWe"); no control character or symbol.
+_LETTERS = regex.compile(r"[\p{L}\p{M}’‘“”«»–—]+")
 
 
 def _decoded(word: str) -> str | None:
@@ -64,6 +65,7 @@ class EscapedLetters(Rule):
     must_fire = (
         Example("Get ⟦Vu%C4%8Di%C4%87⟧ essential facts below.", fixed="Get Vučić essential facts below."),
         Example("The singer ⟦Bj\\u00f6rk⟧ performed.", fixed="The singer Björk performed."),
+        Example("She said ⟦it\\u2019s⟧ over.", fixed="She said it’s over."),
         Example("Mayor of ⟦Gda%C5%84sk⟧ and ⟦%C5%81%C3%B3d%C5%BA⟧", fixed="Mayor of Gdańsk and Łódź"),
     )
     must_not_fire = (
