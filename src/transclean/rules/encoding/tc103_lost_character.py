@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from transclean.analysis.recovery import (
+    CODE_PAGES,
     MARKERS,
     TOKEN,
     Recovery,
@@ -120,6 +121,10 @@ class LostCharacter(Rule):
         Example("Ivo ⟦Vu?eti?⟧ asked: who is Drezgi?\nNobody knew."),
         Example("Is it in ⟦Gda?sk⟧? Nobody knows.", fixed="Is it in Gdańsk? Nobody knows."),
         Example(
+            "Mustafa Cerić spoke. 'Mustafa ⟦Ceri?⟧' read the sign.",
+            fixed="Mustafa Cerić spoke. 'Mustafa Cerić' read the sign.",
+        ),
+        Example(
             "Hanne Møller won the race.\nRunner-up: ⟦M\ufffd\ufffdller⟧, then Berg.",
             fixed="Hanne Møller won the race.\nRunner-up: Møller, then Berg.",
         ),
@@ -165,7 +170,11 @@ class LostCharacter(Rule):
             )
             attested = ctx.corpus_profile.attests(token, ctx.language) if ctx.corpus_profile else None
             question = not inner and not attested and _known(token.strip(MARKERS).lower(), ctx.language)
-            if question and not (_name_goes_on(text, token, end, ctx.language) or (damaged and token[:1].isupper())):
+            # The document spelling a word that fits ("Cerić" beside "Ceri?") tells a lost letter from a question.
+            spelt = any(k in ctx.document_words for k in reading_keys(token))
+            if question and not (
+                spelt or _name_goes_on(text, token, end, ctx.language) or (damaged and token[:1].isupper())
+            ):
                 continue  # a question mark after a word, not a lost letter (unless the corpus spells it)
             if inner and token[-1] == "?" and token[-2] not in MARKERS and _ASKS.match(text, end):
                 # "Is it Gda?sk? Nobody knows.": the last mark ends a question about a damaged word; read the
@@ -175,6 +184,10 @@ class LostCharacter(Rule):
                     token, end = token[:-1], end - 1
             words, index = _name_window(text, start, end)
             result = _recovered(ctx, token, start, words, pages)
+            if result.best is None and spelt:
+                # The letter survived elsewhere on the page, so no one code page damaged it all (a page put
+                # together from two sources): the document's own spelling fits under any code page.
+                result = _recovered(ctx, token, start, words, CODE_PAGES)
             best = result.best
             if best is None and _fused_question(token, ctx.language):
                 continue  # "Why?The", "why?the": a question whose space was lost (TC304's), no word fits
