@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations_with_replacement
 
 from transclean.lexicon import lexicon
@@ -43,32 +44,42 @@ def without_accents(word: str) -> str:
     return "".join(c for c in word if c.isascii())
 
 
-def dropped_candidates(token: str, document: Mapping[str, Collection[str]] | None = None) -> list[Dropped]:
-    """The words a lower-case ASCII ``token`` may have been with one or two non-ASCII letters dropped, best
-    first. ``document`` maps the document's own accented words by :func:`without_accents`: a word the
+def dropped_candidates(
+    token: str, document: Mapping[str, Collection[str]] | None = None, most: int = MAX_DROPPED
+) -> list[Dropped]:
+    """The words a lower-case ASCII ``token`` may have been with up to ``most`` non-ASCII letters dropped,
+    best first. ``document`` maps the document's own accented words by :func:`without_accents`: a word the
     document spells outranks every lexicon word.
 
     >>> dropped_candidates("kozowski")[0].word
     'kozłowski'
     """
-    found: dict[str, Dropped] = {}
-    for word in (document or {}).get(token, ()):
-        found[word] = Dropped(word, 9.0, True, False)
-    lex = lexicon()
-    for drops in range(1, MAX_DROPPED + 1):
-        for places in combinations_with_replacement(range(len(token) + 1), drops):
-            key, last = [], 0
-            for place in places:
-                key.append(token[last:place] + "?")
-                last = place
-            key.append(token[last:])
-            for word, langs in lex.candidates("".join(key)).items():
-                if word in found or len(word) != len(token) + drops:
-                    continue
-                score = max(langs.values()) - SECOND_DROP_COST * (drops - 1)
-                if score >= MIN_SCORE:
-                    found[word] = Dropped(word, score, False, any(k.startswith("name:") for k in langs))
+    found = {word: Dropped(word, 9.0, True, False) for word in (document or {}).get(token, ())}
+    for drops in range(1, most + 1):
+        for fit in _lexicon_fits(token, drops):
+            found.setdefault(fit.word, fit)
     return sorted(found.values(), key=lambda d: (-d.score, d.word))
+
+
+@lru_cache(maxsize=65536)
+def _lexicon_fits(token: str, drops: int) -> tuple[Dropped, ...]:
+    """The lexicon's words that fit with ``drops`` letters dropped, kept per process: a check runs in several
+    passes, and a corpus repeats its unknown words (names) from page to page."""
+    found: dict[str, Dropped] = {}
+    lex = lexicon()
+    for places in combinations_with_replacement(range(len(token) + 1), drops):
+        key, last = [], 0
+        for place in places:
+            key.append(token[last:place] + "?")
+            last = place
+        key.append(token[last:])
+        for word, langs in lex.candidates("".join(key)).items():
+            if word in found or len(word) != len(token) + drops:
+                continue
+            score = max(langs.values()) - SECOND_DROP_COST * (drops - 1)
+            if score >= MIN_SCORE:
+                found[word] = Dropped(word, score, False, any(k.startswith("name:") for k in langs))
+    return tuple(found.values())
 
 
 def confidence(candidates: list[Dropped]) -> float:
