@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from transclean.analysis.recovery import (
+    CODE_PAGES,
     MARKERS,
     TOKEN,
     Recovery,
@@ -89,8 +90,11 @@ class LostCharacter(Rule):
     """A letter lost to '?' or U+FFFD ("Viktorovi? Lavrov", "Dvo?ák"), recovered from word and name lexicons.
 
     ## What it finds
-    A '?' inside a word, or U+FFFD anywhere in one, is damage; a '?' ending a word is damage only when the
-    word without it is unknown and a lexicon word fits ("Is it Lavrov? Yes." stays). Candidates come from
+    A '?' inside a word, before a lower-case letter at a word's start ("?ubrinovac"), or U+FFFD anywhere in
+    one, is damage; a '?' ending a word is damage only when the word without it is unknown and a lexicon word
+    fits ("Is it Lavrov? Yes." stays), or, on a page that lost letters inside words, when it ends an unknown
+    capitalised word after another ("Ana Drezgi?": flagged without a fix). Two known words joined by a '?'
+    ("Why?The") are a question with its space lost. Candidates come from
     the document's own undamaged words, the glossaries (names with all their spellings), gender-guesser's
     and names-dataset's names and wordfreq's lists for 29 languages, ranked by frequency, the document
     language and the language of the rest of the name.
@@ -123,6 +127,14 @@ class LostCharacter(Rule):
         Example("Coach ⟦Micha?⟧ Probierz named ⟦Szcz?sny⟧.\nIs it Lavrov? Yes."),
         Example("The club ⟦Pogo?⟧ Szczecin won.", language="en"),
         Example("La ⟦canci\ufffdn⟧ del verano", fixed="La canción del verano", language="es"),
+        Example("Mayor Dragan ⟦?ubrinovac⟧ opened the bridge."),
+        Example("Ministers:\nAna ⟦Drezgi?⟧\nIvo ⟦Vu?eti?⟧ (acting)"),
+        Example("Ivo ⟦Vu?eti?⟧ asked: who is Drezgi?\nNobody knew."),
+        Example("Is it in ⟦Gda?sk⟧? Nobody knows.", fixed="Is it in Gdańsk? Nobody knows."),
+        Example(
+            "Mustafa Cerić spoke. 'Mustafa ⟦Ceri?⟧' read the sign.",
+            fixed="Mustafa Cerić spoke. 'Mustafa Cerić' read the sign.",
+        ),
         Example(
             "Hanne Møller won the race.\nRunner-up: ⟦M\ufffd\ufffdller⟧, then Berg.",
             fixed="Hanne Møller won the race.\nRunner-up: Møller, then Berg.",
@@ -137,6 +149,7 @@ class LostCharacter(Rule):
         Example("``You Rang, M'Lord? gave us the wonderful Cissy"),
         Example("Was it Rome? The minister said Paris? Maybe."),
         Example("``Wait ... Falcon? Fuckin'? Falcon? How do you say it?''"),
+        Example("Why?The talks failed, and nobody asked why?the envoy left."),
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
@@ -159,15 +172,37 @@ class LostCharacter(Rule):
             chunk_start = text.rfind(" ", 0, start) + 1
             if _URLISH.search(text[chunk_start : end + 1]):
                 continue
-            inner = any(c in MARKERS for c in token.strip(MARKERS)) or "\ufffd" in token
+            # A '?' glued before a lower-case letter after a space ("Dragan ?utanovac", "?ód?") stands for a
+            # letter as surely as one inside a word: no writer's question mark sits there.
+            inner = (
+                any(c in MARKERS for c in token.strip(MARKERS))
+                or "\ufffd" in token
+                or (token[0] in MARKERS and token.lstrip(MARKERS)[:1].islower())
+            )
             attested = ctx.corpus_profile.attests(token, ctx.language) if ctx.corpus_profile else None
             question = not inner and not attested and _known(token.strip(MARKERS).lower(), ctx.language)
-            if question and not (_name_goes_on(text, token, end, ctx.language) or (damaged and token[:1].isupper())):
+            # The document spelling a word that fits ("Cerić" beside "Ceri?") tells a lost letter from a question.
+            spelt = any(k in ctx.document_words for k in reading_keys(token))
+            if question and not (
+                spelt or _name_goes_on(text, token, end, ctx.language) or (damaged and token[:1].isupper())
+            ):
                 continue  # a question mark after a word, not a lost letter (unless the corpus spells it)
+            if inner and token[-1] == "?" and token[-2] not in MARKERS and _ASKS.match(text, end):
+                # "Is it Gda?sk? Nobody knows.": the last mark ends a question about a damaged word; read the
+                # word without it when that recovers ("Gdańsk", not "Gdańską").
+                trial = _recovered(ctx, token[:-1], start, _name_window(text, start, end - 1)[0], pages)
+                if trial.best is not None:
+                    token, end = token[:-1], end - 1
             words, index = _name_window(text, start, end)
             result = _recovered(ctx, token, start, words, pages)
+            if result.best is None and spelt:
+                # The letter survived elsewhere on the page, so no one code page damaged it all (a page put
+                # together from two sources): the document's own spelling fits under any code page.
+                result = _recovered(ctx, token, start, words, CODE_PAGES)
             best = result.best
-            if not inner and best is None:
+            if best is None and _fused_question(token, ctx.language):
+                continue  # "Why?The", "why?the": a question whose space was lost (TC304's), no word fits
+            if not inner and best is None and not (damaged and _unknown_name_end(text, token, start, ctx.language)):
                 continue
             if question and best.source == "lexicon":
                 continue  # only a name is read through a known word's '?': "You Rang, M'Lord? gave us" stays
@@ -211,6 +246,8 @@ class LostCharacter(Rule):
 # A word with a letter lost inside it, standing alone (not a URL's "search?q=").
 _LOST_INSIDE = regex.compile(r"(?<![^\s\"'“‘«(])\p{L}+[?\ufffd]+\p{L}+(?![\p{L}\p{N}=&/])")
 
+#: What follows a question's mark: the end of the line or the next sentence ("Gda?sk? Nobody ...").
+_ASKS = regex.compile(r"[ \t]*(?:\n|\Z)|[ \t]+[\p{Lu}\"“‘'(]")
 #: What follows a name's final '?' when the sentence goes on: a lower-case word or a comma ("Babi? said").
 _GOES_ON = regex.compile(r"[ \t]?[\p{Ll},;]")
 #: ...or the next word of the name: capitalised and rare as a word ("Micha? Probierz", not "Falcon? Fuckin'?").
@@ -229,6 +266,35 @@ def _name_goes_on(text: str, token: str, end: int, language: str | None) -> bool
         return True
     name = _NEXT_NAME.match(text, end)
     return name is not None and not _known(name.group(1).lower(), language, RARE_NAME_WORD)
+
+
+def _fused_question(token: str, language: str | None) -> bool:
+    """Whether a token is two known words joined by one '?' ("Why?The"): a lost space, not a lost letter."""
+    left, mark, right = token.partition("?")
+    return (
+        bool(mark and left and right)
+        and "?" not in right
+        and _known(left.lower(), language, 3.0)
+        and _known(right.lower(), language, 3.0)
+    )
+
+
+#: What may stand before a name's last word: a capitalised word on the same line ("Ana Brnabi?").
+_NAME_BEFORE = regex.compile(r"\p{Lu}[\p{L}\p{M}?]*[ \t]+$")
+
+
+def _unknown_name_end(text: str, token: str, start: int, language: str | None) -> bool:
+    """On a page that lost letters inside words, a capitalised word ending in '?' that no lexicon knows, after
+    another capitalised word ("Ana Brnabi?", "Tomislav Nikoli?"): a surname that lost its last letter, even
+    when no name list has it (flagged without a fix). A question's last word is a known word or stands alone."""
+    stem = token.rstrip(MARKERS)
+    return (
+        token[:1].isupper()
+        and len(stem) >= 3
+        and "?" not in stem
+        and not _known(stem.lower(), language)
+        and _NAME_BEFORE.search(text, max(0, start - 40), start) is not None
+    )
 
 
 def _known(word: str, language: str | None, threshold: float = 2.0) -> bool:

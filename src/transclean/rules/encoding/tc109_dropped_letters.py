@@ -1,0 +1,114 @@
+"""TC109: dropped-letters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from transclean.analysis.dropped import confidence, dropped_candidates, restore, without_accents
+from transclean.context import Context
+from transclean.lexicon import common_words, first_name_languages, unknown
+from transclean.model import Applicability, Category, Finding, Severity
+from transclean.rules.base import Example, Rule, register
+
+# An ASCII word of four letters or more standing alone: not part of an address, an e-mail or a number, and
+# not beside a mark that stands for a lost letter ("*ngel", "Rodr?guez": TC103's, or unrecoverable).
+_WORD = regex.compile(r"(?<![\w@/.=&#%*?\ufffd-])[A-Za-z]{4,}(?![\w@/=&#%*?\ufffd]|\.\w)")
+#: unknown words with a clear recovery a page needs before a lexicon word is read through any of them: a
+#: page that drops letters drops them in many words, while one unknown word in edited text is a name or a typo.
+MIN_PAGE_WORDS = 2
+#: the share of the weight the best lexicon candidate needs to be suggested.
+MIN_CONFIDENCE = 0.8
+#: the Zipf frequency of the common words set aside by a set lookup before any other test.
+COMMON_ZIPF = 3.0
+# A word with a non-ASCII letter: what the document spells intact.
+_ACCENTED = regex.compile(r"\w*[^\W\d_\x00-\x7f]\w*")
+
+
+@register
+class DroppedLetters(Rule):
+    """Letters dropped without a trace: "Erdoan" for "Erdoğan", "Kozowski" for "Kozłowski".
+
+    ## What it finds
+    An ASCII word that no word list or name list knows and that becomes a known word or name when one or two
+    non-ASCII letters are put back: one the document itself spells intact elsewhere, or, on a page with at
+    least two such words, one the word and name lists of 29 languages know (Zipf 3 or more).
+
+    ## Why it matters
+    A PDF text layer, a font or a scraper that cannot hold a letter sometimes drops it instead of writing
+    '?': names and quoted words lose their accented letters and nothing marks the place ("Davutolu",
+    "midzy"). The reader cannot find the person, and name rules cannot match the two spellings.
+
+    ## Fix safety
+    Safe when the document spells exactly one word that fits (it wrote the name intact elsewhere). From the
+    lexicons alone the word is only suggested: a rare name may be spelt so.
+    """
+
+    code = "TC109"
+    name = "dropped-letters"
+    category = Category.ENCODING
+    severity = Severity.MAJOR
+    fix = Applicability.SAFE
+    must_fire = (
+        Example(
+            "Recep Tayyip Erdoğan spoke in Ankara. Later ⟦Erdoan⟧ met the envoy.",
+            fixed="Recep Tayyip Erdoğan spoke in Ankara. Later Erdoğan met the envoy.",
+        ),
+        Example("The historian Jan ⟦Kozowski⟧ wrote on ⟦Solidarno⟧ and its strikes."),
+    )
+    must_not_fire = (
+        Example("The minister Jan Kowalski met Erdogan and Orban in Brussels."),
+        Example("See www.example.com/erdoan or mail erdoan@example.com."),
+        Example("The teh cat sat on the mat."),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        text = ctx.text
+        words = {m.group().lower() for m in _WORD.finditer(text)}
+        # Only words no word list or first-name list has can have lost a letter. Most words of running text
+        # are common ones: a set lookup each, before the lists are asked.
+        for lang in {"en", ctx.language or "en"}:
+            words = unknown(words - (common_words(lang, COMMON_ZIPF) or frozenset()), lang)
+        words = {w for w in words if not first_name_languages(w)}
+        if not words:
+            return
+        document: dict[str, set[str]] = {}
+        for m in _ACCENTED.finditer(text):
+            if m.group().isalpha():
+                spelling = m.group().lower()
+                document.setdefault(without_accents(spelling), set()).add(spelling)
+        # One dropped letter first (a dozen lookups a word); two (five times as many) only on a page where
+        # some word already reads clearly with one put back or is spelt intact: a dropping page drops both.
+        found = {w: c for w in words if (c := dropped_candidates(w, document, most=1))}
+        if any(confidence(c) >= MIN_CONFIDENCE or c[0].in_document for c in found.values()):
+            found = {w: c for w in words if (c := dropped_candidates(w, document))}
+        # Words with a clear recovery only: two unknown transliterations that a rare word fits by chance
+        # ("Kathe Proi", "Proti": Croatian "proći", Romanian "proști") are no evidence of a dropping page.
+        page_evidence = (
+            sum(confidence(c) >= MIN_CONFIDENCE or c[0].in_document for c in found.values()) >= MIN_PAGE_WORDS
+        )
+        for m in _WORD.finditer(text):
+            token = m.group()
+            candidates = found.get(token.lower())
+            if not candidates:
+                continue
+            best = candidates[0]
+            if not best.in_document and not (page_evidence and confidence(candidates) >= MIN_CONFIDENCE):
+                continue
+            word = restore(token, best.word)
+            safe = best.in_document and sum(c.in_document for c in candidates) == 1
+            others = ", ".join(restore(token, c.word) for c in candidates[1:3])
+            yield self.finding(
+                text,
+                m.start(),
+                m.end(),
+                f"Letters dropped without a trace in {token!r}: probably {word!r}"
+                + (" (the document spells it so)" if best.in_document else "")
+                + (f" (also possible: {others})" if others else ""),
+                suggestion=word,
+                title=f"Restore {word!r}",
+                confidence=confidence(candidates),
+                applicability=Applicability.SAFE if safe else Applicability.UNSAFE,
+                severity=Severity.MAJOR if best.in_document else Severity.MINOR,
+            )
