@@ -644,6 +644,41 @@ def common_index(langs: tuple[str, ...], floor: float) -> Lexicon:
     return Lexicon(block)  # an unwritable cache
 
 
+@lru_cache(maxsize=4)
+def dropped_forms(floor: float, step: float) -> Lexicon:
+    """One line a form that a lexicon word leaves when its one or two non-ASCII letters are dropped ("erdoan"
+    for "erdoğan"): ``form TAB counts`` ("1", "2" or "12": how many were dropped), for the words whose Zipf
+    frequency reaches ``floor`` with one dropped and ``floor + step`` with two. A token not listed fits no
+    such word: one binary search stands for the length + 1 skeleton lookups of one dropped letter and the
+    (length + 1)(length + 2) / 2 of two, which cost the fix path as much as the rest of its rules. Built from
+    the lexicon (about 2 s, once), kept in the user cache under a name that tells which lexicon file, of
+    which size and time, and mapped as it is (:func:`_mapped`)."""
+    lex, path = lexicon(), None
+    with contextlib.suppress(OSError):  # the lexicon not in the cache (unwritable): built in memory each time
+        source = _cache_path()
+        stat = source.stat()
+        key = (floor, step, source.name, stat.st_size, stat.st_mtime_ns)
+        path = cache_dir() / f"dropped-{zlib.crc32(repr(key).encode()):08x}.txt"
+        with contextlib.suppress(OSError, ValueError):  # missing, or empty (mmap refuses an empty file)
+            return _mapped(path)
+    counts: dict[str, set[int]] = {}
+    for line in bytes(lex.block).decode("utf-8").splitlines():
+        skel, _word, _lang, freq = line.split("\t")
+        dropped = skel.count("?")
+        if 1 <= dropped <= 2 and float(freq) >= floor + step * (dropped - 1):
+            counts.setdefault(skel.replace("?", ""), set()).add(dropped)
+    block = "".join(f"{form}\t{''.join(map(str, sorted(counts[form])))}\n" for form in sorted(counts)).encode()
+    if path is not None:
+        keep(path, block)
+        for stale in path.parent.glob("dropped-*.txt*"):  # built from a lexicon since rebuilt
+            if stale.name not in (path.name, _index_path(path).name):
+                with contextlib.suppress(OSError):
+                    stale.unlink()
+        with contextlib.suppress(OSError, ValueError):
+            return _mapped(path)
+    return Lexicon(block)  # an unwritable cache
+
+
 def zipf(word: str, lang: str) -> float:
     """Zipf frequency of a lower-case word in a language (0 when unknown).
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations_with_replacement
 
-from transclean.lexicon import lexicon
+from transclean.lexicon import dropped_forms, lexicon
 
 #: letters a token may have lost: one or two ("Yaln" for "Yalçın" lost both of its).
 MAX_DROPPED = 2
@@ -66,6 +66,9 @@ def _lexicon_fits(token: str, drops: int) -> tuple[Dropped, ...]:
     """The lexicon's words that fit with ``drops`` letters dropped, kept per process: a check runs in several
     passes, and a corpus repeats its unknown words (names) from page to page."""
     found: dict[str, Dropped] = {}
+    forms = dropped_forms(MIN_SCORE, SECOND_DROP_COST).fields(token)
+    if forms is None or str(drops) not in forms[0]:
+        return ()  # no word of the lexicon fits: one lookup instead of one per place the letters could be
     lex = lexicon()
     for places in combinations_with_replacement(range(len(token) + 1), drops):
         key, last = [], 0

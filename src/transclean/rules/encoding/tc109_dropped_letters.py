@@ -68,8 +68,7 @@ class DroppedLetters(Rule):
         words = {m.group().lower() for m in _WORD.finditer(text)}
         # Only words no word list or first-name list has can have lost a letter. Most words of running text
         # are common ones: a set lookup each, before the lists are asked.
-        for lang in {"en", ctx.language or "en"}:
-            words = unknown(words - (common_words(lang, COMMON_ZIPF) or frozenset()), lang)
+        words = unknown(words - (common_words("en", COMMON_ZIPF) or frozenset()), "en")
         words = {w for w in words if not first_name_languages(w)}
         if not words:
             return
@@ -81,6 +80,12 @@ class DroppedLetters(Rule):
         # One dropped letter first (a dozen lookups a word); two (five times as many) only on a page where
         # some word already reads clearly with one put back or is spelt intact: a dropping page drops both.
         found = {w: c for w in words if (c := dropped_candidates(w, document, most=1))}
+        if not found:
+            return
+        # The document's own language knows the word too? Asked (a fastText call) only now that one reads.
+        if (lang := ctx.language or "en") != "en":
+            words = unknown(words - (common_words(lang, COMMON_ZIPF) or frozenset()), lang)
+            found = {w: c for w, c in found.items() if w in words}
         if any(confidence(c) >= MIN_CONFIDENCE or c[0].in_document for c in found.values()):
             found = {w: c for w in words if (c := dropped_candidates(w, document))}
         # Words with a clear recovery only: two unknown transliterations that a rare word fits by chance
