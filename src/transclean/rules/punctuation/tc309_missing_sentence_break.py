@@ -13,8 +13,9 @@ from transclean.rules.base import Example, Rule, register
 
 # A lower-case word, a space, a capitalised word and then a lower-case word or a comma: the shape of a
 # sentence that ends without its full stop ("demanding Recently, people"); a title in capitals ("read The
-# New York Times") has a capital after it.
-_SHAPE = regex.compile(r"(?<=\b\p{Ll}{2,}[’']?\p{Ll}*) (\p{Lu}\p{Ll}+)(?=[’']s\b|,| \p{Ll})")
+# New York Times") has a capital after it. It opens at the space and a capital, the word before read back
+# in a lookbehind (a lookbehind first was tried at every position: 115 µs for a 500-character document).
+_SHAPE = regex.compile(r" (?=\p{Lu})(?<=\b\p{Ll}{2,}[’']?\p{Ll}* )(\p{Lu}\p{Ll}+)(?=[’']s\b|,| \p{Ll})")
 
 
 @register
