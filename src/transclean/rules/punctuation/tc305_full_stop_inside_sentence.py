@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from transclean.context import Context
-from transclean.langdata import language_data
+from transclean.langdata import word_set
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
 
@@ -78,7 +78,7 @@ class FullStopInsideSentence(Rule):
         if ctx.language not in self.languages:
             return
         text = ctx.text
-        abbreviations = frozenset(language_data(ctx.language)["punctuation"]["abbreviations"])
+        abbreviations = word_set(ctx.language, "punctuation", "abbreviations")
         for m in _stops(text):
             before, start = m.group(1), m.start(1)
             if before.lower() in abbreviations:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from transclean.context import Context
-from transclean.langdata import language_data
+from transclean.langdata import word_set
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
 
@@ -56,9 +56,8 @@ class MissingSentenceBreak(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         if ctx.language not in self.languages:
             return
-        data = language_data(ctx.language).get("punctuation", {})
-        openers = frozenset(data.get("sentence_openers", ()))
-        cues = frozenset(data.get("title_cues", ()))
+        openers = word_set(ctx.language, "punctuation", "sentence_openers")
+        cues = word_set(ctx.language, "punctuation", "title_cues")
         text = ctx.text
         for m in _SHAPE.finditer(text):
             before = text[text.rfind(" ", 0, m.start()) + 1 : m.start()]
