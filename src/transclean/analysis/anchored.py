@@ -11,9 +11,10 @@ most documents hold a few, and trying the pattern at each costs a match call.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
-import ahocorasick_rs
-import regex
+if TYPE_CHECKING:
+    import regex
 
 
 class Anchored:
@@ -22,6 +23,8 @@ class Anchored:
     ``pattern.finditer`` yields, in the same order."""
 
     def __init__(self, pattern: regex.Pattern[str], openings: Iterable[str]) -> None:
+        import ahocorasick_rs  # at the first pattern built, not with the rules at import (5 ms)
+
         self.pattern = pattern
         strings = sorted(set(openings))
         # Standard kind: every occurrence, overlapping ones included ("a " inside "a the "), so that no
