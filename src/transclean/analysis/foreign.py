@@ -11,7 +11,6 @@ frequency lists are fixed, and a document repeats its words.
 from __future__ import annotations
 
 from functools import lru_cache
-from operator import itemgetter
 from typing import TYPE_CHECKING
 
 import regex
@@ -183,15 +182,10 @@ def embedded(text: str) -> tuple[tuple[int, int, int, frozenset[str], bool], ...
     ['della regione']
     """
     words = list(WORD.finditer(text))
-    # each word's languages, looked up at C speed (map over the memoised verdicts): in most documents no word
-    # is foreign anywhere, and the runs below, a Python step per word, need not be looked for
-    languages = list(map(foreign, map(itemgetter(0), words)))
-    if not any(languages):
-        return ()
     quoted = [q.span() for q in _QUOTED.finditer(text)] if any(q in text for q in '«“„"`‘') else []
     loans = loan_phrases()
     found = []
-    for i, j, shared, strong in foreign_runs(words, text, languages):
+    for i, j, shared, strong in foreign_runs(words, text):
         first, last = words[i], words[j - 1]
         start, end = first.start(), last.end()
         if not all(w[0][0].islower() for w in words[i:j]) or i == 0 or text[words[i - 1].end() : start] != " ":
@@ -213,29 +207,27 @@ def embedded(text: str) -> tuple[tuple[int, int, int, frozenset[str], bool], ...
     return tuple(found)
 
 
-def foreign_runs(
-    words: list[regex.Match[str]], text: str, languages: list[frozenset[str]]
-) -> list[tuple[int, int, frozenset[str], int]]:
+def foreign_runs(words: list[regex.Match[str]], text: str) -> list[tuple[int, int, frozenset[str], int]]:
     """Maximal runs ``words[i:j]`` around foreign words sharing a language, with single spaces between them,
     extended both ways by words that lean to that language, as (i, j, languages, foreign words); runs of one
-    word included. ``languages``: :func:`foreign` of each word. A leaning word after the first that English
-    hardly knows counts as foreign ("questa locomotiva": an inflection too rare in Italian's lists, and no
-    English word)."""
+    word included. A leaning word after the first that English hardly knows counts as foreign ("questa
+    locomotiva": an inflection too rare in Italian's lists, and no English word)."""
 
     def joined(k: int) -> bool:  # words k-1 and k are separated by one space
         return text[words[k - 1].end() : words[k].start()] == " "
 
     def counts(k: int, shared: frozenset[str]) -> bool:  # word k is foreign, or leans and English lacks it
-        return bool(languages[k] & shared) or zipf(words[k][0].lower(), "en") < RARE_ENGLISH
+        return bool(foreign(words[k][0]) & shared) or zipf(words[k][0].lower(), "en") < RARE_ENGLISH
 
-    runs, end = [], 0
-    for i in [k for k, found in enumerate(languages) if found]:  # a run opens at a foreign word
-        if i < end:
-            continue  # inside the last run
-        shared = languages[i]
+    runs, i = [], 0
+    while i < len(words):
+        shared = foreign(words[i][0])
+        if not shared:
+            i += 1
+            continue
         j = i + 1
         while j < len(words) and joined(j):
-            narrower = shared & (languages[j] | leaning(words[j][0]))
+            narrower = shared & (foreign(words[j][0]) | leaning(words[j][0]))
             if not narrower:
                 break
             shared, j = narrower, j + 1
@@ -246,7 +238,7 @@ def foreign_runs(
         while start > 0 and joined(start) and (narrower := shared & leaning(words[start - 1][0])):
             shared, start = narrower, start - 1
         runs.append((start, j, shared, strong))
-        end = j
+        i = j
     return runs
 
 
