@@ -240,6 +240,8 @@ def _named_institutions(glossary: Glossary, lang: str) -> frozenset[str]:
 
 
 class _Vocabulary(NamedTuple):
+    """The word lists of one glossary and language that :func:`mentions` reads."""
+
     honorifics: dict[str, str]  # with their gender
     feminine: frozenset[str]  # feminine role nouns
     feminine_finder: AhoCorasick | None  # the same, found in a lower-cased text in one pass

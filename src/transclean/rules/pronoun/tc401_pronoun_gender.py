@@ -80,14 +80,15 @@ def _first_nouns(text: str, lang: str) -> dict[str, int]:
     each read there (a word scan of the whole text was most of the rule's time); a text with a letter that
     lower-cases to two ("İ") moves the offsets, and is scanned word by word."""
     nouns, automaton = _nouns(lang)
-    lowered = text.lower()
     if automaton is None:
         return {}
+    lowered = text.lower()
     if len(lowered) != len(text):
         words = ((w.start(), w.group().lower()) for w in _LETTERS.finditer(text))
     else:
         # every letter lower-cases to one character here, a letter or not as it was (checked over Unicode in the
-        # tests), so a word of the lower-cased text is a word of the text, lower-cased
+        # tests), so a word of the lower-cased text is a word of the text, lower-cased (a final sigma aside,
+        # which no noun has)
         starts = sorted({start for _, start, _ in automaton.find_matches_as_indexes(lowered, overlapping=True)})
         words = ((start, w.group()) for start in starts if (w := _WORD_AT.match(lowered, start)))
     first: dict[str, int] = {}
