@@ -274,3 +274,9 @@ def test_check_runs_when_the_cache_folder_cannot_be_made(tmp_path: Path) -> None
     assert "Traceback" not in run.stderr
     assert "'Petrović'" in run.stdout
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "not-a-folder"]
+
+
+def test_word_set_is_the_listed_words() -> None:
+    assert langdata.word_set("en", "grammar", "modals") == frozenset(langdata.language_data("en")["grammar"]["modals"])
+    assert langdata.word_set("en", "grammar", "no such list") == frozenset()
+    assert langdata.word_set("xx", "grammar", "modals") == frozenset()  # a language without a data file

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import cache
 from typing import TYPE_CHECKING
 
 import regex
 
 from transclean.analysis.mentions import Mention
-from transclean.langdata import language_data
+from transclean.langdata import language_data, word_set
 
 if TYPE_CHECKING:
     from transclean.context import Context
@@ -25,15 +26,28 @@ _RESUMED = {
 }
 
 
-def resumptive(ctx: Context) -> Iterator[tuple[Mention, regex.Match[str]]]:
-    """Named subjects repeated by a pronoun: (the person, the match of "<time words> <pronoun> <verb>")."""
-    lists = language_data(ctx.language or "").get("lists", {})
-    if not lists:
-        return
+def resumptive(ctx: Context) -> tuple[tuple[Mention, regex.Match[str]], ...]:
+    """Named subjects repeated by a pronoun: (the person, the match of "<time words> <pronoun> <verb>").
+    Found once per text for the two rules that read them (TC701, TC702) and kept in the document's memo."""
+    lang = ctx.language or ""
+    key = ("resumptive", ctx.text, lang)
+    if key not in ctx.memo:
+        ctx.memo[key] = tuple(_resumptive(ctx, lang)) if language_data(lang).get("lists") else ()
+    return ctx.memo[key]  # type: ignore[return-value]
+
+
+@cache
+def _determiners(lang: str) -> frozenset[str]:
+    """The language's determiners, in lower case and capitalised."""
+    return frozenset(d for w in word_set(lang, "lists", "determiners") for d in (w, w.capitalize()))
+
+
+def _resumptive(ctx: Context, lang: str) -> Iterator[tuple[Mention, regex.Match[str]]]:
+    """:func:`resumptive`, computed."""
     text = ctx.text
-    between = set(lists["time_words"])
-    titles = set(lists["titles"])
-    determiners = {d for w in lists["determiners"] for d in (w, w.capitalize())}
+    between = word_set(lang, "lists", "time_words")
+    titles = word_set(lang, "lists", "titles")
+    determiners = _determiners(lang)
     for person in (m for m in ctx.mentions if m.kind == "person"):
         i = bisect_right(ctx.sentence_starts, person.start) - 1
         sentence_start = ctx.sentences[i][0] if i >= 0 and person.start <= ctx.sentences[i][1] else 0

@@ -10,7 +10,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
@@ -19,6 +19,8 @@ from transclean.langdata import language_data
 from transclean.places import places
 
 if TYPE_CHECKING:
+    from ahocorasick_rs import AhoCorasick
+
     from transclean.lexicon import FirstNames
 
 
@@ -142,7 +144,7 @@ def _lone_word(
     word: str,
     surnames: dict[str, str | None],
     firsts: dict[str, str | None],
-    place_prepositions: set[str],
+    place_prepositions: frozenset[str],
     lang: str,
 ) -> tuple[str, str | None]:
     """What a lone capitalised word is: ("person", gender) or ("other", None).
@@ -238,28 +240,54 @@ def _named_institutions(glossary: Glossary, lang: str) -> frozenset[str]:
     )
 
 
+class _Vocabulary(NamedTuple):
+    """The word lists of one glossary and language that :func:`mentions` reads."""
+
+    honorifics: dict[str, str]  # with their gender
+    feminine: frozenset[str]  # feminine role nouns
+    feminine_finder: AhoCorasick | None  # the same, found in a lower-cased text in one pass
+    titles: frozenset[str]
+    institutions: frozenset[str]
+    not_names: frozenset[str]  # time words
+    place_prepositions: frozenset[str]
+    place_words: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def _vocabulary(glossary: Glossary, lang: str) -> _Vocabulary:
+    """The word lists :func:`mentions` reads, as sets built once per glossary and language (they were built
+    per document: 10-20 µs, a tenth of the extraction on a short document)."""
+    from ahocorasick_rs import AhoCorasick  # imported at the first extraction, as the glossary imports it
+
+    data = language_data(lang)
+    # A feminine role noun before a name ("spokeswoman Zakharova", "Chairwoman Nowak") says the person is a
+    # woman; a masculine one says nothing, since translation systems default to "spokesman", "chairman".
+    feminine = frozenset(w for w, g in data.get("gendered_nouns", {}).items() if g == "female")
+    lists = data.get("lists", {})
+    named = _named_institutions(glossary, lang)
+    return _Vocabulary(
+        data.get("honorifics", {}),
+        feminine,
+        AhoCorasick(sorted(feminine)) if feminine else None,
+        frozenset(lists.get("titles", ())) | named,
+        frozenset(lists.get("institutions", ())) | named,
+        frozenset(lists.get("time_words", ())),
+        frozenset(lists.get("place_prepositions", ())),
+        frozenset(lists.get("place_words", ())),
+    )
+
+
 def mentions(text: str, glossary: Glossary, matches: list[Match], lang: str = "en") -> list[Mention]:
     """Every person (with gender where known), organisation and place mentioned, in text order.
 
     Persons are glossary entries, honorific + name ("Mrs Tan"), or capitalised runs whose first name the
     first-name lexicon knows ("Ilham Aliyev"); a later surname alone ("Aliyev") is the same person.
     """
-    data = language_data(lang)
-    honorifics: dict[str, str] = data.get("honorifics", {})
-    # A feminine role noun before a name ("spokeswoman Zakharova", "Chairwoman Nowak") says the person is a
-    # woman; a masculine one says nothing, since translation systems default to "spokesman", "chairman".
-    feminine = {w for w, g in data.get("gendered_nouns", {}).items() if g == "female"}
-    lists = data.get("lists", {})
-    named = _named_institutions(glossary, lang)
-    titles = set(lists.get("titles", ())) | named
-    institutions = set(lists.get("institutions", ())) | named
-    not_names = set(lists.get("time_words", ()))
-    places = set(lists.get("place_prepositions", ()))
-    place_words = set(lists.get("place_words", ()))
+    honorifics, feminine, finder, titles, institutions, not_names, places, place_words = _vocabulary(glossary, lang)
     # Whether any feminine role noun is in the text at all (a word lower-cases alone as inside the text, but
     # for a Greek final sigma, which no role noun has): if none, the word before a run need not be read.
-    lowered = text.lower() if feminine else ""
-    feminine_here = any(noun in lowered for noun in feminine)
+    # (one automaton pass: a substring search per noun took 15% of the extraction)
+    feminine_here = finder is not None and bool(finder.find_matches_as_indexes(text.lower()))
     found = list(_glossary_mentions(matches))
     # Glossary matches are leftmost-longest, so sorted and disjoint: a run overlaps one exactly when the
     # last match starting before the run's end ends after its start (a bisection, not a scan of them all).

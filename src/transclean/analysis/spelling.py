@@ -31,6 +31,7 @@ def spelling_key(form: str) -> str:
 _TRANSLITERATION_FOLDS = (("kh", "h"), ("ks", "x"), ("ph", "f"), ("ou", "u"), ("y", "i"), ("j", "i"), ("w", "v"))
 
 
+@lru_cache(maxsize=65536)
 def transliteration_key(word: str) -> str:
     """A name with the usual differences of romanisation folded ("Zelenskyy" and "Zelensky", "Dmitry" and
     "Dmitri", "Aleksei" and "Alexei", "Harutyunyan" and "Harutiunian"); "Johnson" and "Johnston" differ.

@@ -3,17 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 import regex
 
 from transclean.analysis.clauses import resumptive
 from transclean.context import Context
-from transclean.langdata import language_data
+from transclean.langdata import word_set
 from transclean.model import Applicability, Category, Edit, Finding, Severity
 from transclean.rules.base import Example, Rule, register
 
 #: words (runs of non-space), searched from the end backwards.
 _WORDS_BACKWARDS = regex.compile(r"(?r)\S+")
+
+
+@cache
+def _glue(lang: str) -> frozenset[str]:
+    """Words after which a name with a title goes on the sentence (reporting verbs, function words, the
+    language's clause glue): built once per language, not per document."""
+    return (
+        word_set(lang, "lists", "reporting_verbs")
+        | word_set("en", "function_words", "words")
+        | word_set(lang, "lists", "clause_glue")
+    )
 
 
 @register
@@ -58,14 +70,9 @@ class RunOnSentence(Rule):
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        lists = language_data(ctx.language or "").get("lists", {})
         text = ctx.text
-        glue = (
-            set(lists.get("reporting_verbs", ()))
-            | set(language_data("en")["function_words"]["words"])
-            | set(lists.get("clause_glue", ()))
-        )
-        titles = set(lists.get("titles", ()))
+        lang = ctx.language or ""
+        titles = word_set(lang, "lists", "titles")
         for person, _ in resumptive(ctx):
             # the words before the name, last first: its titles, then the word before them (reading only
             # as far back as that: the whole text before each name was quadratic)
@@ -77,7 +84,7 @@ class RunOnSentence(Rule):
                 title = word
             if title is None or previous is None:
                 continue  # no title before the name, or nothing before the titles
-            if not previous.group().isalpha() or not previous.group().islower() or previous.group() in glue:
+            if not previous.group().isalpha() or not previous.group().islower() or previous.group() in _glue(lang):
                 continue
             if "\n" in text[previous.end() : title.start()]:
                 continue  # a headline without a stop, then the article

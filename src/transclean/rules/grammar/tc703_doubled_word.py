@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import regex
 
 from transclean.context import Context
-from transclean.langdata import language_data
+from transclean.langdata import word_set
 from transclean.model import Applicability, Category, Edit, Finding, Severity
 from transclean.rules.base import AsciiGate, Example, Rule, Trigger, register
 
@@ -61,9 +61,8 @@ class DoubledWord(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         if ctx.language not in self.languages:
             return
-        grammar = language_data(ctx.language).get("grammar", {})
-        allowed = frozenset(grammar.get("doubled_words", ()))
-        articles = frozenset(grammar.get("articles", ()))
+        allowed = word_set(ctx.language, "grammar", "doubled_words")
+        articles = word_set(ctx.language, "grammar", "articles")
         text = ctx.text
         for m in _DOUBLED.finditer(text, overlapped=True):
             first, second = m.group(1), m.group(2)

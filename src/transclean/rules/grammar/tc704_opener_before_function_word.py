@@ -7,6 +7,7 @@ from functools import cache
 
 import regex
 
+from transclean.analysis.anchored import Anchored
 from transclean.context import Context
 from transclean.langdata import language_data
 from transclean.model import Applicability, Category, Finding, Severity
@@ -14,20 +15,22 @@ from transclean.rules.base import Example, Rule, register
 
 
 @cache
-def _pairs(lang: str) -> regex.Pattern[str] | None:
+def _pairs(lang: str) -> Anchored | None:
     """An opener and a closed-class word after it, on one line, both whole words; the opener may be
     capitalised (a sentence's first word) but not the word after it ("The Who", "A To Z" are names), and a
     lone capital "A" is a label ("A to B"), so only a lower-case "a" counts. The opener starts the text or
-    follows a space, an opening quote or bracket: after other signs it ends a damaged word ("Ellacur*a")."""
+    follows a space, an opening quote or bracket: after other signs it ends a damaged word ("Ellacur*a").
+    Searched from the openers and the space or tab after them (:class:`transclean.analysis.anchored.Anchored`)."""
     grammar = language_data(lang).get("grammar", {})
     openers, after = grammar.get("noun_openers", ()), grammar.get("not_after_opener", ())
     if not openers or not after:
         return None
     capitalised = [word.capitalize() for word in openers if len(word) > 1]
-    return regex.compile(
+    pattern = regex.compile(
         rf"(?<![^\s\"“‘(\[])({'|'.join(sorted([*openers, *capitalised], key=len, reverse=True))})"
         rf"[ \t]+({'|'.join(sorted(after, key=len, reverse=True))})(?![\p{{L}}\p{{N}}'’-])"
     )
+    return Anchored(pattern, (word + space for word in (*openers, *capitalised) for space in " \t"))
 
 
 @register

@@ -7,6 +7,7 @@ from functools import cache
 
 import regex
 
+from transclean.analysis.anchored import Anchored
 from transclean.analysis.inflection import EnglishForms, english_forms
 from transclean.context import Context
 from transclean.langdata import language_data
@@ -15,18 +16,20 @@ from transclean.rules.base import Example, Rule, register
 
 
 @cache
-def _pairs(lang: str) -> regex.Pattern[str]:
+def _pairs(lang: str) -> Anchored:
     """A lower-case auxiliary and the lower-case word after it on the same line, not after an article or
-    possessive (the nouns "the will of", "a must"). A capitalised "Will" or "May" is a name."""
+    possessive (the nouns "the will of", "a must"). A capitalised "Will" or "May" is a name. Searched from
+    the auxiliaries and the space or tab after them (:class:`transclean.analysis.anchored.Anchored`)."""
     grammar = language_data(lang).get("grammar", {})
     words = {*grammar["modals"], *grammar["perfect_auxiliaries"], *grammar["be_forms"], "to"}
     # longest first; ties in code-point order, so each process builds the same pattern (kept compiled)
     alternatives = "|".join(sorted(words, key=lambda word: (-len(word), word)))
     openers = "|".join(sorted({*grammar["noun_openers"], *(w.capitalize() for w in grammar["noun_openers"])}))
-    return regex.compile(
+    pattern = regex.compile(
         rf"(?<!(?<![\p{{L}}'’-])(?:{openers})[ \t]+)(?<![\p{{L}}\p{{N}}'’-])(?<aux>{alternatives})[ \t]+"
         rf"(?<word>\p{{Ll}}+)(?![\p{{L}}\p{{N}}'’-])"
     )
+    return Anchored(pattern, (word + space for word in words for space in " \t"))
 
 
 def _wrong_form(auxiliary: str, word: str, forms: EnglishForms, grammar: dict[str, list[str]]) -> str | None:

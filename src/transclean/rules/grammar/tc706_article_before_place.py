@@ -8,7 +8,7 @@ import regex
 
 from transclean.analysis.inflection import english_forms
 from transclean.context import Context
-from transclean.langdata import language_data
+from transclean.langdata import word_set
 from transclean.model import Applicability, Category, Edit, Finding, Severity
 from transclean.places import places
 from transclean.rules.base import Example, Rule, Trigger, register
@@ -55,7 +55,7 @@ class ArticleBeforePlace(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         if ctx.language not in self.languages:
             return
-        with_article = frozenset(language_data(ctx.language)["grammar"]["article_places"])
+        with_article = word_set(ctx.language, "grammar", "article_places")
         forms, known = english_forms(), places()
         text = ctx.text
         for m in _THE_POSSESSIVE.finditer(text):

@@ -7,6 +7,7 @@ from functools import cache
 
 import regex
 
+from transclean.analysis.anchored import Anchored
 from transclean.analysis.inflection import english_forms
 from transclean.context import Context
 from transclean.langdata import language_data
@@ -15,16 +16,18 @@ from transclean.rules.base import Example, Rule, register
 
 
 @cache
-def _pattern(lang: str) -> regex.Pattern[str]:
-    """A subject pronoun, a number (digits or a number word) and the lower-case word after it, on one line."""
+def _pattern(lang: str) -> Anchored:
+    """A subject pronoun, a number (digits or a number word) and the lower-case word after it, on one line;
+    searched from the pronouns and the space or tab after them (:class:`transclean.analysis.anchored.Anchored`)."""
     grammar = language_data(lang)["grammar"]
     subjects = grammar["numberless_subjects"]
-    pronouns = "|".join(sorted({*subjects, *(word.capitalize() for word in subjects)}))
+    pronouns = sorted({*subjects, *(word.capitalize() for word in subjects)})
     numbers = "|".join(sorted(grammar["number_words"], key=len, reverse=True))
-    return regex.compile(
-        rf"(?<![\p{{L}}\p{{N}}'’-])(?<pronoun>{pronouns})[ \t]+(?<number>\p{{N}}+|{numbers})[ \t]+"
+    pattern = regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}'’-])(?<pronoun>{'|'.join(pronouns)})[ \t]+(?<number>\p{{N}}+|{numbers})[ \t]+"
         rf"(?<word>\p{{Ll}}+)(?![\p{{L}}\p{{N}}'’-])"
     )
+    return Anchored(pattern, (word + space for word in pronouns for space in " \t"))
 
 
 @register

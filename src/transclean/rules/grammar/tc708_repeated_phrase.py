@@ -9,7 +9,7 @@ import regex
 
 from transclean.analysis.inflection import english_forms
 from transclean.context import Context
-from transclean.langdata import language_data
+from transclean.langdata import language_data, word_set
 from transclean.lexicon import zipf
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
@@ -94,7 +94,7 @@ class RepeatedPhrase(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         if ctx.language not in self.languages:
             return
-        allowed = frozenset(language_data(ctx.language)["grammar"]["and_repeats"])
+        allowed = word_set(ctx.language, "grammar", "and_repeats")
         forms = english_forms()
         word, phrase = _patterns(ctx.language)
         text = ctx.text

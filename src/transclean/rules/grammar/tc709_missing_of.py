@@ -7,6 +7,7 @@ from functools import cache
 
 import regex
 
+from transclean.analysis.anchored import Anchored
 from transclean.context import Context
 from transclean.langdata import language_data
 from transclean.model import Applicability, Category, Finding, Severity
@@ -17,14 +18,15 @@ _BEFORE = regex.compile(r"(?<![\p{L}\p{N}'’-])(?<noun>\p{Ll}+)[ \t]+(?:\p{Lu}\
 
 
 @cache
-def _institutions(lang: str) -> tuple[regex.Pattern[str], frozenset[str]]:
-    """The institution words as one pattern (searched first: they are rare and capitalised, so the scan
-    costs a first-letter test per position; reading every lower-case word as a possible noun cost 2.4 s
-    per MB), and the member and person nouns that may stand before them."""
+def _institutions(lang: str) -> tuple[Anchored, frozenset[str]]:
+    """The institution words as one pattern (searched first: they are rare and capitalised; reading every
+    lower-case word as a possible noun cost 2.4 s per MB), found from the words themselves
+    (:class:`transclean.analysis.anchored.Anchored`: the scan tried the pattern's lookbehind at every
+    position), and the member and person nouns that may stand before them."""
     data = language_data(lang)
-    institutions = "|".join(sorted(data["lists"]["institutions"], key=len, reverse=True))
-    pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}'’-])(?:{institutions})(?![\p{{L}}\p{{N}}'’-])")
-    return pattern, frozenset({*data["grammar"]["member_nouns"], *data["lists"]["person_nouns"]})
+    words = sorted(data["lists"]["institutions"], key=len, reverse=True)
+    pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}'’-])(?:{'|'.join(words)})(?![\p{{L}}\p{{N}}'’-])")
+    return Anchored(pattern, words), frozenset({*data["grammar"]["member_nouns"], *data["lists"]["person_nouns"]})
 
 
 @register

@@ -6,6 +6,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import cache, partial
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -27,7 +28,12 @@ from transclean.langdata import language_data
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
 
+if TYPE_CHECKING:
+    from ahocorasick_rs import AhoCorasick
+
 _LETTERS = regex.compile(r"\p{L}+")
+#: a whole word starting where it is matched
+_WORD_AT = regex.compile(r"(?<!\p{L})\p{L}+")
 #: capitalised words (a title, a party) before a name that opens a sentence: "IYI Party Chairman ".
 _TITLE_RUN = regex.compile(r"\s*(?:\p{Lu}\S*\s+)*")
 
@@ -57,13 +63,38 @@ def _window(ctx: Context, start: int) -> list[Mention]:
     return [m for m in ctx.mentions_starting(first, start) if first <= m.start and m.end <= start]
 
 
-def _first_nouns(text: str, lang: str) -> dict[str | None, int]:
-    """Where a noun of each gender ("male", "female", "person"; None: any other word) first stands."""
+@cache
+def _nouns(lang: str) -> tuple[dict[str, str], AhoCorasick | None]:
+    """The language's nouns for people by gender ("wife": "female", "coach": "person"), and an automaton that
+    finds them in a lower-cased text."""
+    from ahocorasick_rs import AhoCorasick
+
     nouns = dict(language_data(lang).get("gendered_nouns", {}))
     nouns.update(dict.fromkeys(language_data(lang).get("lists", {}).get("person_nouns", ()), "person"))
-    first: dict[str | None, int] = {}
-    for w in _LETTERS.finditer(text):
-        first.setdefault(nouns.get(w.group().lower()), w.start())
+    return nouns, AhoCorasick(sorted(nouns)) if nouns else None
+
+
+def _first_nouns(text: str, lang: str) -> dict[str, int]:
+    """Where a noun of each gender ("male", "female", "person") first stands: the first word of the text that,
+    lower-cased, is such a noun. The nouns are found in the lower-cased text by an automaton and the word at
+    each read there (a word scan of the whole text was most of the rule's time); a text with a letter that
+    lower-cases to two ("İ") moves the offsets, and is scanned word by word."""
+    nouns, automaton = _nouns(lang)
+    if automaton is None:
+        return {}
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        words = ((w.start(), w.group().lower()) for w in _LETTERS.finditer(text))
+    else:
+        # every letter lower-cases to one character here, a letter or not as it was (checked over Unicode in the
+        # tests), so a word of the lower-cased text is a word of the text, lower-cased (a final sigma aside,
+        # which no noun has)
+        starts = sorted({start for _, start, _ in automaton.find_matches_as_indexes(lowered, overlapping=True)})
+        words = ((start, w.group()) for start in starts if (w := _WORD_AT.match(lowered, start)))
+    first: dict[str, int] = {}
+    for start, word in words:
+        if word in nouns:
+            first.setdefault(nouns[word], start)
     return first
 
 
@@ -247,7 +278,7 @@ class PronounGender(Rule):
         gender: str,
         window: list[Mention],
         another: bool,
-        first_noun: Callable[[], dict[str | None, int]],
+        first_noun: Callable[[], dict[str, int]],
         settled: bool,
         ctx: Context,
     ) -> bool:

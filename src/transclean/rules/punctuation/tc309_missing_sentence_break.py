@@ -7,14 +7,15 @@ from collections.abc import Iterator
 import regex
 
 from transclean.context import Context
-from transclean.langdata import language_data
+from transclean.langdata import word_set
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
 
 # A lower-case word, a space, a capitalised word and then a lower-case word or a comma: the shape of a
 # sentence that ends without its full stop ("demanding Recently, people"); a title in capitals ("read The
-# New York Times") has a capital after it.
-_SHAPE = regex.compile(r"(?<=\b\p{Ll}{2,}[’']?\p{Ll}*) (\p{Lu}\p{Ll}+)(?=[’']s\b|,| \p{Ll})")
+# New York Times") has a capital after it. It opens at the space and a capital, the word before read back
+# in a lookbehind (a lookbehind first was tried at every position: 115 µs for a 500-character document).
+_SHAPE = regex.compile(r" (?=\p{Lu})(?<=\b\p{Ll}{2,}[’']?\p{Ll}* )(\p{Lu}\p{Ll}+)(?=[’']s\b|,| \p{Ll})")
 
 
 @register
@@ -55,9 +56,8 @@ class MissingSentenceBreak(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         if ctx.language not in self.languages:
             return
-        data = language_data(ctx.language).get("punctuation", {})
-        openers = frozenset(data.get("sentence_openers", ()))
-        cues = frozenset(data.get("title_cues", ()))
+        openers = word_set(ctx.language, "punctuation", "sentence_openers")
+        cues = word_set(ctx.language, "punctuation", "title_cues")
         text = ctx.text
         for m in _SHAPE.finditer(text):
             before = text[text.rfind(" ", 0, m.start()) + 1 : m.start()]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from transclean.context import Context
-from transclean.langdata import language_data
+from transclean.langdata import word_set
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
 
@@ -68,7 +68,7 @@ class UntranslatedSentence(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         lang = ctx.language
-        words = set(language_data(lang or "").get("function_words", {}).get("words", ()))
+        words = word_set(lang or "", "function_words", "words")
         if not lang or not words:
             return  # only languages whose data file lists function words (English so far)
         text = ctx.text
@@ -95,7 +95,7 @@ class UntranslatedSentence(Rule):
                 )
 
 
-def _foreign(sentence: str, names: tuple[str, ...], lang: str, words: set[str]) -> tuple[str | None, float]:
+def _foreign(sentence: str, names: tuple[str, ...], lang: str, words: frozenset[str]) -> tuple[str | None, float]:
     """The other language a sentence is surely in and langdetect's probability, or (None, 0.0)."""
     from transclean.lang import sentence_language, surely_in
 
