@@ -41,7 +41,7 @@ def without_accents(word: str) -> str:
     >>> without_accents("erdoğan")
     'erdoan'
     """
-    return "".join(c for c in word if c.isascii())
+    return word.encode("ascii", "ignore").decode("ascii")
 
 
 def dropped_candidates(

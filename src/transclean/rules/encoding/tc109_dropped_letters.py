@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -15,6 +16,8 @@ from transclean.rules.base import Example, Rule, register
 # An ASCII word of four letters or more standing alone: not part of an address, an e-mail or a number, and
 # not beside a mark that stands for a lost letter ("*ngel", "Rodr?guez": TC103's, or unrecoverable).
 _WORD = regex.compile(r"(?<![\w@/.=&#%*?\ufffd-])[A-Za-z]{4,}(?![\w@/=&#%*?\ufffd]|\.\w)")
+#: a run of ASCII letters long enough to be a token (:data:`_WORD` holds fewer: its context is checked too)
+_RUN = re.compile(r"[A-Za-z]{4,}")
 #: unknown words with a clear recovery a page needs before a lexicon word is read through any of them: a
 #: page that drops letters drops them in many words, while one unknown word in edited text is a name or a typo.
 MIN_PAGE_WORDS = 2
@@ -65,27 +68,30 @@ class DroppedLetters(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
-        words = {m.group().lower() for m in _WORD.finditer(text)}
+        # Every token is a run of ASCII letters: the runs, found by a plain class scan, hold every token, so
+        # the per-word tests below run on them first and the context-checked scan only on a page with a word
+        # that fits (most have none).
+        words = {run.lower() for run in _RUN.findall(text)}
         # Only words no word list or first-name list has can have lost a letter. Most words of running text
-        # are common ones: a set lookup each, before the lists are asked.
+        # are common ones: a set lookup each, before the lists are asked (the first names below).
         words = unknown(words - (common_words("en", COMMON_ZIPF) or frozenset()), "en")
-        words = {w for w in words if not first_name_languages(w)}
         if not words:
             return
         document: dict[str, set[str]] = {}
-        for m in _ACCENTED.finditer(text):
-            if m.group().isalpha():
-                spelling = m.group().lower()
-                document.setdefault(without_accents(spelling), set()).add(spelling)
+        accented = _ACCENTED.findall(text) if not text.isascii() else ()  # the scan backtracks on every word
+        for spelling in {word.lower() for word in accented if word.isalpha()}:
+            document.setdefault(without_accents(spelling), set()).add(spelling)
         # One dropped letter first (a dozen lookups a word); two (five times as many) only on a page where
         # some word already reads clearly with one put back or is spelt intact: a dropping page drops both.
         found = {w: c for w in words if (c := dropped_candidates(w, document, most=1))}
-        if not found:
-            return
+        found = {w: c for w, c in found.items() if not first_name_languages(w)}  # a query each: only now
+        if not any(confidence(c) >= MIN_CONFIDENCE or c[0].in_document for c in found.values()):
+            return  # no word reads clearly: nor will any of fewer words, and two letters are not looked for
+        words = {w for w in words if not first_name_languages(w)} & {m.group().lower() for m in _WORD.finditer(text)}
         # The document's own language knows the word too? Asked (a fastText call) only now that one reads.
         if (lang := ctx.language or "en") != "en":
             words = unknown(words - (common_words(lang, COMMON_ZIPF) or frozenset()), lang)
-            found = {w: c for w, c in found.items() if w in words}
+        found = {w: c for w, c in found.items() if w in words}
         if any(confidence(c) >= MIN_CONFIDENCE or c[0].in_document for c in found.values()):
             found = {w: c for w in words if (c := dropped_candidates(w, document))}
         # Words with a clear recovery only: two unknown transliterations that a rare word fits by chance
