@@ -66,6 +66,10 @@ def test_a_last_line_after_prose_is_judged_only_where_the_text_was_not_cut() -> 
     prose = PAGE[1][2]
     whole = Context(Document(f"Daily Post Media\n{prose}\nSource link\n")).paragraphs
     assert bars(whole, edge_zone(whole), f"Daily Post Media\n{prose}\nSource link\n", 0.6, 0.8) == [0.6, math.inf, 0.8]
-    for text in (f"Daily Post Media\n{prose}\nSource link", f"Daily Post Media\n{prose}\nHydro One in Ontario \n"):
-        cut = Context(Document(text)).paragraphs  # no line break, or one after a space: truncated there
+    for text in (
+        f"Daily Post Media\n{prose}\nSource link",
+        f"Daily Post Media\n{prose}\nHydro One in Ontario \n",
+        f"Daily Post Media\n{prose}\nLavrov called for a ceasefire.\n",  # a short last paragraph
+    ):
+        cut = Context(Document(text)).paragraphs  # truncated there (no line break, a space), or a sentence
         assert _judged(cut, text) == [True, False, False]

@@ -322,7 +322,8 @@ def bars(
     Ontario", "The c", "Prime Minister Viktor Orbá" on clean and dev pages, all in texts that end without a
     line break or with a space), which has the shape of a footer label; a text that ends with a line break
     after a line without trailing space was not cut there, so its last line ("Source link", "Bir yanıt
-    yazın") is judged, at the higher bar ``last`` (a truncated text may still end with a line break).
+    yazın") is judged, at the higher bar ``last`` (a truncated text may still end with a line break), unless
+    it ends a sentence: a short last paragraph ("Lavrov called for a ceasefire.") is the article's.
     """
     lines = [line.strip() for *_, line in paragraphs]
     ends = [ends_sentence(line) for line in lines]
@@ -337,7 +338,7 @@ def bars(
     ]
     if len(paragraphs) >= 2 and is_prose(paragraphs[-2][2]):
         cut = "\n" not in text[paragraphs[-1][1] :] or paragraphs[-1][2][-1:].isspace()
-        out[-1] = math.inf if cut or out[-1] == math.inf else last
+        out[-1] = math.inf if cut or ends[-1] or out[-1] == math.inf else last
     return out
 
 
