@@ -23,8 +23,9 @@ class NonProseLine(Rule):
     capitals, digits, symbols, script, indentation, share of the language's most frequent words), its place
     against the article's prose body and its neighbours. It judges only pages with running text in a
     language wordfreq knows, and not a sentence the scraper wrapped over several lines; a last line directly
-    after a prose paragraph only when the text ends with a line break after it, at a higher score (a
-    paragraph cut off where the text was truncated looks the same as a footer label).
+    after a prose paragraph only when the text ends with a line break after it and the line ends no
+    sentence, at a higher score (a paragraph cut off where the text was truncated looks the same as a footer
+    label).
 
     ## Why it matters
     The word-list rules (TC205-TC216) know the labels of the sites they were written from; on unseen sites
