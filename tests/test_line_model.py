@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 from transclean.analysis.chrome import edge_zone
-from transclean.analysis.lines import FEATURES, blocks, frequent_words, judged, line_features, line_model
+from transclean.analysis.lines import FEATURES, bars, blocks, frequent_words, line_features, line_model
+from transclean.context import Context
+from transclean.model import Document
 
 PAGE = [
     (0, 16, "Daily Post Media"),
@@ -17,7 +21,7 @@ def test_model_file_matches_the_features() -> None:
     model = line_model()
     assert tuple(model["features"]) == FEATURES
     assert len(model["weights"]) == len(model["mean"]) == len(model["scale"]) == len(FEATURES)
-    assert 0 < model["threshold"] < 1
+    assert 0 < model["threshold"] <= model["last_threshold"] < 1
 
 
 def test_one_row_per_line_in_feature_order() -> None:
@@ -32,9 +36,22 @@ def test_a_language_without_word_frequencies_is_not_judged() -> None:
     assert frequent_words("no") == frequent_words("nb")  # a variant takes its language's list
 
 
+def _judged(paragraphs: list[tuple[int, int, str]], text: str = "\n") -> list[bool]:
+    return [b < 1 for b in bars(paragraphs, edge_zone(paragraphs), text, 0.6, 0.8)]
+
+
 def test_a_sentence_wrapped_over_lines_is_not_judged() -> None:
-    wrapped = [*PAGE[:2], (102, 124, "Vaccines will go to the"), (125, 150, "elderly first, he said.")]
-    assert judged(wrapped, edge_zone(wrapped))[2:] == [False, False]
+    wrapped = [
+        *PAGE[:2],
+        (102, 145, "Vaccines will go to the nursing homes and the"),
+        (146, 171, "elderly first, he said."),
+    ]
+    assert _judged(wrapped)[2:] == [False, False]
+
+
+def test_two_short_lines_are_a_list_not_a_wrapped_sentence() -> None:
+    listed = [*PAGE[:2], (102, 108, "2 days"), (109, 120, "recommended"), (121, 132, "dziennik.pl")]
+    assert _judged(listed)[2:] == [True, True, True]
 
 
 def test_consecutive_chrome_lines_are_one_block() -> None:
@@ -42,9 +59,17 @@ def test_consecutive_chrome_lines_are_one_block() -> None:
 
 
 def test_only_header_and_footer_lines_are_judged() -> None:
-    assert judged(PAGE, edge_zone(PAGE)) == [True, False, True, True]
+    assert _judged(PAGE) == [True, False, True, True]
 
 
-def test_a_last_line_after_prose_is_left_to_the_word_lists() -> None:
-    cut = [*PAGE[:2], (102, 122, "Hydro One in Ontario")]
-    assert judged(cut, edge_zone(cut)) == [True, False, False]
+def test_a_last_line_after_prose_is_judged_only_where_the_text_was_not_cut() -> None:
+    prose = PAGE[1][2]
+    whole = Context(Document(f"Daily Post Media\n{prose}\nSource link\n")).paragraphs
+    assert bars(whole, edge_zone(whole), f"Daily Post Media\n{prose}\nSource link\n", 0.6, 0.8) == [0.6, math.inf, 0.8]
+    for text in (
+        f"Daily Post Media\n{prose}\nSource link",
+        f"Daily Post Media\n{prose}\nHydro One in Ontario \n",
+        f"Daily Post Media\n{prose}\nLavrov called for a ceasefire.\n",  # a short last paragraph
+    ):
+        cut = Context(Document(text)).paragraphs  # truncated there (no line break, a space), or a sentence
+        assert _judged(cut, text) == [True, False, False]

@@ -295,30 +295,51 @@ def chrome_probability(row: list[float], model: dict[str, Any]) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
-def judged(paragraphs: list[tuple[int, int, str]], edge: Collection[int]) -> list[bool]:
-    """Which lines the classifier may judge: those of the page's header and footer (``edge``, as for
-    :func:`line_features`), except a sentence wrapped over lines and a cut-off last line.
+#: a line opens with a lower-case word ("and", "rules."), not with a name written in lower case such as a
+#: domain ("dziennik.pl 3 weeks ago"), which a scraper's wrap never begins with.
+_LOWER_WORD = regex.compile(r"\p{Ll}[\p{L}\p{M}'’-]*(?:\.?(?:\s|$)|[,;:!?])")
+#: characters one of two lines must reach for the second to continue the first's sentence: a scraper wraps
+#: running text at a width (70-80 characters on the real pages), so one of the two fills it; two short lines
+#: ("2 days" above "recommended") are a list, not a wrapped sentence.
+WRAP_WIDTH = 40
+
+
+def bars(
+    paragraphs: list[tuple[int, int, str]], edge: Collection[int], text: str, threshold: float, last: float
+) -> list[float]:
+    """The score each line must reach to be flagged (infinite: not judged): ``threshold`` for the lines of
+    the page's header and footer (``edge``, as for :func:`line_features`), ``last`` for a last line right
+    after a prose paragraph, which is judged only when ``text`` ends with a line break after it;
+    not a sentence wrapped over lines.
 
     Between the article's paragraphs, short lines are mostly its own subheadings ("CITY REACTION", a quoted
     headline): on dev pages, left out site by site, judging them found 14 more problems (6 beyond the
-    word-list rules) for 9 more extra findings. A line that continues a sentence (it opens in lower case
-    after a line with no sentence end, or the next line does so after it) is running text the scraper
-    wrapped ("their second shots. The"); the model, trained on pages with one paragraph per line, reads its
-    pieces as short labels. A last line directly
-    after a prose paragraph is as often the article's last paragraph cut off by the scraper ("Hydro One in
-    Ontario", "The c" on clean pages) as a footer label; its shape cannot tell them apart, so it is left to
-    the word-list rules, which know the footer labels ("Source link").
+    word-list rules) for 9 more extra findings. A line that continues a sentence (it opens with a lower-case
+    word after a line with no sentence end, one of the two at least ``WRAP_WIDTH`` long, or the next line
+    does so after it) is running text the scraper wrapped ("their second shots. The"); the model, trained on
+    pages with one paragraph per line, reads its pieces as short labels. A last line directly after a prose
+    paragraph is often the article's last paragraph cut off where the text was truncated ("Hydro One in
+    Ontario", "The c", "Prime Minister Viktor Orbá" on clean and dev pages, all in texts that end without a
+    line break or with a space), which has the shape of a footer label; a text that ends with a line break
+    after a line without trailing space was not cut there, so its last line ("Source link", "Bir yanıt
+    yazın") is judged, at the higher bar ``last`` (a truncated text may still end with a line break), unless
+    it ends a sentence: a short last paragraph ("Lavrov called for a ceasefire.") is the article's.
     """
     lines = [line.strip() for *_, line in paragraphs]
     ends = [ends_sentence(line) for line in lines]
-    lower = [line[:1].islower() for line in lines]
-    keep = [
-        not ((i and lower[i] and not ends[i - 1]) or (i + 1 < len(lines) and lower[i + 1] and not ends[i]))
+    lower = [bool(_LOWER_WORD.match(line)) for line in lines]
+
+    def continues(i: int) -> bool:
+        return lower[i] and not ends[i - 1] and max(len(lines[i - 1]), len(lines[i])) >= WRAP_WIDTH
+
+    out = [
+        math.inf if (i and continues(i)) or (i + 1 < len(lines) and continues(i + 1)) or i not in edge else threshold
         for i in range(len(lines))
     ]
     if len(paragraphs) >= 2 and is_prose(paragraphs[-2][2]):
-        keep[-1] = False
-    return [ok and i in edge for i, ok in enumerate(keep)]
+        cut = "\n" not in text[paragraphs[-1][1] :] or paragraphs[-1][2][-1:].isspace()
+        out[-1] = math.inf if cut or ends[-1] or out[-1] == math.inf else last
+    return out
 
 
 def blocks(paragraphs: list[tuple[int, int, str]], chrome: list[bool]) -> list[tuple[int, int]]:

@@ -5,14 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from transclean.analysis.lines import (
-    blocks,
-    chrome_probability,
-    frequent_words,
-    judged,
-    line_features,
-    line_model,
-)
+from transclean.analysis.lines import bars, blocks, chrome_probability, frequent_words, line_features, line_model
 from transclean.context import Context
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
@@ -29,8 +22,10 @@ class NonProseLine(Rule):
     model reads no word of any site: only the line's shape (words, characters, sentence punctuation,
     capitals, digits, symbols, script, indentation, share of the language's most frequent words), its place
     against the article's prose body and its neighbours. It judges only pages with running text in a
-    language wordfreq knows, and neither a sentence the scraper wrapped over several lines nor a last line
-    directly after a prose paragraph (a cut-off paragraph looks the same as a footer label).
+    language wordfreq knows, and not a sentence the scraper wrapped over several lines; a last line directly
+    after a prose paragraph only when the text ends with a line break after it and the line ends no
+    sentence, at a higher score (a paragraph cut off where the text was truncated looks the same as a footer
+    label).
 
     ## Why it matters
     The word-list rules (TC205-TC216) know the labels of the sites they were written from; on unseen sites
@@ -90,11 +85,12 @@ class NonProseLine(Rule):
             return  # a language wordfreq does not know: its prose cannot be told by its frequent words
         model = line_model()
         edge = ctx.edge_zone
-        wanted = [i for i, ok in enumerate(judged(paragraphs, edge)) if ok]
+        text = ctx.text
+        bar = bars(paragraphs, edge, text, model["threshold"], model["last_threshold"])
+        wanted = [i for i, b in enumerate(bar) if b <= 1.0]
         rows = line_features(paragraphs, frequent, edge, wanted)
         scores = dict(zip(wanted, (chrome_probability(row, model) for row in rows), strict=True))
-        text = ctx.text
-        chrome = [scores.get(i, 0.0) >= model["threshold"] for i in range(len(paragraphs))]
+        chrome = [scores.get(i, 0.0) >= b for i, b in enumerate(bar)]
         for start, end in blocks(paragraphs, chrome):
             block = text[start:end]
             score = max(p for i, p in scores.items() if start <= paragraphs[i][0] < end)
