@@ -55,22 +55,29 @@ def test_common_words_are_those_zipf_puts_at_or_above_the_floor(
     monkeypatch.setattr(lexicon, "_frequencies_path", lambda lang: listed)
     try:
         lexicon._frequencies.cache_clear()
-        lexicon._common_words.cache_clear()
+        lexicon.common_words.cache_clear()
         assert lexicon.common_words("it", 4.0) == expected  # read from the list, then kept
         assert len(list(tmp_path.glob("*.marshal"))) == 1
-        lexicon._common_words.cache_clear()
+        lexicon.common_words.cache_clear()
         assert lexicon.common_words("it", 4.0) == expected  # read back
     finally:
         lexicon._frequencies.cache_clear()
-        lexicon._common_words.cache_clear()
+        lexicon.common_words.cache_clear()
 
 
-def test_common_words_are_none_only_while_the_list_is_not_compiled(monkeypatch: pytest.MonkeyPatch) -> None:
-    lexicon.zipf("di", "it")  # the list compiled
-    monkeypatch.setattr(lexicon, "_compiled", lambda lang: False)
-    assert lexicon.common_words("it", 4.0) is None
-    monkeypatch.undo()
-    assert "della" in (lexicon.common_words("it", 4.0) or ())  # the None was not remembered
+def test_a_probe_compiles_a_list_not_compiled_yet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A language's answer does not depend on whether some earlier document had compiled its list."""
+    listed = tmp_path / "wordfreq-it.sqlite"
+    monkeypatch.setattr(lexicon, "_frequencies_path", lambda lang: listed)
+    try:
+        lexicon._frequencies.cache_clear()
+        lexicon.common_words.cache_clear()
+        assert lexicon.zipf_probe("della", "it") > 5
+        assert listed.exists()
+        assert "della" in lexicon.common_words("it", 4.0)
+    finally:
+        lexicon._frequencies.cache_clear()
+        lexicon.common_words.cache_clear()
 
 
 def test_common_index_lists_the_languages_whose_common_words_hold_a_word(

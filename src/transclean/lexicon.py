@@ -563,42 +563,24 @@ def unknown(words: Iterable[str], lang: str) -> set[str]:
     return {word for word in words if not get(word.lower())}
 
 
-#: languages whose list :func:`zipf_probe` found compiled (or known missing): a list once compiled stays.
-_COMPILED: set[str] = set()
-
-
-def _compiled(lang: str) -> bool:
-    """Whether ``lang``'s list is compiled or known missing (two stat calls a probe were a sixth of its cost,
-    so a True answer is remembered)."""
-    if lang not in _COMPILED:
-        path = _frequencies_path(lang)
-        if path is not None and not path.exists() and not path.with_suffix(".none").exists():
-            return False
-        _COMPILED.add(lang)
-    return True
-
-
 def _zipf(freq: float | None) -> float:
     return math.log10(freq) + 9 if freq else 0.0
 
 
-def zipf_probe(word: str, lang: str) -> float | None:
+def zipf_probe(word: str, lang: str) -> float:
     """:func:`zipf` for a language the document may not be in: never loads the whole list (see
-    :meth:`Frequencies.probe`), and None rather than compile a list not compiled yet (seconds, once)."""
-    return _zipf(_frequencies(lang).probe(word)) if _compiled(lang) else None
-
-
-def common_words(lang: str, floor: float) -> frozenset[str] | None:
-    """The words :func:`zipf_probe` gives a Zipf frequency of at least ``floor`` in ``lang`` (a few thousand
-    at 4.0), for membership tests that would each be a query (20-30 µs; TC304 asks thousands per MB of new
-    text); None while the list is not compiled (not remembered: it is compiled when a document needs it)."""
-    return _common_words(lang, floor) if _compiled(lang) else None
+    :meth:`Frequencies.probe`). The first probe compiles the list (about 1 s, once per user cache):
+    answering "unknown" until a document in the language had compiled it made findings depend on what the
+    process and the cache had met before."""
+    return _zipf(_frequencies(lang).probe(word))
 
 
 @lru_cache(maxsize=32)
-def _common_words(lang: str, floor: float) -> frozenset[str]:
-    """:func:`common_words` of a compiled list, kept in the user cache beside it, keyed by its size and time:
-    reading them from the list takes 20-100 ms a language, the kept file about 1 ms."""
+def common_words(lang: str, floor: float) -> frozenset[str]:
+    """The words :func:`zipf_probe` gives a Zipf frequency of at least ``floor`` in ``lang`` (a few thousand
+    at 4.0), for membership tests that would each be a query (20-30 µs; TC304 asks thousands per MB of new
+    text); kept in the user cache beside the compiled list, keyed by its size and time: reading them from the
+    list takes 20-100 ms a language, the kept file about 1 ms."""
     frequencies = _frequencies(lang)
     if frequencies.path is None:  # no list for the language, or one read whole (an unwritable cache)
         return frozenset(word for word, freq in (frequencies.words or {}).items() if _zipf(freq) >= floor)
@@ -616,22 +598,23 @@ def _common_words(lang: str, floor: float) -> frozenset[str]:
 
 @lru_cache(maxsize=4)
 def common_index(langs: tuple[str, ...], floor: float) -> Lexicon:
-    """One line a word common (:func:`common_words`) in any of ``langs`` whose list is compiled: ``word TAB
+    """One line a word common (:func:`common_words`) in any of ``langs``: ``word TAB
     languages`` (space-separated, in the order of ``langs``), sorted, kept in the user cache and mapped as the
     lexicon is (:func:`_mapped`), under a name that tells which lists, of which size and time, it was built
     from. Fourteen languages' sets at Zipf 3.5 hold 270,000 strings, 0.15 s to load at every start, for a
     check that asks a few hundred words (a binary search each, about 10 µs); reading the 4.6 MB block and its
-    offsets into memory instead of mapping them took 0.01-0.03 s of a cold check."""
-    compiled = tuple(lang for lang in langs if _compiled(lang) and _frequencies(lang).path is not None)
-    stats = [(str(path), path.stat()) for lang in compiled if (path := _frequencies(lang).path)]
-    key = (floor, compiled, tuple((name, stat.st_size, stat.st_mtime_ns) for name, stat in stats))
+    offsets into memory instead of mapping them took 0.01-0.03 s of a cold check. Every list is compiled
+    first (about 1 s a language, once per user cache): built from the lists earlier documents happened to
+    compile, the index, and so TC806's findings, depended on what the process and the cache had met before."""
+    stats = [(str(path), path.stat()) for lang in langs if (path := _frequencies(lang).path)]
+    key = (floor, tuple((name, stat.st_size, stat.st_mtime_ns) for name, stat in stats))
     stem = f"common-{'-'.join(langs)}-zipf{floor}"
     path = cache_dir() / f"{stem}-{zlib.crc32(repr(key).encode()):08x}.txt"
     with contextlib.suppress(OSError, ValueError):  # missing, or empty (mmap refuses an empty file)
         return _mapped(path)
     found: dict[str, list[str]] = {}
-    for lang in compiled:
-        for word in _common_words(lang, floor):
+    for lang in langs:
+        for word in common_words(lang, floor):
             found.setdefault(word, []).append(lang)
     block = "".join(f"{word}\t{' '.join(found[word])}\n" for word in sorted(found)).encode("utf-8")
     keep(path, block)

@@ -63,21 +63,14 @@ def mostly_latin(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _common() -> tuple[frozenset[str], Lexicon]:
     """English's commonest words (a set) and the languages each word is common in (an index: a set lookup
-    costs nothing, but fourteen sets took 0.15 s to load at every start); a list not compiled yet counts as
-    empty."""
-    return common_words("en", ENGLISH_ZIPF) or frozenset(), common_index(LANGUAGES, FOREIGN_ZIPF)
+    costs nothing, but fourteen sets took 0.15 s to load at every start)."""
+    return common_words("en", ENGLISH_ZIPF), common_index(LANGUAGES, FOREIGN_ZIPF)
 
 
 def _common_in(low: str, index: Lexicon) -> list[str]:
     """The languages ``low`` is common in, in the order of LANGUAGES."""
     row = index.fields(low)
     return row[0].split() if row else []
-
-
-def _zipf(word: str, lang: str) -> float:
-    """Zipf frequency in a language the document is not in: probed, so that the lists of fourteen languages
-    are never read whole (:func:`transclean.lexicon.zipf_probe`); 0 for a list not compiled yet."""
-    return zipf_probe(word, lang) or 0.0
 
 
 @lru_cache(maxsize=65536)
@@ -99,7 +92,7 @@ def foreign(word: str) -> frozenset[str]:
     if not candidates:
         return frozenset()
     own = zipf(low, "en")
-    return frozenset(lang for lang in candidates if _zipf(low, lang) - own >= MARGIN)
+    return frozenset(lang for lang in candidates if zipf_probe(low, lang) - own >= MARGIN)
 
 
 @lru_cache(maxsize=65536)
@@ -115,7 +108,7 @@ def leaning(word: str) -> frozenset[str]:
     if len(low) < 2 or english(word):
         return frozenset()
     own = zipf(low, "en")
-    return frozenset(lang for lang in LANGUAGES if (z := _zipf(low, lang)) >= LEAN_ZIPF and z - own >= LEAN_MARGIN)
+    return frozenset(lang for lang in LANGUAGES if (z := zipf_probe(low, lang)) >= LEAN_ZIPF and z - own >= LEAN_MARGIN)
 
 
 @lru_cache(maxsize=65536)
@@ -130,7 +123,7 @@ def english(word: str) -> bool:
     if len(low) < 2 or low not in common_english:
         return False
     own = zipf(low, "en")
-    return not any(_zipf(low, lang) - own >= ENGLISH_MARGIN for lang in _common_in(low, common))
+    return not any(zipf_probe(low, lang) - own >= ENGLISH_MARGIN for lang in _common_in(low, common))
 
 
 @lru_cache(maxsize=1)

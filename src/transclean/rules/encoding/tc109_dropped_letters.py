@@ -74,7 +74,7 @@ class DroppedLetters(Rule):
         words = {run.lower() for run in _RUN.findall(text)}
         # Only words no word list or first-name list has can have lost a letter. Most words of running text
         # are common ones: a set lookup each, before the lists are asked (the first names below).
-        words = unknown(words - (common_words("en", COMMON_ZIPF) or frozenset()), "en")
+        words = unknown(words - common_words("en", COMMON_ZIPF), "en")
         if not words:
             return
         document: dict[str, set[str]] = {}
@@ -90,7 +90,7 @@ class DroppedLetters(Rule):
         words = {w for w in words if not first_name_languages(w)} & {m.group().lower() for m in _WORD.finditer(text)}
         # The document's own language knows the word too? Asked (a fastText call) only now that one reads.
         if (lang := ctx.language or "en") != "en":
-            words = unknown(words - (common_words(lang, COMMON_ZIPF) or frozenset()), lang)
+            words = unknown(words - common_words(lang, COMMON_ZIPF), lang)
         found = {w: c for w, c in found.items() if w in words}
         if any(confidence(c) >= MIN_CONFIDENCE or c[0].in_document for c in found.values()):
             found = {w: c for w in words if (c := dropped_candidates(w, document))}

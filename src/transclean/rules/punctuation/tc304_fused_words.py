@@ -276,17 +276,14 @@ def _long_runs(text: str) -> set[str]:
 
 @lru_cache(maxsize=65536)
 def _unknown_in(word: str, lang: str) -> bool:
-    """``zipf(word, lang) == 0`` for a lower-case word, asked of a language the document may not be in; True
-    while that language's list is not compiled (see :func:`_frequent`)."""
+    """``zipf(word, lang) == 0`` for a lower-case word, asked of a language the document may not be in."""
     return not zipf_probe(word, lang)
 
 
 def _frequent(word: str, lang: str) -> bool:
-    """``_known(word, lang) >= HEAD_ZIPF``, asked of a language the document may not be in; True while that
-    language's list is not compiled (it is compiled when a document in the language needs it). A set lookup:
-    a query per head was half of the rule's time on new text."""
-    heads = common_words(lang, HEAD_ZIPF)
-    return heads is None or word in heads or (lang != "en" and zipf(word, "en") >= HEAD_ZIPF)
+    """``_known(word, lang) >= HEAD_ZIPF``, asked of a language the document may not be in. A set lookup: a
+    query per head was half of the rule's time on new text."""
+    return word in common_words(lang, HEAD_ZIPF) or (lang != "en" and zipf(word, "en") >= HEAD_ZIPF)
 
 
 #: runs of letters that never ask for the language (English knows them, or no language could split them):
@@ -318,8 +315,7 @@ def _may_split(word: str) -> bool:
     where :func:`_joiner_splits` looks for one, beside a part frequent in that language or in English, in a
     language that does not know the whole word (one that does never splits it: "violento" is Italian,
     Spanish and Portuguese for all of "violent o"). Not a run of letters only (read by ``re``): the words
-    inside it are not known here. Memoised: a True answer given while a list was not compiled stays True,
-    which only asks for the language; a False one never changes."""
+    inside it are not known here. Memoised."""
     if not word.isalpha() or _CAMEL.search(word) or _CAPS_THEN_WORD.match(word):
         return True
     lower = word.lower()
