@@ -26,7 +26,7 @@ import sqlite3
 import sys
 import zlib
 from array import array
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -596,35 +596,45 @@ def common_words(lang: str, floor: float) -> frozenset[str]:
     return frozenset(kept(kept_path, (floor, stat.st_size, stat.st_mtime_ns), build, marshal))
 
 
+def _kept_block(path: Path, stale: str, build: Callable[[], bytes]) -> Lexicon:
+    """The sorted block kept at ``path`` in the user cache, mapped as the lexicon is (:func:`_mapped`); else
+    ``build()``'s, kept there (the older blocks ``stale`` globs removed: built from sources since changed)
+    and mapped. An unwritable cache gets the block in memory."""
+    with contextlib.suppress(OSError, ValueError):  # missing, or empty (mmap refuses an empty file)
+        return _mapped(path)
+    block = build()
+    keep(path, block)
+    for old in path.parent.glob(stale):
+        if old.name not in (path.name, _index_path(path).name):
+            with contextlib.suppress(OSError):
+                old.unlink()
+    with contextlib.suppress(OSError, ValueError):
+        return _mapped(path)  # which writes the offsets beside it
+    return Lexicon(block)
+
+
 @lru_cache(maxsize=4)
 def common_index(langs: tuple[str, ...], floor: float) -> Lexicon:
-    """One line a word common (:func:`common_words`) in any of ``langs``: ``word TAB
-    languages`` (space-separated, in the order of ``langs``), sorted, kept in the user cache and mapped as the
-    lexicon is (:func:`_mapped`), under a name that tells which lists, of which size and time, it was built
-    from. Fourteen languages' sets at Zipf 3.5 hold 270,000 strings, 0.15 s to load at every start, for a
-    check that asks a few hundred words (a binary search each, about 10 µs); reading the 4.6 MB block and its
-    offsets into memory instead of mapping them took 0.01-0.03 s of a cold check. Every list is compiled
-    first (about 1 s a language, once per user cache): built from the lists earlier documents happened to
-    compile, the index, and so TC806's findings, depended on what the process and the cache had met before."""
+    """One line a word common (:func:`common_words`) in any of ``langs``: ``word TAB languages``
+    (space-separated, in the order of ``langs``), sorted, kept in the user cache (:func:`_kept_block`) under a
+    name that tells which lists, of which size and time, it was built from. Fourteen languages' sets at Zipf
+    3.5 hold 270,000 strings, 0.15 s to load at every start, for a check that asks a few hundred words (a
+    binary search each, about 10 µs); reading the 4.6 MB block and its offsets into memory instead of mapping
+    them took 0.01-0.03 s of a cold check. Every list is compiled first (about 1 s a language, once per user
+    cache): built from the lists earlier documents happened to compile, the index, and so TC806's findings,
+    depended on what the process and the cache had met before."""
     stats = [(str(path), path.stat()) for lang in langs if (path := _frequencies(lang).path)]
     key = (floor, tuple((name, stat.st_size, stat.st_mtime_ns) for name, stat in stats))
     stem = f"common-{'-'.join(langs)}-zipf{floor}"
-    path = cache_dir() / f"{stem}-{zlib.crc32(repr(key).encode()):08x}.txt"
-    with contextlib.suppress(OSError, ValueError):  # missing, or empty (mmap refuses an empty file)
-        return _mapped(path)
-    found: dict[str, list[str]] = {}
-    for lang in langs:
-        for word in common_words(lang, floor):
-            found.setdefault(word, []).append(lang)
-    block = "".join(f"{word}\t{' '.join(found[word])}\n" for word in sorted(found)).encode("utf-8")
-    keep(path, block)
-    for stale in path.parent.glob(f"{stem}-*.txt*"):  # built from lists since recompiled or compiled anew
-        if stale.name not in (path.name, _index_path(path).name):
-            with contextlib.suppress(OSError):
-                stale.unlink()
-    with contextlib.suppress(OSError, ValueError):
-        return _mapped(path)  # which writes the offsets beside it
-    return Lexicon(block)  # an unwritable cache
+
+    def build() -> bytes:
+        found: dict[str, list[str]] = {}
+        for lang in langs:
+            for word in common_words(lang, floor):
+                found.setdefault(word, []).append(lang)
+        return "".join(f"{word}\t{' '.join(found[word])}\n" for word in sorted(found)).encode("utf-8")
+
+    return _kept_block(cache_dir() / f"{stem}-{zlib.crc32(repr(key).encode()):08x}.txt", f"{stem}-*.txt*", build)
 
 
 @lru_cache(maxsize=4)
@@ -634,32 +644,25 @@ def dropped_forms(floor: float, step: float) -> Lexicon:
     frequency reaches ``floor`` with one dropped and ``floor + step`` with two. A token not listed fits no
     such word: one binary search stands for the length + 1 skeleton lookups of one dropped letter and the
     (length + 1)(length + 2) / 2 of two, which cost the fix path as much as the rest of its rules. Built from
-    the lexicon (about 2 s, once), kept in the user cache under a name that tells which lexicon file, of
-    which size and time, and mapped as it is (:func:`_mapped`)."""
-    lex, path = lexicon(), None
-    with contextlib.suppress(OSError):  # the lexicon not in the cache (unwritable): built in memory each time
-        source = _cache_path()
-        stat = source.stat()
-        key = (floor, step, source.name, stat.st_size, stat.st_mtime_ns)
-        path = cache_dir() / f"dropped-{zlib.crc32(repr(key).encode()):08x}.txt"
-        with contextlib.suppress(OSError, ValueError):  # missing, or empty (mmap refuses an empty file)
-            return _mapped(path)
-    counts: dict[str, set[int]] = {}
-    for line in bytes(lex.block).decode("utf-8").splitlines():
-        skel, _word, _lang, freq = line.split("\t")
-        dropped = skel.count("?")
-        if 1 <= dropped <= 2 and float(freq) >= floor + step * (dropped - 1):
-            counts.setdefault(skel.replace("?", ""), set()).add(dropped)
-    block = "".join(f"{form}\t{''.join(map(str, sorted(counts[form])))}\n" for form in sorted(counts)).encode()
-    if path is not None:
-        keep(path, block)
-        for stale in path.parent.glob("dropped-*.txt*"):  # built from a lexicon since rebuilt
-            if stale.name not in (path.name, _index_path(path).name):
-                with contextlib.suppress(OSError):
-                    stale.unlink()
-        with contextlib.suppress(OSError, ValueError):
-            return _mapped(path)
-    return Lexicon(block)  # an unwritable cache
+    the lexicon (about 2 s, once), kept in the user cache (:func:`_kept_block`) under a name that tells which
+    lexicon file, of which size and time."""
+    lex = lexicon()
+
+    def build() -> bytes:
+        counts: dict[str, set[int]] = {}
+        for line in bytes(lex.block).decode("utf-8").splitlines():
+            skel, _word, _lang, freq = line.split("\t")
+            dropped = skel.count("?")
+            if 1 <= dropped <= 2 and float(freq) >= floor + step * (dropped - 1):
+                counts.setdefault(skel.replace("?", ""), set()).add(dropped)
+        return "".join(f"{form}\t{''.join(map(str, sorted(counts[form])))}\n" for form in sorted(counts)).encode()
+
+    try:
+        stat = _cache_path().stat()
+    except OSError:  # the lexicon itself not in the cache (unwritable): built in memory each time
+        return Lexicon(build())
+    key = (floor, step, _cache_path().name, stat.st_size, stat.st_mtime_ns)
+    return _kept_block(cache_dir() / f"dropped-{zlib.crc32(repr(key).encode()):08x}.txt", "dropped-*.txt*", build)
 
 
 def zipf(word: str, lang: str) -> float:
