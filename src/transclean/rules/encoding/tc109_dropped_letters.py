@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import regex
 
-from transclean.analysis.dropped import confidence, dropped_candidates, restore, without_accents
+from transclean.analysis.dropped import Dropped, confidence, dropped_candidates, restore, without_accents
 from transclean.context import Context
 from transclean.lexicon import common_words, first_name_languages, unknown
 from transclean.model import Applicability, Category, Finding, Severity
@@ -83,23 +83,26 @@ class DroppedLetters(Rule):
             document.setdefault(without_accents(spelling), set()).add(spelling)
         # One dropped letter first (a dozen lookups a word); two (five times as many) only on a page where
         # some word already reads clearly with one put back or is spelt intact: a dropping page drops both.
-        found = {w: c for w in words if (c := dropped_candidates(w, document, most=1))}
-        found = {w: c for w, c in found.items() if not first_name_languages(w)}  # a query each: only now
-        if not any(confidence(c) >= MIN_CONFIDENCE or c[0].in_document for c in found.values()):
+        found = {
+            w: c
+            for w in words
+            if (c := dropped_candidates(w, document, most=1)) and not first_name_languages(w)  # a query: only now
+        }
+        if not any(_reads(c) for c in found.values()):
             return  # no word reads clearly: nor will any of fewer words, and two letters are not looked for
-        words = {w for w in words if not first_name_languages(w)} & {m.group().lower() for m in _WORD.finditer(text)}
+        tokens = list(_WORD.finditer(text))
+        # (the words with a reading already passed the first-name list: not asked again)
+        words = {w for w in words & {m.group().lower() for m in tokens} if w in found or not first_name_languages(w)}
         # The document's own language knows the word too? Asked (a fastText call) only now that one reads.
         if (lang := ctx.language or "en") != "en":
             words = unknown(words - common_words(lang, COMMON_ZIPF), lang)
         found = {w: c for w, c in found.items() if w in words}
-        if any(confidence(c) >= MIN_CONFIDENCE or c[0].in_document for c in found.values()):
+        if any(_reads(c) for c in found.values()):
             found = {w: c for w in words if (c := dropped_candidates(w, document))}
         # Words with a clear recovery only: two unknown transliterations that a rare word fits by chance
         # ("Kathe Proi", "Proti": Croatian "proći", Romanian "proști") are no evidence of a dropping page.
-        page_evidence = (
-            sum(confidence(c) >= MIN_CONFIDENCE or c[0].in_document for c in found.values()) >= MIN_PAGE_WORDS
-        )
-        for m in _WORD.finditer(text):
+        page_evidence = sum(_reads(c) for c in found.values()) >= MIN_PAGE_WORDS
+        for m in tokens:
             token = m.group()
             candidates = found.get(token.lower())
             if not candidates:
@@ -123,3 +126,9 @@ class DroppedLetters(Rule):
                 applicability=Applicability.SAFE if safe else Applicability.UNSAFE,
                 severity=Severity.MAJOR if best.in_document else Severity.MINOR,
             )
+
+
+def _reads(candidates: list[Dropped]) -> bool:
+    """Whether a word reads clearly with letters put back: one candidate carries the weight, or the
+    document spells the best one."""
+    return confidence(candidates) >= MIN_CONFIDENCE or candidates[0].in_document
