@@ -3,7 +3,8 @@
 Each line of a fixture file is one case: the line or two around a problem an editor marked on a real page,
 with the page's address (whole articles stay out of the repository: they are third-party text)::
 
-    {"url": ..., "site": ..., "lang": <source language>, "split": "dev" | "dev2" | "heldout" | "fresh" | "fresh2",
+    {"url": ..., "site": ..., "lang": <source language>,
+     "split": "dev" | "dev2" | "dev3" | "heldout" | "fresh" | "fresh2" | "fresh3",
      "category": [...], "text": "<= 300 characters", "span": "<substring of text>",
      "expect": "flag" | "silent" | "miss"}
 
@@ -12,10 +13,10 @@ with the page's address (whole articles stay out of the repository: they are thi
 - miss: a known failure, kept strict like ftfy's: no finding of the listed categories overlaps the span
   (when a rule starts catching it, the case becomes "flag").
 
-Splits: "dev" and "dev2" pages were tuned on; "heldout" (a third of the first collection's sites),
-"fresh" (a second collection from other sites) and "fresh2" (a third of a third collection's sites, whose other
-two thirds are "dev2") never were. The recall per split is printed (``pytest -s``); the
-figures of the whole pages are in docs/evaluation-real-pages.md.
+Splits: "dev", "dev2" and "dev3" pages were tuned on; "heldout" (a third of the first collection's sites),
+"fresh" (a second collection from other sites), "fresh2" and "fresh3" (a third of the third and fourth
+collections' sites, whose other two thirds are "dev2" and "dev3") never were. The recall per split is
+printed (``pytest -s``); the figures of the whole pages are in docs/evaluation-real-pages.md.
 """
 
 from __future__ import annotations
@@ -32,8 +33,8 @@ from transclean.model import Finding, Severity
 FOLDER = Path(__file__).parent / "fixtures" / "real"
 MAX_TEXT = 300
 FIELDS = {"url", "site", "lang", "split", "category", "text", "span", "expect"}
-#: dev2 (session 7) is a second tuning set of new sites
-SPLITS = ("dev", "dev2", "heldout", "fresh", "fresh2")
+#: dev2 (session 7) and dev3 (session 8) are further tuning sets of new sites
+SPLITS = ("dev", "dev2", "dev3", "heldout", "fresh", "fresh2", "fresh3")
 
 
 def _cases() -> list[tuple[str, int, dict]]:
