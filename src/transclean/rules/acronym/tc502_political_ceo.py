@@ -69,12 +69,14 @@ class PoliticalCeo(Rule):
             language="en",
         ),
         Example("The party's ⟦CEO⟧ resigned after the election defeat.", language="en"),
+        Example("Song chairs the Democratic Party. He was elected in Incheon. ⟦CEO⟧ Song said so.", language="en"),
     )
     must_not_fire = (
         Example("Tesla CEO Elon Musk met the Democratic Party's leader.", language="en"),
         Example("CEO Mary Barra said the company would cut jobs; the Labour Party criticised the plan.", language="en"),
         Example("The CEO of the alliance's supplier, Airbus, spoke in Brussels.", language="en"),
         Example("CEO Jane Roe said the bank would open a branch in Seoul.", language="en"),
+        Example("Apple CEO Tim Cook met the Democratic Party's leaders.", language="en"),
         Example("CEOs of the largest banks met the minister.", language="en"),
     )
 
@@ -111,7 +113,8 @@ class PoliticalCeo(Rule):
 def _modified(text: str, start: int) -> bool:
     """Whether a capitalised word stands right before "CEO" in its phrase ("Tesla CEO Elon Musk"): the
     title of a named company's head."""
-    before = regex.search(r"(\p{Lu}[\p{L}\p{M}&'’.-]*)\s+$", text[max(0, start - 40) : start])
+    # ending in a letter: "... in Incheon. CEO Song" closes a sentence, it does not name a company
+    before = regex.search(r"\p{Lu}[\p{L}\p{M}&'’.-]*[\p{L}\p{M}]\s+$", text[max(0, start - 40) : start])
     return before is not None
 
 
