@@ -102,22 +102,22 @@ class CyrillicRomanisation(Rule):
         text, lang = ctx.text, ctx.language or "en"
         if not _folds(lang)[2]:
             return
-        groups: dict[str, dict[str, list[int]]] = {}
-        for m in _WORD.finditer(text):
-            groups.setdefault(_keys(m.group(), lang)[1], {}).setdefault(m.group(), []).append(m.start())
+        # distinct words first (the keys are memoised): the positions are needed only for a pair's words
+        groups: dict[str, set[str]] = {}
+        for word in set(_WORD.findall(text)):
+            groups.setdefault(_keys(word, lang)[1], set()).add(word)
         for forms in groups.values():
-            if len({_keys(f, lang)[0] for f in forms}) < 2:
+            if len(forms) < 2 or len({_keys(f, lang)[0] for f in forms}) < 2:
                 continue  # one spelling, or spellings any romanisation makes (TC904's, TC903's)
-            names = {
-                f: spans for f, spans in forms.items() if max(zipf(f.lower(), lang), zipf(f.lower(), "en")) < NAME_ZIPF
-            }
+            names = [f for f in forms if max(zipf(f.lower(), lang), zipf(f.lower(), "en")) < NAME_ZIPF]
             if len({_keys(f, lang)[0] for f in names}) < 2 or _tc904_alike(names):
                 continue
-            kept = _kept(text, names, lang)
-            for form, starts in names.items():
+            starts = {f: [m.start() for m in regex.finditer(rf"\b{regex.escape(f)}\b", text)] for f in names}
+            kept = _kept(text, starts, lang)
+            for form, spans in starts.items():
                 if _keys(form, lang)[0] == _keys(kept, lang)[0]:
                     continue
-                for start in starts:
+                for start in spans:
                     yield self.finding(
                         text,
                         start,
@@ -128,7 +128,7 @@ class CyrillicRomanisation(Rule):
                     )
 
 
-def _tc904_alike(names: dict[str, list[int]]) -> bool:
+def _tc904_alike(names: list[str]) -> bool:
     """Whether TC904 groups these spellings: the same loose key, or keys a letter apart ("Yertayev",
     "Ertayev"). TC904 asks three uses of them, for precision; this rule does not undo that."""
     keys = sorted({loose_name_key(f) for f in names}, key=len)
