@@ -41,6 +41,14 @@ def _tie_data(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(a for a, _ in names.get("cyrillic_digraph_folds", ())), tuple(names.get("h_for_g_cues", ()))
 
 
+@lru_cache(maxsize=4)
+def _places(lang: str) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Ukrainian cities in their Russian romanisation -> the Ukrainian one, and the Ukrainian forms that show
+    a text to use them (``[names] ukrainian_places``)."""
+    places: dict[str, str] = language_data(lang).get("names", {}).get("ukrainian_places", {})
+    return places, tuple(sorted({*places.values(), "Kyiv", "Odesa"}))
+
+
 @lru_cache(maxsize=65536)
 def _keys(word: str, lang: str) -> tuple[str, str]:
     """The word with the neutral folds only, and with the Cyrillic folds too ("Dyuzharrik" and "Dujarric"
@@ -70,6 +78,9 @@ class CyrillicRomanisation(Rule):
     more often is kept; in a tie the one without Cyrillic digraphs (zh, kh, yu ...) is the name's own, and
     between g and h the h where the text names Ukraine or Belarus, the g otherwise.
 
+    A Ukrainian city in its Russian form ("Kharkov", "Lugansk") in a text that writes another in its
+    Ukrainian form ("Kyiv", "Kharkiv") is the same mix (``[names] ukrainian_places``).
+
     ## Why it matters
     A text translated from Russian about Ukraine mixes the Russian and the Ukrainian romanisation of one
     person ("Shmygal", "Shmyhal"), and a Western name that went through a Russian source comes back
@@ -95,6 +106,7 @@ class CyrillicRomanisation(Rule):
     must_not_fire = (
         Example("Roman Skorokhod spoke first; Skorohod then left.", language="en"),
         Example("Tom Hill met Anna Gill in Leeds.", language="en"),
+        Example("Officials in Kiev said shelling hit Kharkov overnight.", language="en"),
         Example("Denys Shmyhal said on Wednesday that Shmyhal's cabinet would meet.", language="en"),
     )
 
@@ -102,6 +114,7 @@ class CyrillicRomanisation(Rule):
         text, lang = ctx.text, ctx.language or "en"
         if not _folds(lang)[2]:
             return
+        yield from self._russian_places(text, lang)
         # distinct words first (the keys are memoised): the positions are needed only for a pair's words
         groups: dict[str, set[str]] = {}
         for word in set(_WORD.findall(text)):
@@ -126,6 +139,27 @@ class CyrillicRomanisation(Rule):
                         suggestion=kept,
                         confidence=0.6,
                     )
+
+    def _russian_places(self, text: str, lang: str) -> Iterator[Finding]:
+        """Ukrainian cities in their Russian form in a text that writes one in its Ukrainian form ("Kharkov"
+        beside "Kyiv"): the text mixes the two romanisations."""
+        places, ukrainian = _places(lang)
+        russian = [name for name in places if name in text]
+        if not russian:
+            return
+        shown = next((name for name in ukrainian if regex.search(rf"\b{regex.escape(name)}\b", text)), None)
+        if shown is None:
+            return  # one romanisation throughout ("Kiev", "Kharkov"): the editor's choice
+        for name in russian:
+            for m in regex.finditer(rf"\b{regex.escape(name)}\b", text):
+                yield self.finding(
+                    text,
+                    m.start(),
+                    m.end(),
+                    f"{name!r} is the Russian romanisation; the text writes {shown!r}: {places[name]!r}",
+                    suggestion=places[name],
+                    confidence=0.7,
+                )
 
 
 def _tc904_alike(names: list[str]) -> bool:
