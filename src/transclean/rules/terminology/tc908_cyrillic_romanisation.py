@@ -76,7 +76,8 @@ class CyrillicRomanisation(Rule):
     spelling ("Dujarric" -> Дюжаррик -> "Dyuzharrik"). The folds are data (``[names]`` in the language
     file). Pairs that TC904 groups (romanisations it folds, a letter dropped) are left to it. The form used
     more often is kept; in a tie the one without Cyrillic digraphs (zh, kh, yu ...) is the name's own, and
-    between g and h the h where the text names Ukraine or Belarus, the g otherwise.
+    between g and h the h where the text names Ukraine or Belarus (or a Ukrainian city in its Ukrainian
+    form), the g otherwise.
 
     A Ukrainian city in its Russian form ("Kharkov", "Lugansk") in a text that writes another in its
     Ukrainian form ("Kyiv", "Kharkiv") is the same mix (``[names] ukrainian_places``).
@@ -180,7 +181,7 @@ def _kept(text: str, names: dict[str, list[int]], lang: str) -> str:
     """The form to keep: the most used; in a tie, the one with fewer Cyrillic digraphs, then h for "г" where
     the text names Ukraine or Belarus, g elsewhere."""
     digraphs, h_cues = _tie_data(lang)
-    h_for_g = any(cue in text for cue in h_cues)
+    h_for_g = any(cue in text for cue in (*h_cues, *_places(lang)[1]))  # "Kharkiv" says Ukraine too
     uses = Counter({f: len(spans) for f, spans in names.items()})
 
     def score(form: str) -> tuple[int, int, int]:
