@@ -77,7 +77,7 @@ class CyrillicRomanisation(Rule):
     file). Pairs that TC904 groups (romanisations it folds, a letter dropped) are left to it. The form used
     more often is kept; in a tie the one without Cyrillic digraphs (zh, kh, yu ...) is the name's own, and
     between g and h the h where the text names Ukraine or Belarus (or a Ukrainian city in its Ukrainian
-    form), the g otherwise.
+    form), the g otherwise. Each variant is reported once, at its first use, with the number of its uses.
 
     A Ukrainian city in its Russian form ("Kharkov", "Lugansk") in a text that writes another in its
     Ukrainian form ("Kyiv", "Kharkiv") is the same mix (``[names] ukrainian_places``).
@@ -129,17 +129,19 @@ class CyrillicRomanisation(Rule):
             starts = {f: [m.start() for m in regex.finditer(rf"\b{regex.escape(f)}\b", text)] for f in names}
             kept = _kept(text, starts, lang)
             for form, spans in starts.items():
-                if _keys(form, lang)[0] == _keys(kept, lang)[0]:
+                if _keys(form, lang)[0] == _keys(kept, lang)[0] or not spans:
                     continue
-                for start in spans:
-                    yield self.finding(
-                        text,
-                        start,
-                        start + len(form),
-                        f"{form!r} and {kept!r}: one name in two romanisations through Cyrillic",
-                        suggestion=kept,
-                        confidence=0.6,
-                    )
+                # the first use only, with the count: one finding says it, and a page of repeats stays
+                # within its allowance of findings
+                uses = f" ({len(spans)} uses)" if len(spans) > 1 else ""
+                yield self.finding(
+                    text,
+                    spans[0],
+                    spans[0] + len(form),
+                    f"{form!r}{uses} and {kept!r}: one name in two romanisations through Cyrillic",
+                    suggestion=kept,
+                    confidence=0.6,
+                )
 
     def _russian_places(self, text: str, lang: str) -> Iterator[Finding]:
         """Ukrainian cities in their Russian form in a text that writes one in its Ukrainian form ("Kharkov"
@@ -152,12 +154,14 @@ class CyrillicRomanisation(Rule):
         if shown is None:
             return  # one romanisation throughout ("Kiev", "Kharkov"): the editor's choice
         for name in russian:
-            for m in regex.finditer(rf"\b{regex.escape(name)}\b", text):
+            found = list(regex.finditer(rf"\b{regex.escape(name)}\b", text))
+            if found:  # the first use only, as for names
+                uses = f" ({len(found)} uses)" if len(found) > 1 else ""
                 yield self.finding(
                     text,
-                    m.start(),
-                    m.end(),
-                    f"{name!r} is the Russian romanisation; the text writes {shown!r}: {places[name]!r}",
+                    found[0].start(),
+                    found[0].end(),
+                    f"{name!r}{uses} is the Russian romanisation; the text writes {shown!r}: {places[name]!r}",
                     suggestion=places[name],
                     confidence=0.7,
                 )
