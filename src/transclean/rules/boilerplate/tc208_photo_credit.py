@@ -16,8 +16,11 @@ from transclean.text import block_removal
 #: a caption or credit line is short; a longer line is prose that starts with "Source:".
 CREDIT_MAX_CHARS = 120
 
-#: "Photo: ...", or two labels joined by a slash: "Foto/Quelle: dts".
-_LABEL = regex.compile(r"\s*(?P<label>[\p{L}\p{M}]+(?:/[\p{L}\p{M}]+)?)\s*:\s*\S")
+#: "Photo: ...", two labels joined by a slash ("Foto/Quelle: dts") or a label of two words ("File photo: ...").
+_LABEL = regex.compile(r"\s*(?P<label>[\p{L}\p{M}]+(?:[/ ][\p{L}\p{M}]+)?)\s*:\s*\S")
+#: a caption opened by its label and a spaced dash, then a name or a capitalised word: "Illustration photo –
+#: Czech Prime Minister Petr Fiala.", "zdjęcie - Mariusz Błaszczak – new Minister". A caption may end in a stop.
+_DASH_CAPTION = regex.compile(r"\s*(?P<label>[\p{L}\p{M}]+(?:[ \t][\p{L}\p{M}]+)?)[ \t]+[-–—][ \t]+\p{Lu}")
 #: a copyright sign after a space or at the start: "Ã©" is mojibake of "é", not a credit. The word counts
 #: before a sign or a year, or opening the line: in "Understanding AP's Copyright Position" it is a heading's word.
 _COPYRIGHT = regex.compile(r"(?<!\S)©|\(C\)|\bCopyrights?\b(?=\s*(?:©|\(C\)|\d))|^\s*Copyrights?\b", regex.IGNORECASE)
@@ -40,8 +43,11 @@ _SIGNATURE = regex.compile(
 
 
 def _credit_label(label: str) -> bool:
+    """One credit word, two joined by a slash, or two words each a credit word or together one entry
+    ("file photo", "Illustration photo")."""
     credits = all_languages("credits")
-    return all(part in credits for part in label.lower().split("/"))
+    folded = label.lower()
+    return folded in credits or all(part in credits for part in regex.split(r"[/ ]", folded))
 
 
 @register
@@ -50,11 +56,13 @@ class PhotoCredit(Rule):
 
     ## What it finds
     A line of at most 120 characters, without a sentence-final stop, that opens with a credit word of any
-    language with a `[chrome]` table and a colon ("Photo:", "Source:", "Zdjęcie:", "Фото:") or that carries
-    a copyright sign; a bracketed credit closing a paragraph ("(Photo: VNA)"); a credit closing a caption
-    after its last stop or a bar ("... in Kyiv. Photo: Jane Roe/Reuters", "... | Foto: X") or a credit word
-    alone in brackets at its end ("(File photo)", "(Archivbild)"); an agency signature with its author and
-    editor ("AGERPRES(RO - author: ...").
+    language with a `[chrome]` table and a colon ("Photo:", "Source:", "Zdjęcie:", "Фото:") or that carries a
+    copyright sign; a caption of at most 120 characters opened by one or two credit words and a spaced dash
+    ("Illustration photo – Czech Prime Minister Petr Fiala.", "zdjęcie - Mariusz Błaszczak"), with its stop only
+    where the label names a picture ("Source – The ministry said ..." may be a sentence); a bracketed credit
+    closing a paragraph ("(Photo: VNA)"); a credit closing a caption after its last stop or a bar ("... in Kyiv.
+    Photo: Jane Roe/Reuters", "... | Foto: X") or a credit word alone in brackets at its end ("(File photo)",
+    "(Archivbild)"); an agency signature with its author and editor ("AGERPRES(RO - author: ...").
 
     ## Why it matters
     Captions and credits belong to the picture, which the scraper dropped; in the text they interrupt the
@@ -83,6 +91,11 @@ class PhotoCredit(Rule):
         Example("The president spoke.\n⟦Zdjęcie: Rzecznik rządu / PAP⟧\n", fixed="The president spoke.\n"),
         Example("The president spoke.\n⟦Foto/Quelle: dts⟧\n", fixed="The president spoke.\n"),
         Example(
+            "The cabinet met.\n⟦Illustration photo – Prime Minister Jan Novák.⟧\nThe talks went on.",
+            fixed="The cabinet met.\nThe talks went on.",
+        ),
+        Example("The cabinet met.\n⟦zdjęcie - Jan Nowak, the new minister⟧\n", fixed="The cabinet met.\n"),
+        Example(
             "He hoped to solve these tasks.⟦(Source: CCTV)⟧\nNext paragraph.",
             fixed="He hoped to solve these tasks.\nNext paragraph.",
         ),
@@ -100,20 +113,27 @@ class PhotoCredit(Rule):
         Example("The plan has three parts. Source: the ministry said that the first would start in May."),
         Example("The envoy wrote a report (Photographer unknown) on the talks."),
         Example("Note: the vote was postponed\n\nThe minister spoke."),
+        Example("Photo – a day in the life of a nurse, in pictures.\n"),
+        Example("Health – The ministry opened two clinics in May.\n"),
+        Example("Source – The ministry said that the talks would resume on Monday.\n"),
         Example("Crème brÃ»lÃ©e"),
         Example("[x]\xa0©"),
         Example("Understanding AP's Copyright Position\n\nThe agency said its rules were firm."),
     )
     # a label's colon (captions, inline credits, signatures), a bracketed credit word ("(File photo)") or a
-    # copyright sign, as _COPYRIGHT reads it
-    trigger = Trigger(strings=(":", "©", ")"), pattern=regex.compile(r"Copyright", regex.IGNORECASE))
+    # copyright sign, as _COPYRIGHT reads it; a caption's spaced dash
+    trigger = Trigger(
+        strings=(":", "©", ")", " - ", " – ", " — "), pattern=regex.compile(r"Copyright", regex.IGNORECASE)
+    )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
         for line in ctx.chrome_lines:
             start, body = line.start, line.text
             # a credit line is short: asked first, so that no long paragraph has its words counted
-            if len(line.stripped) <= CREDIT_MAX_CHARS and not line.sentence_end and _credit_line(body, line.stripped):
+            if len(line.stripped) <= CREDIT_MAX_CHARS and (
+                _dash_caption(body, line.sentence_end) or (not line.sentence_end and _credit_line(body, line.stripped))
+            ):
                 s, e, new = block_removal(text, start, line.end)
                 yield self.finding(
                     text,
@@ -185,6 +205,15 @@ def _credit_line(line: str, stripped: str) -> bool:
         and _CREDITED.search(stripped) is not None
         and len(words(stripped)) <= 12
     )
+
+
+def _dash_caption(line: str, sentence_end: bool) -> bool:
+    """A caption opened by a credit label and a spaced dash ("Photo – Jane Roe / Reuters"). With a final
+    stop, the label must name a picture: "Source – The ministry said ..." is a sentence."""
+    m = _DASH_CAPTION.match(line) if "-" in line or "–" in line or "—" in line else None
+    if m is None or not _credit_label(m["label"]):
+        return False
+    return not sentence_end or not any(w in all_languages("source_credits") for w in words(m["label"].lower()))
 
 
 def _named_credit(line: str) -> bool:
