@@ -33,7 +33,8 @@ class PhoneLine(Rule):
     scraper left it between the paragraphs, where it says nothing about the story.
 
     ## Fix safety
-    Safe: the line holds the number and nothing else; a number inside a sentence ("call +44 20 7946 0958
+    Flag only: a page's own contact details may be what the reader came for (trafilatura's main-text
+    annotations keep one such line, a shop's number). A number inside a sentence ("call +44 20 7946 0958
     for details") is left alone.
     """
 
@@ -41,11 +42,11 @@ class PhoneLine(Rule):
     name = "phone-line"
     category = Category.BOILERPLATE
     severity = Severity.MINOR
-    fix = Applicability.SAFE
+    fix = Applicability.NONE
     languages: ClassVar[tuple[str, ...]] = ()  # any document: the number's shape is no language's
     must_fire = (
-        Example("The talks went on.\n⟦+359 2 9336 66⟧\n", fixed="The talks went on.\n"),
-        Example("The talks went on.\n\n⟦+7 (495) 123-45-67⟧\n\nAbout us", fixed="The talks went on.\n\nAbout us"),
+        Example("The talks went on.\n⟦+359 2 9336 66⟧\n"),
+        Example("The talks went on.\n\n⟦+7 (495) 123-45-67⟧\n\nAbout us"),
     )
     must_not_fire = (
         Example("Call +44 20 7946 0958 for details.\n"),
@@ -63,7 +64,7 @@ class PhoneLine(Rule):
                 and _PHONE.fullmatch(line.stripped)
                 and sum(c.isdigit() for c in line.stripped) >= PHONE_MIN_DIGITS
             ):
-                yield self.line_removal(
-                    text, line.start, line.end, "Telephone number from a contact box", title="Remove the line",
-                    confidence=0.85,
+                yield self.finding(
+                    text, line.lead, line.lead + len(line.stripped), "Telephone number from a contact box",
+                    confidence=0.8,
                 )  # fmt: skip
