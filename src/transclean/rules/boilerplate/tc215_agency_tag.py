@@ -22,6 +22,13 @@ _TAG = regex.compile(
     regex.MULTILINE,
 )
 
+#: an agency's or outlet's sign-off after a dash, ending the paragraph: "... today. -Bernama", "... it said.
+#: – Bernama", "... economy.— DawnNewsTV", "... Asia-Pacific. — BERNAMA": one or two capitalised words after
+#: a full stop (after a closing quote, "... world.” — Gandhi" attributes an epigraph, which is content).
+_DASH_TAG = regex.compile(r"(?<=[.!?])[ \t]*[-–—]{1,2}[ \t]?\p{Lu}\p{L}{1,19}(?:[ \t]\p{Lu}\p{L}{1,19})?[ \t]*$")
+#: how far from a line's end the dash of a sign-off can stand
+_DASH_TAIL = 48
+
 
 @register
 class AgencyTag(Rule):
@@ -31,7 +38,8 @@ class AgencyTag(Rule):
     After a paragraph's final stop (or alone on a line), a slash and a capitalised name ("/Nova", "/BTA"),
     an agency's capitals in brackets ("(ANSA)", "(AFP)"), a reporter's initials and surname in brackets
     ("(M. Khadafi)") or an outlet's name in brackets ("(Fox News)": two or three capitalised words, one
-    of them an outlet word of a `[chrome] press_words` table).
+    of them an outlet word of a `[chrome] press_words` table); after a full stop, one or two capitalised
+    words behind a dash end the paragraph ("... it said. – Bernama", "... economy.— DawnNewsTV").
 
     ## Why it matters
     The tag credits the agency the site took the story from; it is not part of the sentence it is glued to
@@ -53,17 +61,36 @@ class AgencyTag(Rule):
         Example("People are expecting results.\n\n⟦/Nova⟧\n", fixed="People are expecting results.\n\n\n"),
         Example("People are expecting results. ⟦(M. Khadafi)⟧\n", fixed="People are expecting results.\n"),
         Example("The government has not explained it. ⟦(Fox News)⟧\n", fixed="The government has not explained it.\n"),
+        Example("The assembly recited the pledge. ⟦-Bernama⟧\n", fixed="The assembly recited the pledge.\n"),
+        Example("The report is due next week.⟦— BERNAMA⟧\n\nNext", fixed="The report is due next week.\n\nNext"),
     )
     must_not_fire = (
         Example("The rate rose to 5 km/h in the night."),
         Example("He joined the North Atlantic Treaty Organization (NATO)."),
         Example("The score was 2/3 of the vote."),
         Example("He thanked the party. (Labour Party)\n"),
+        Example("“Be the change you wish to see in the world.” — Gandhi\n"),
+        Example("The minister left. – The talks went on until late in the night.\n"),
     )
-    trigger = Trigger(strings=("/", "("))  # "/Nova", "(ANSA)"
+    trigger = Trigger(strings=("/", "(", "-", "–", "—"))  # "/Nova", "(ANSA)", "-Bernama"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
+        for line in ctx.chrome_lines:
+            tail = max(0, len(line.text) - _DASH_TAIL)
+            dash = _DASH_TAG.search(line.text, tail) if line.tokens > 1 and _has_dash(line.text, tail) else None
+            if dash is not None:
+                lead = line.start + dash.start() + len(dash[0]) - len(dash[0].lstrip())
+                yield self.finding(
+                    text,
+                    lead,
+                    line.start + dash.start() + len(dash[0].rstrip()),
+                    f"Agency sign-off {dash[0].strip()!r} after the last sentence",
+                    suggestion="",
+                    edits=(Edit(line.start + dash.start(), line.start + dash.end(), ""),),
+                    title="Remove the sign-off",
+                    confidence=0.8,
+                )
         if not any(_may_end_in_tag(line.text) for line in ctx.chrome_lines):
             return  # the pattern's lookbehind is tried at every character of the text: asked only when needed
         for m in _TAG.finditer(text):
@@ -84,6 +111,11 @@ class AgencyTag(Rule):
 
 #: the most letters and dots a tag's name has after its slash ("/Nova")
 _NAME_MAX = 20
+
+
+def _has_dash(line: str, start: int) -> bool:
+    """Whether ``line[start:]`` holds a hyphen or dash, as every sign-off does."""
+    return "-" in line[start:] or "–" in line[start:] or "—" in line[start:]
 
 
 def _may_end_in_tag(line: str) -> bool:
