@@ -12,11 +12,13 @@ from transclean.model import Applicability, Category, Edit, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
 
 #: the marks newsrooms and wire services set under the last line of a story (a typographic convention,
-#: not a word of any language): "-30-", "- 30 -", "-0-", "-END-", "- ENDS -" between dashes of any kind,
-#: "###" or "# # #", and "o0o" / "-oOo-". "* * *" is no end mark: prose uses it to separate scenes.
-_MARK = r"(?:[-–—]{1,2}[ \t]?(?:30|0|END|ENDS)[ \t]?[-–—]{1,2}|#[ \t]?#[ \t]?#|[-–—]?o[0O]o[-–—]?)"
-#: a mark alone on its line; the words "END" and "ENDS" count there too (press releases end with them).
-_LINE = regex.compile(rf"(?:{_MARK}|END|ENDS)")
+#: not a word of any language): a number, a word or a desk's code of one to five capitals and digits between
+#: dashes of any kind ("-30-", "- 30 -", "-0-", "-END-", "- ENDS -", "-ET-", "-06В-"), "###" or "# # #", and
+#: "o0o" / "-oOo-". "* * *" is no end mark: prose uses it to separate scenes. The bare words "END" and "ENDS"
+#: are no mark either: "ENDS" alone on a line is the heading of a page about nicotine devices.
+_MARK = r"(?:[-–—]{1,2}[ \t]?(?:\d{1,3}|[\p{Lu}\d]{1,5})[ \t]?[-–—]{1,2}|#[ \t]?#[ \t]?#|[-–—]?o[0O]o[-–—]?)"
+#: a mark alone on its line
+_LINE = regex.compile(_MARK)
 #: a mark glued after the paragraph's last sentence: "... negotiations.-0-", "... on Friday. -30-".
 _GLUED = regex.compile(rf"(?<=[.!?…\"”»)])[ \t]*{_MARK}[ \t]*$")
 
@@ -27,9 +29,10 @@ class EndMark(Rule):
 
     ## What it finds
     A mark that wire services and press releases set under a story's last line, alone on a line or glued
-    after a paragraph's final stop: a number or END between dashes ("-30-", "- 30 -", "-0-", "-END-",
-    "- ENDS -"), three hash signs ("###", "# # #"), "o0o" / "-oOo-"; alone on a line also the words "END"
-    and "ENDS". The marks are typography, not words of a language, so the rule reads any document.
+    after a paragraph's final stop: a number, a word or a desk's code of up to five capitals and digits
+    between dashes ("-30-", "- 30 -", "-0-", "-END-", "- ENDS -", "-ET-", "-06В-"), three hash signs ("###",
+    "# # #"), "o0o" / "-oOo-". The marks are typography, not words of a language, so the rule reads any
+    document; the bare words "END" and "ENDS" are not taken (a heading may be the acronym).
 
     ## Why it matters
     The mark told the editor or the typesetter where the copy ended; a republishing site copied it with
@@ -54,6 +57,7 @@ class EndMark(Rule):
         ),
         Example("The talks resume on Monday.\n⟦# # #⟧\n", fixed="The talks resume on Monday.\n"),
         Example("The talks resume on Monday. ⟦- ENDS -⟧\n", fixed="The talks resume on Monday.\n"),
+        Example("The talks resume on Monday.\n\n⟦-ET-⟧\n", fixed="The talks resume on Monday.\n\n"),
     )
     must_not_fire = (
         Example("The first act ends.\n\n* * *\n\nThe second act begins."),
@@ -61,8 +65,10 @@ class EndMark(Rule):
         Example("The score was 30-0 after the first half."),
         Example("He won 3-0-1 in the group stage."),
         Example("The END of the season came early.\n"),
+        Example("The ban covers e-cigarettes.\n\nENDS\n\nThe devices heat a liquid.\n"),
+        Example("The vaccine works against COVID-19-related illness.\n"),
     )
-    trigger = Trigger(strings=("30", "0-", "END", "#", "o0o", "oOo"))
+    trigger = Trigger(strings=("-", "–", "—", "#", "o0o", "oOo"))
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
