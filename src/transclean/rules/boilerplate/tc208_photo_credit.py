@@ -36,6 +36,18 @@ _TAIL = regex.compile(
 )
 #: a caption's bracketed credit word at its end: "... Kampfpanzern. (Archivbild)", "... village (File photo)".
 _TAIL_WORD = regex.compile(r"[ \t]*\((?P<label>[\p{L}\p{M}' ]{3,30})\)[ \t]*$")
+#: a photographer's or agency's credit written with a slash, closing a caption after its stop: "... March 20,
+#: 2013. REUTERS/KCNA", "... 3. júna 2021. FOTO TASR/AP", "... 2022. [Anatoly Maltsev/EPA]": up to three
+#: capitalised words on each side ("FOTO TASR" too), one side ending or starting in an agency's capitals.
+_SLASH = regex.compile(
+    r"(?<=[.!?)])[ \t]+\[?"
+    r"(?P<left>\p{Lu}[\p{L}.]*(?:[ \t]\p{Lu}[\p{L}.]*){0,2})[ \t]?/[ \t]?"
+    r"(?P<right>\p{Lu}[\p{L}.]*(?:[ \t]\p{Lu}[\p{L}.]*){0,2})\]?[ \t]*$"
+)
+#: an agency's capitals: "REUTERS", "TASR", "AP", "EPA"
+_AGENCY = regex.compile(r"\p{Lu}{2,10}")
+#: a bracketed credit glued to the next caption or sentence: "Illustrative image (Photo: VNA)A deputy ...".
+_GLUED = regex.compile(r"\((?P<label>[\p{L}\p{M}]+)[ \t]*:[ \t]*[^()\n]{1,40}\)(?=[\p{Lu}\-–—])")
 #: an agency signature: "AGERPRES(RO - author: Florentina Peia, editor: Andreea Marinescu)".
 _SIGNATURE = regex.compile(
     r"\b\p{Lu}{3,}\s*\((?:[^()\n]*?\s)?(?:author|editor|autor|redactor|translator)\s*:[^()\n]*\)?", regex.IGNORECASE
@@ -62,7 +74,10 @@ class PhotoCredit(Rule):
     where the label names a picture ("Source – The ministry said ..." may be a sentence); a bracketed credit
     closing a paragraph ("(Photo: VNA)"); a credit closing a caption after its last stop or a bar ("... in Kyiv.
     Photo: Jane Roe/Reuters", "... | Foto: X") or a credit word alone in brackets at its end ("(File photo)",
-    "(Archivbild)"); an agency signature with its author and editor ("AGERPRES(RO - author: ...").
+    "(Archivbild)"); an agency signature with its author and editor ("AGERPRES(RO - author: ..."); a credit
+    with a slash and an agency's capitals after a caption's stop ("... 2013. REUTERS/KCNA", "FOTO TASR/AP",
+    "[Anatoly Maltsev/EPA]"); a bracketed credit glued to the next caption ("Illustrative image (Photo:
+    VNA)A deputy ...", flagged only).
 
     ## Why it matters
     Captions and credits belong to the picture, which the scraper dropped; in the text they interrupt the
@@ -105,6 +120,15 @@ class PhotoCredit(Rule):
             fixed="The minister met farmers in Kyiv.\n\nThe talks went on.",
         ),
         Example("A minister arrives for the talks. ⟦(File photo)⟧\n", fixed="A minister arrives for the talks.\n"),
+        Example(
+            "A rocket is fired during a drill, March 20, 2013. ⟦REUTERS/KCNA⟧\n",
+            fixed="A rocket is fired during a drill, March 20, 2013.\n",
+        ),
+        Example(
+            "Believers attend a service in St. Petersburg, 06 January 2022. ⟦[Anatoly Maltsev/EPA]⟧\nNEWS",
+            fixed="Believers attend a service in St. Petersburg, 06 January 2022.\nNEWS",
+        ),
+        Example("Illustrative image ⟦(Photo: VNA)⟧A deputy asks a question (Photo: VNA)"),
     )
     must_not_fire = (
         Example("Source: the ministry said that the talks would resume on Monday after a short break.\n"),
@@ -112,6 +136,9 @@ class PhotoCredit(Rule):
         Example("The minister spoke (source: his office) and left."),
         Example("The plan has three parts. Source: the ministry said that the first would start in May."),
         Example("The envoy wrote a report (Photographer unknown) on the talks."),
+        Example("The vote was 12/3. Turnout rose in Kyiv/Kiev.\n"),
+        Example("The talks went on (Source: the ministry).\n"),
+        Example("He joined the party in 1990. Labour/Co-operative\n"),
         Example("Note: the vote was postponed\n\nThe minister spoke."),
         Example("Photo – a day in the life of a nurse, in pictures.\n"),
         Example("Health – The ministry opened two clinics in May.\n"),
@@ -121,9 +148,9 @@ class PhotoCredit(Rule):
         Example("Understanding AP's Copyright Position\n\nThe agency said its rules were firm."),
     )
     # a label's colon (captions, inline credits, signatures), a bracketed credit word ("(File photo)") or a
-    # copyright sign, as _COPYRIGHT reads it; a caption's spaced dash
+    # copyright sign, as _COPYRIGHT reads it; a caption's spaced dash; a credit's slash ("REUTERS/KCNA")
     trigger = Trigger(
-        strings=(":", "©", ")", " - ", " – ", " — "), pattern=regex.compile(r"Copyright", regex.IGNORECASE)
+        strings=(":", "©", ")", " - ", " – ", " — ", "/"), pattern=regex.compile(r"Copyright", regex.IGNORECASE)
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
@@ -171,6 +198,16 @@ class PhotoCredit(Rule):
                     title="Remove the credit",
                     confidence=0.8,
                 )
+            for glued in _GLUED.finditer(body) if "(" in body and ":" in body else ():
+                if _credit_label(glued["label"]):
+                    yield self.finding(
+                        text,
+                        start + glued.start(),
+                        start + glued.end(),
+                        "Photo credit glued to the next caption or sentence",
+                        applicability=Applicability.NONE,
+                        confidence=0.8,
+                    )
             for sig in _SIGNATURE.finditer(body) if "(" in body and ":" in body else ():
                 yield self.finding(
                     text,
@@ -184,8 +221,12 @@ class PhotoCredit(Rule):
 
 def _tail_credit(line: str) -> regex.Match[str] | None:
     """A credit label (one or two credit words: "Photo", "Image Credit") and a short name after a caption's
-    last stop or a bar, or a credit word alone in brackets ("(Archivbild)"), with text before it."""
+    last stop or a bar, a credit word alone in brackets ("(Archivbild)"), or a credit with a slash and an
+    agency's capitals ("REUTERS/KCNA"), with text before it."""
     credits = all_languages("credits")
+    m = _SLASH.search(line) if "/" in line else None
+    if m and (_AGENCY.fullmatch(m["left"].split()[-1]) or _AGENCY.fullmatch(m["right"].split()[0])):
+        return m
     m = _TAIL.search(line)
     if m and m.start() > 0 and all(w in credits for w in words(m["label"])) and len(m["value"].split()) <= 6:
         return m if not SENTENCE_END.search(m["value"]) else None

@@ -14,11 +14,13 @@ from transclean.rules.base import Example, Rule, Trigger, register
 
 #: an agency's tag after the last sentence: "... results./Nova", "... results. (ANSA)", or "/BTA" alone; or
 #: the reporter's initials and surname in brackets: "... results. (M. Khadafi)"; an outlet's name of two or
-#: three capitalised words, one an outlet word of `[chrome] press_words` ("(Fox News)", "(Kyodo News)").
+#: three capitalised words, one an outlet word of `[chrome] press_words` ("(Fox News)", "(Kyodo News)"). The
+#: agency and the outlet may stand in square brackets too ("[AMNA]", "[InTime News]").
 _TAG = regex.compile(
     r"(?:(?<=[.!?…\"”»])|^)[ \t]*"
-    r"(?:/[ \t]*\p{Lu}[\p{L}.]{1,19}|\(\p{Lu}{2,10}\)|\((?:\p{Lu}\.[ \t]?){1,3}\p{Lu}\p{Ll}+\)"
-    r"|\((?P<outlet>\p{Lu}[\p{L}&]*(?:[ \t]\p{Lu}[\p{L}&]*){1,2})\))[ \t]*$",
+    r"(?:/[ \t]*\p{Lu}[\p{L}.]{1,19}|\(\p{Lu}{2,10}\)|\[\p{Lu}{2,10}\]|\((?:\p{Lu}\.[ \t]?){1,3}\p{Lu}\p{Ll}+\)"
+    r"|(?:\((?P<outlet>\p{Lu}[\p{L}&]*(?:[ \t]\p{Lu}[\p{L}&]*){1,2})\))"
+    r"|(?:\[(?P<boxed>\p{Lu}[\p{L}&]*(?:[ \t]\p{Lu}[\p{L}&]*){1,2})\]))[ \t]*$",
     regex.MULTILINE,
 )
 
@@ -38,7 +40,8 @@ class AgencyTag(Rule):
     After a paragraph's final stop (or alone on a line), a slash and a capitalised name ("/Nova", "/BTA"),
     an agency's capitals in brackets ("(ANSA)", "(AFP)"), a reporter's initials and surname in brackets
     ("(M. Khadafi)") or an outlet's name in brackets ("(Fox News)": two or three capitalised words, one
-    of them an outlet word of a `[chrome] press_words` table); after a full stop, one or two capitalised
+    of them an outlet word of a `[chrome] press_words` table), the agency and the outlet in square brackets
+    too ("[AMNA]", "[InTime News]"); after a full stop, one or two capitalised
     words behind a dash end the paragraph ("... it said. – Bernama", "... economy.— DawnNewsTV").
 
     ## Why it matters
@@ -62,6 +65,7 @@ class AgencyTag(Rule):
         Example("People are expecting results. ⟦(M. Khadafi)⟧\n", fixed="People are expecting results.\n"),
         Example("The government has not explained it. ⟦(Fox News)⟧\n", fixed="The government has not explained it.\n"),
         Example("The assembly recited the pledge. ⟦-Bernama⟧\n", fixed="The assembly recited the pledge.\n"),
+        Example("Church Diplomacy\n⟦[AMNA]⟧\nNEWS\n", fixed="Church Diplomacy\n\nNEWS\n"),
         Example("The report is due next week.⟦— BERNAMA⟧\n\nNext", fixed="The report is due next week.\n\nNext"),
     )
     must_not_fire = (
@@ -69,10 +73,11 @@ class AgencyTag(Rule):
         Example("He joined the North Atlantic Treaty Organization (NATO)."),
         Example("The score was 2/3 of the vote."),
         Example("He thanked the party. (Labour Party)\n"),
+        Example("He was quoted in the paper. [Translated]\n"),
         Example("“Be the change you wish to see in the world.” — Gandhi\n"),
         Example("The minister left. – The talks went on until late in the night.\n"),
     )
-    trigger = Trigger(strings=("/", "(", "-", "–", "—"))  # "/Nova", "(ANSA)", "-Bernama"
+    trigger = Trigger(strings=("/", "(", "[", "-", "–", "—"))  # "/Nova", "(ANSA)", "[AMNA]", "-Bernama"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
@@ -94,7 +99,8 @@ class AgencyTag(Rule):
         if not any(_may_end_in_tag(line.text) for line in ctx.chrome_lines):
             return  # the pattern's lookbehind is tried at every character of the text: asked only when needed
         for m in _TAG.finditer(text):
-            if not m[0].strip() or (m["outlet"] and not press_words(m["outlet"])):
+            outlet = m["outlet"] or m["boxed"]
+            if not m[0].strip() or (outlet and not press_words(outlet)):
                 continue
             lead = m.start() + len(m[0]) - len(m[0].lstrip())
             yield self.finding(
@@ -119,10 +125,10 @@ def _has_dash(line: str, start: int) -> bool:
 
 
 def _may_end_in_tag(line: str) -> bool:
-    """Whether ``line`` ends as a match of ``_TAG`` does: in a closing bracket, or in a slash followed by at
-    most ``_NAME_MAX`` characters (spaces and tabs aside)."""
+    """Whether ``line`` ends as a match of ``_TAG`` does: in a closing bracket (round or square), or in a
+    slash followed by at most ``_NAME_MAX`` characters (spaces and tabs aside)."""
     tail = line.rstrip(" \t")
-    if tail.endswith(")"):
+    if tail.endswith((")", "]")):
         return True
     slash = tail.rfind("/")
     return slash >= 0 and len(tail[slash + 1 :].lstrip(" \t")) <= _NAME_MAX
