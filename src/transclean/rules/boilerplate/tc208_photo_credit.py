@@ -128,7 +128,7 @@ class PhotoCredit(Rule):
             "Believers attend a service in St. Petersburg, 06 January 2022. ⟦[Anatoly Maltsev/EPA]⟧\nNEWS",
             fixed="Believers attend a service in St. Petersburg, 06 January 2022.\nNEWS",
         ),
-        Example("Illustrative image ⟦(Photo: VNA)⟧A deputy asks a question (Photo: VNA)"),
+        Example("Illustrative image ⟦(Photo: VNA)⟧A deputy asks a question ⟦(Photo: VNA)⟧"),
     )
     must_not_fire = (
         Example("Source: the ministry said that the talks would resume on Monday after a short break.\n"),

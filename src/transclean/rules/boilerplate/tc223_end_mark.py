@@ -57,7 +57,7 @@ class EndMark(Rule):
         ),
         Example("The talks resume on Monday.\n⟦# # #⟧\n", fixed="The talks resume on Monday.\n"),
         Example("The talks resume on Monday. ⟦- ENDS -⟧\n", fixed="The talks resume on Monday.\n"),
-        Example("The talks resume on Monday.\n\n⟦-ET-⟧\n", fixed="The talks resume on Monday.\n\n"),
+        Example("The talks resume on Monday.\n\n⟦-ET-⟧\n", fixed="The talks resume on Monday.\n"),
     )
     must_not_fire = (
         Example("The first act ends.\n\n* * *\n\nThe second act begins."),
