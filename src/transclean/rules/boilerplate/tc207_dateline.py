@@ -18,7 +18,10 @@ DATELINE_MAX_CHARS = 60
 
 _CLOCK = regex.compile(r"\b\d{1,2}(?:[:.]|: )\d{2}\b")  # "14: 24": MT puts a space after the colon
 _YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")
-_NUMERIC_DATE = regex.compile(r"\b\d{4}[-./]\d{1,2}[-./]\d{1,2}\b|\b\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b")
+#: "2025-05-18", "18.05.2025", and the Hungarian and Korean "2025. 05. 18." with a space after each stop
+_NUMERIC_DATE = regex.compile(
+    r"\b\d{4}(?:[-/]|\.[ \t]?)\d{1,2}(?:[-/]|\.[ \t]?)\d{1,2}\b|\b\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b"
+)
 _TEMPERATURE = regex.compile(r"\d\s*(?:℃|℉|°\s*[CF]?)")
 #: a temperature with its sign and number: "+5°C", "-3 ℃", "17.5 °F".
 _TEMPERATURE_UNIT = regex.compile(r"[+\-−]?\d+(?:[.,]\d+)?\s*(?:℃|℉|°\s*[CF]?)")
@@ -118,6 +121,7 @@ class Dateline(Rule):
         Example("Headline\n\n⟦2 min read⟧\n\nText.", fixed="Headline\n\nText."),
         Example("Headline\n⟦2024.10.25. PM 10:34⟧\nText.", fixed="Headline\nText."),
         Example("⟦[updated on November 15, 14: 24]⟧ It was a first.", fixed="It was a first."),
+        Example("Headline\n⟦2025. 05. 18. 11:37⟧\nText.", fixed="Headline\nText."),
         Example("The state is rich. ⟦Bhopal: Thursday, December 31, 2020, 15:09 IST⟧ Chief Minister Chouhan spoke."),
     )
     must_not_fire = (

@@ -14,13 +14,22 @@ from transclean.rules.base import Example, Rule, Trigger, register
 
 #: an agency's tag after the last sentence: "... results./Nova", "... results. (ANSA)", or "/BTA" alone; or
 #: the reporter's initials and surname in brackets: "... results. (M. Khadafi)"; an outlet's name of two or
-#: three capitalised words, one an outlet word of `[chrome] press_words` ("(Fox News)", "(Kyodo News)").
+#: three capitalised words, one an outlet word of `[chrome] press_words` ("(Fox News)", "(Kyodo News)"). The
+#: agency and the outlet may stand in square brackets too ("[AMNA]", "[InTime News]").
 _TAG = regex.compile(
     r"(?:(?<=[.!?…\"”»])|^)[ \t]*"
-    r"(?:/[ \t]*\p{Lu}[\p{L}.]{1,19}|\(\p{Lu}{2,10}\)|\((?:\p{Lu}\.[ \t]?){1,3}\p{Lu}\p{Ll}+\)"
-    r"|\((?P<outlet>\p{Lu}[\p{L}&]*(?:[ \t]\p{Lu}[\p{L}&]*){1,2})\))[ \t]*$",
+    r"(?:/[ \t]*\p{Lu}[\p{L}.]{1,19}|\(\p{Lu}{2,10}\)|\[\p{Lu}{2,10}\]|\((?:\p{Lu}\.[ \t]?){1,3}\p{Lu}\p{Ll}+\)"
+    r"|(?:\((?P<outlet>\p{Lu}[\p{L}&]*(?:[ \t]\p{Lu}[\p{L}&]*){1,2})\))"
+    r"|(?:\[(?P<boxed>\p{Lu}[\p{L}&]*(?:[ \t]\p{Lu}[\p{L}&]*){1,2})\]))[ \t]*$",
     regex.MULTILINE,
 )
+
+#: an agency's or outlet's sign-off after a dash, ending the paragraph: "... today. -Bernama", "... it said.
+#: – Bernama", "... economy.— DawnNewsTV", "... Asia-Pacific. — BERNAMA": one or two capitalised words after
+#: a full stop (after a closing quote, "... world.” — Gandhi" attributes an epigraph, which is content).
+_DASH_TAG = regex.compile(r"(?<=[.!?])[ \t]*[-–—]{1,2}[ \t]?\p{Lu}\p{L}{1,19}(?:[ \t]\p{Lu}\p{L}{1,19})?[ \t]*$")
+#: how far from a line's end the dash of a sign-off can stand
+_DASH_TAIL = 48
 
 
 @register
@@ -31,7 +40,9 @@ class AgencyTag(Rule):
     After a paragraph's final stop (or alone on a line), a slash and a capitalised name ("/Nova", "/BTA"),
     an agency's capitals in brackets ("(ANSA)", "(AFP)"), a reporter's initials and surname in brackets
     ("(M. Khadafi)") or an outlet's name in brackets ("(Fox News)": two or three capitalised words, one
-    of them an outlet word of a `[chrome] press_words` table).
+    of them an outlet word of a `[chrome] press_words` table), the agency and the outlet in square brackets
+    too ("[AMNA]", "[InTime News]"); after a full stop, one or two capitalised
+    words behind a dash end the paragraph ("... it said. – Bernama", "... economy.— DawnNewsTV").
 
     ## Why it matters
     The tag credits the agency the site took the story from; it is not part of the sentence it is glued to
@@ -53,21 +64,43 @@ class AgencyTag(Rule):
         Example("People are expecting results.\n\n⟦/Nova⟧\n", fixed="People are expecting results.\n\n\n"),
         Example("People are expecting results. ⟦(M. Khadafi)⟧\n", fixed="People are expecting results.\n"),
         Example("The government has not explained it. ⟦(Fox News)⟧\n", fixed="The government has not explained it.\n"),
+        Example("The assembly recited the pledge. ⟦-Bernama⟧\n", fixed="The assembly recited the pledge.\n"),
+        Example("Church Diplomacy\n⟦[AMNA]⟧\nNEWS\n", fixed="Church Diplomacy\n\nNEWS\n"),
+        Example("The report is due next week.⟦— BERNAMA⟧\n\nNext", fixed="The report is due next week.\n\nNext"),
     )
     must_not_fire = (
         Example("The rate rose to 5 km/h in the night."),
         Example("He joined the North Atlantic Treaty Organization (NATO)."),
         Example("The score was 2/3 of the vote."),
         Example("He thanked the party. (Labour Party)\n"),
+        Example("He was quoted in the paper. [Translated]\n"),
+        Example("“Be the change you wish to see in the world.” — Gandhi\n"),
+        Example("The minister left. – The talks went on until late in the night.\n"),
     )
-    trigger = Trigger(strings=("/", "("))  # "/Nova", "(ANSA)"
+    trigger = Trigger(strings=("/", "(", "[", "-", "–", "—"))  # "/Nova", "(ANSA)", "[AMNA]", "-Bernama"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
+        for line in ctx.chrome_lines:
+            tail = max(0, len(line.text) - _DASH_TAIL)
+            dash = _DASH_TAG.search(line.text, tail) if line.tokens > 1 and _has_dash(line.text, tail) else None
+            if dash is not None:
+                lead = line.start + dash.start() + len(dash[0]) - len(dash[0].lstrip())
+                yield self.finding(
+                    text,
+                    lead,
+                    line.start + dash.start() + len(dash[0].rstrip()),
+                    f"Agency sign-off {dash[0].strip()!r} after the last sentence",
+                    suggestion="",
+                    edits=(Edit(line.start + dash.start(), line.start + dash.end(), ""),),
+                    title="Remove the sign-off",
+                    confidence=0.8,
+                )
         if not any(_may_end_in_tag(line.text) for line in ctx.chrome_lines):
             return  # the pattern's lookbehind is tried at every character of the text: asked only when needed
         for m in _TAG.finditer(text):
-            if not m[0].strip() or (m["outlet"] and not press_words(m["outlet"])):
+            outlet = m["outlet"] or m["boxed"]
+            if not m[0].strip() or (outlet and not press_words(outlet)):
                 continue
             lead = m.start() + len(m[0]) - len(m[0].lstrip())
             yield self.finding(
@@ -86,11 +119,16 @@ class AgencyTag(Rule):
 _NAME_MAX = 20
 
 
+def _has_dash(line: str, start: int) -> bool:
+    """Whether ``line[start:]`` holds a hyphen or dash, as every sign-off does."""
+    return "-" in line[start:] or "–" in line[start:] or "—" in line[start:]
+
+
 def _may_end_in_tag(line: str) -> bool:
-    """Whether ``line`` ends as a match of ``_TAG`` does: in a closing bracket, or in a slash followed by at
-    most ``_NAME_MAX`` characters (spaces and tabs aside)."""
+    """Whether ``line`` ends as a match of ``_TAG`` does: in a closing bracket (round or square), or in a
+    slash followed by at most ``_NAME_MAX`` characters (spaces and tabs aside)."""
     tail = line.rstrip(" \t")
-    if tail.endswith(")"):
+    if tail.endswith((")", "]")):
         return True
     slash = tail.rfind("/")
     return slash >= 0 and len(tail[slash + 1 :].lstrip(" \t")) <= _NAME_MAX

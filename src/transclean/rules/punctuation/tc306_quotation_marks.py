@@ -65,7 +65,9 @@ class QuotationMarks(Rule):
     after a quotation before the reporting verb ('plans”, - added') are flagged too, and curly quotes are
     paired by shape: a closing one with nothing open is flagged, and a quotation left open that runs into
     the narrator's next sentence ('said, “We act. The minister said ...') is flagged where its closing mark
-    is missing, the stop before that sentence; of several marks a paragraph leaves open, the last.
+    is missing, the stop before that sentence; of several marks a paragraph leaves open, the last; a
+    quotation opened right after a reporting verb ('said, “We') and left open to the end of a paragraph
+    that ends a sentence, when the next paragraph does not go on quoting.
 
     ## Why it matters
     Scrapers and translators lose or move quote marks; the reader can no longer tell who said what.
@@ -100,6 +102,8 @@ class QuotationMarks(Rule):
         Example("We will retaliate if we are attacked from the North⟦”⟧\nThe talks continue.", language="en"),
         Example("The minister said, ‘They marched from union to union and attacked our party’s rally on the "
                 "⟦streets. Hasan⟧ Mahmud said this in response to a question.", language="en"),
+        Example("The minister said, ⟦“⟧We are confident that we will arrest him soon.\n\nThe talks went on.",
+                language="en"),
     )  # fmt: skip
     must_not_fire = (
         Example('He said "no" and left. "We will see," she said, "what comes."'),
@@ -112,6 +116,9 @@ class QuotationMarks(Rule):
         Example("“The first paragraph of a long quotation.\n\n“The second, which closes it.”", language="en"),
         Example("The ‘students’ union’ met the parties’ leaders in the ’90s.", language="en"),
         Example("The minister said, “We will not give up the fight for", language="en"),
+        Example("The minister said, “We will not give up the fight.\n\n“Nor will we rest,” he added.", language="en"),
+        Example("Scholz: “Tanks cannot simply be ordered from a dealer.\n\nThe talks went on.", language="en"),
+        Example("The minister said, “We will not give up.", language="en"),
         Example('Il parle pour le programme " Aujourd\'hui au Parlement ".', language="fr"),
     )
     trigger = Trigger(strings=('"', "”", "“", "»", "„", "‘"))  # every finding is at a quote mark
@@ -165,8 +172,9 @@ class QuotationMarks(Rule):
         flagged where the narrator's next sentence starts (the closing mark is missing before it), or, when
         no such sentence follows before the next mark, at the last of several marks a paragraph leaves open
         (“They attacked ... “The report): one finding per missing mark keeps the count honest. A lone mark
-        left open with neither sign is not flagged: pages cut mid-paragraph and long quotations leave such
-        marks in edited text (two of five human-written control pages did)."""
+        left open with neither sign is flagged only when it follows a reporting verb and runs to the end of
+        a finished paragraph that the next one does not go on quoting: pages cut mid-paragraph and long
+        quotations leave lone marks in edited text (two of five human-written control pages did)."""
         text = ctx.text
         for m in _LOW_OPENING.finditer(text):
             yield self.finding(text, m.start(), m.end(), "A low opening quote in English text", suggestion="“",
@@ -196,6 +204,29 @@ class QuotationMarks(Rule):
                 elif _last_of_several(text, unpaired, i):
                     yield self.finding(text, at, at + 1, "Quotation mark that does not pair up",
                                        applicability=Applicability.NONE)  # fmt: skip
+                elif _reported_to_the_end(text, at, verbs):
+                    yield self.finding(text, at, at + 1, "Quotation after the reporting verb is never closed",
+                                       applicability=Applicability.NONE)  # fmt: skip
+
+
+#: a reporting verb and its comma or colon right before a quotation's opening mark: 'Kamal said, “We'
+_REPORTED = regex.compile(r"(?P<verb>\p{L}+)[ \t]*[,:][ \t]*$")
+
+
+def _reported_to_the_end(text: str, at: int, verbs: frozenset[str]) -> bool:
+    """Whether the quotation opened at ``at``, right after a reporting verb ('said, “We'), runs open to the
+    end of a paragraph that ends a sentence, and the next paragraph does not go on quoting (it opens with
+    no quote mark of the same kind). A paragraph cut mid-sentence, the text's last paragraph (the page may
+    be cut there) and an interview's "Name: “..." (no verb) are left alone."""
+    start = text.rfind("\n", 0, at) + 1
+    reported = _REPORTED.search(text[start:at])
+    if reported is None or reported["verb"].lower() not in verbs:
+        return False
+    end = text.find("\n", at)
+    if end < 0 or text[at:end].rstrip()[-1:] not in (".", "!", "?"):
+        return False
+    following = text[end:].lstrip()
+    return bool(following) and following[0] not in (text[at], '"', "„", "«")
 
 
 def _curly_scan(pattern: regex.Pattern[str]) -> Callable[[str, bool], tuple[list[tuple[int, str]], int | None]]:
