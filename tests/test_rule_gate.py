@@ -21,7 +21,7 @@ from transclean.context import Context
 from transclean.langdata import language_data
 from transclean.pipeline import pipeline_for
 from transclean.rules import REGISTRY, Rule
-from transclean.rules.base import CASE_CLASSES, Scan
+from transclean.rules.base import CASE_CLASSES, GatePlan, Scan
 from transclean.rules.boilerplate import (
     tc207_dateline,
     tc208_photo_credit,
@@ -80,6 +80,31 @@ def test_api_reuses_one_pipeline_per_configuration() -> None:
     assert pipeline_for(Config(select="TC3")) is pipeline_for(Config(select=["TC3"]))
     assert pipeline_for(Config(select="TC3")) is not pipeline_for(Config(select="TC2"))
     assert transclean.fix("Done . .\n", select="TC3") == "Done.\n"
+
+
+#: every trigger string, with pieces that join them into overlapping occurrences (' "' and '" ' in ' " ')
+GATE_PIECES = [*sorted({s for rule in GATED for s in rule.trigger.strings}), " ", "a", "Ab", "é", "0", '"', "-"]  # type: ignore[union-attr]
+
+
+def _plan_agrees(text: str) -> None:
+    assert GatePlan(PIPELINE.rules).rules_for(text) == [
+        rule for rule in PIPELINE.rules if rule.trigger is None or rule.trigger.fires(text)
+    ], text
+
+
+def test_gate_plan_picks_the_rules_whose_gate_fires_on_every_example() -> None:
+    for rule in PIPELINE.rules:
+        for example in rule.must_fire + rule.must_not_fire + rule.known_false_positives:
+            _plan_agrees(example.plain)
+    for string in GATE_PIECES:
+        _plan_agrees(string)
+        _plan_agrees(f"x{string}y")
+
+
+@SETTINGS
+@given(st.one_of(TEXT, st.lists(st.sampled_from(GATE_PIECES), max_size=12).map("".join)))
+def test_gate_plan_picks_the_rules_whose_gate_fires(text: str) -> None:
+    _plan_agrees(text)
 
 
 ASCII_GATED = [rule for rule in GATED if rule.trigger is not None and rule.trigger.ascii is not None]
