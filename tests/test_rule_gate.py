@@ -87,7 +87,7 @@ GATE_PIECES = [*sorted({s for rule in GATED for s in rule.trigger.strings}), " "
 
 
 def _plan_agrees(text: str) -> None:
-    assert GatePlan(PIPELINE.rules).rules_for(text) == [
+    assert GatePlan(PIPELINE.rules).rules_for(Scan(text)) == [
         rule for rule in PIPELINE.rules if rule.trigger is None or rule.trigger.fires(text)
     ], text
 
@@ -142,6 +142,12 @@ def test_ascii_gate_fires_where_its_pattern_matches_on_short_texts(rule: type[Ru
 @given(ASCII_TEXT, st.sampled_from(ASCII_GATED))
 def test_ascii_gate_fires_where_its_pattern_matches(text: str, rule: type[Rule]) -> None:
     _ascii_gate_agrees(rule, text)
+
+
+@SETTINGS
+@given(st.one_of(TEXT, ASCII_TEXT, st.text(alphabet="aZé K\u212aİ?-\ud800", max_size=20)))
+def test_a_scans_words_are_the_ascii_letter_runs_lowered(text: str) -> None:
+    assert Scan(text).ascii_words == [run.lower() for run in regex.findall(r"[A-Za-z]+", text)]
 
 
 def test_a_scan_answers_as_the_text() -> None:

@@ -150,7 +150,7 @@ class Pipeline:
         plan = self._plans.get(fixable_only)
         if plan is None:
             plan = self._plans[fixable_only] = GatePlan(self._fixable if fixable_only else self.rules)
-        findings = [finding for rule in plan.rules_for(doc.text) for finding in rule.check(ctx)]
+        findings = [finding for rule in plan.rules_for(ctx.scan) for finding in rule.check(ctx)]
         if silenced:
             findings = [f for f in findings if not is_suppressed(f.code, doc.log.to_source(f.start), silenced)]
         language = ctx.language if resolve_language else ctx.__dict__.get("language", doc.language)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, ClassVar
 import regex
 
 from transclean.model import Applicability, Category, Edit, Finding, Fix, Severity
+from transclean.scan import Scan
 from transclean.text import block_removal
 
 if TYPE_CHECKING:
@@ -85,33 +86,6 @@ class AsciiGate:
         return self.pattern is not None and self.pattern.search(scan.text) is not None
 
 
-class Scan:
-    """One text as the document gates read it, in one pass: whether it is ASCII, which strings it holds and
-    its class strings, each found once and shared by every rule's gate (five gates ask for a line break)."""
-
-    __slots__ = ("_classes", "_holds", "is_ascii", "text")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.is_ascii = text.isascii()
-        self._holds: dict[str, bool] = {}
-        self._classes: dict[bytes, bytes] = {}
-
-    def holds(self, string: str) -> bool:
-        """Whether the text holds ``string``."""
-        held = self._holds.get(string)
-        if held is None:
-            held = self._holds[string] = string in self.text
-        return held
-
-    def classes(self, table: bytes) -> bytes:
-        """The (ASCII) text's bytes mapped through ``table``."""
-        classes = self._classes.get(table)
-        if classes is None:
-            classes = self._classes[table] = self.text.encode("ascii").translate(table)
-        return classes
-
-
 @dataclass(frozen=True)
 class Trigger:
     """A rule's document gate: fires on a text holding any of ``strings``, a match of ``pattern``, or (with
@@ -163,9 +137,9 @@ class GatePlan:
             for rule in rules
         )
 
-    def rules_for(self, text: str) -> list[Rule]:
-        """The rules whose gate fires on ``text``, in order."""
-        scan = Scan(text)
+    def rules_for(self, scan: Scan) -> list[Rule]:
+        """The rules whose gate fires on the scanned text, in order."""
+        text = scan.text
         # every occurrence of every string (overlapping: ' "' and '" ' in ' " ' are both found)
         found = (
             {i for i, _, _ in self._automaton.find_matches_as_indexes(text, overlapping=True)}

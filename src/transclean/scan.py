@@ -1,0 +1,46 @@
+"""One text as the cheap per-document tests read it: the rules' gates (:class:`transclean.rules.base.GatePlan`)
+and the rules that first ask what words a document has (TC109) share one :class:`Scan` per pass."""
+
+from __future__ import annotations
+
+#: every byte to a space but the ASCII letters: a text's letter runs are then a ``split()`` at C speed
+_ASCII_LETTERS_ONLY = bytes(c if 0x41 <= c <= 0x5A or 0x61 <= c <= 0x7A else 0x20 for c in range(256))
+
+
+class Scan:
+    """One text as the document gates read it, in one pass: whether it is ASCII, which strings it holds and
+    its class strings, each found once and shared by every rule's gate (five gates ask for a line break)."""
+
+    __slots__ = ("_classes", "_holds", "_words", "is_ascii", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.is_ascii = text.isascii()
+        self._holds: dict[str, bool] = {}
+        self._classes: dict[bytes, bytes] = {}
+        self._words: list[str] | None = None
+
+    def holds(self, string: str) -> bool:
+        """Whether the text holds ``string``."""
+        held = self._holds.get(string)
+        if held is None:
+            held = self._holds[string] = string in self.text
+        return held
+
+    def classes(self, table: bytes) -> bytes:
+        """The (ASCII) text's bytes mapped through ``table``."""
+        classes = self._classes.get(table)
+        if classes is None:
+            classes = self._classes[table] = self.text.encode("ascii").translate(table)
+        return classes
+
+    @property
+    def ascii_words(self) -> list[str]:
+        """The text's maximal runs of ASCII letters, lower-cased, in order (what ``[A-Za-z]+`` finds, each
+        lowered; every other character, a non-ASCII letter too, separates them). Read through a byte table
+        and split, 5-6x faster than the regex scan and a ``lower()`` per run."""
+        if self._words is None:
+            # a non-ASCII character becomes one '?' (a separator); bytes.lower() changes only ASCII letters
+            raw = self.text.encode("ascii", "replace")
+            self._words = raw.lower().translate(_ASCII_LETTERS_ONLY).decode("ascii").split()
+        return self._words
