@@ -83,7 +83,10 @@ def test_api_reuses_one_pipeline_per_configuration() -> None:
 
 
 #: every trigger string, with pieces that join them into overlapping occurrences (' "' and '" ' in ' " ')
-GATE_PIECES = [*sorted({s for rule in GATED for s in rule.trigger.strings}), " ", "a", "Ab", "é", "0", '"', "-"]  # type: ignore[union-attr]
+GATE_PIECES = [
+    *sorted({s for rule in GATED for s in rule.trigger.strings + rule.trigger.needs}),  # type: ignore[union-attr]
+    *(" ", "a", "Ab", "é", "0", '"', "-", ".", ",", "\t", "/", "3rd", "th", "May"),
+]
 
 
 def _plan_agrees(text: str) -> None:
@@ -105,6 +108,25 @@ def test_gate_plan_picks_the_rules_whose_gate_fires_on_every_example() -> None:
 @given(st.one_of(TEXT, st.lists(st.sampled_from(GATE_PIECES), max_size=12).map("".join)))
 def test_gate_plan_picks_the_rules_whose_gate_fires(text: str) -> None:
     _plan_agrees(text)
+
+
+NEEDING = [rule for rule in GATED if rule.trigger is not None and rule.trigger.needs]
+
+
+@SETTINGS
+@given(st.one_of(TEXT, st.lists(st.sampled_from(GATE_PIECES), max_size=12).map("".join)), st.sampled_from(NEEDING))
+def test_a_gate_pattern_matches_only_where_it_needs(text: str, rule: type[Rule]) -> None:
+    assert rule.trigger is not None
+    if rule.trigger.matches(Scan(text)):
+        assert any(string in text for string in rule.trigger.needs), text
+
+
+def test_a_gate_pattern_on_its_examples_matches_only_where_it_needs() -> None:
+    for rule in NEEDING:
+        assert rule.trigger is not None
+        for example in rule.must_fire + rule.must_not_fire + rule.known_false_positives:
+            if rule.trigger.matches(Scan(example.plain)):
+                assert any(string in example.plain for string in rule.trigger.needs), example.plain
 
 
 ASCII_GATED = [rule for rule in GATED if rule.trigger is not None and rule.trigger.ascii is not None]

@@ -91,12 +91,15 @@ class Trigger:
     """A rule's document gate: fires on a text holding any of ``strings``, a match of ``pattern``, or (with
     ``non_ascii``) any non-ASCII character; on an ASCII text ``ascii``, when given, decides for ``pattern``.
     Substring and ASCII tests run at memory speed; a regex character class scans at a few tens of MB/s, so
-    strings are preferred where they say enough."""
+    strings are preferred where they say enough. ``needs``, when given, are strings one of which every match
+    of ``pattern`` (and of ``ascii``) holds: the pattern is tried only on a text that has one (a
+    :class:`GatePlan` finds them with the ``strings``, in the same pass)."""
 
     strings: tuple[str, ...] = ()
     pattern: re.Pattern[str] | regex.Pattern[str] | None = None
     non_ascii: bool = False
     ascii: AsciiGate | None = None
+    needs: tuple[str, ...] = ()
 
     def fires(self, text: str | Scan) -> bool:
         """Whether the rule can find anything in ``text`` (a :class:`Scan` of it shares its look-ups with the
@@ -107,11 +110,13 @@ class Trigger:
         for string in self.strings:
             if scan.holds(string):
                 return True
+        if self.needs and not any(scan.holds(string) for string in self.needs):
+            return False
         return self.matches(scan)
 
     def matches(self, scan: Scan) -> bool:
-        """Whether ``pattern`` (or ``ascii`` for it, on an ASCII text) matches: the part of :meth:`fires`
-        that a :class:`GatePlan` cannot decide for all rules at once."""
+        """Whether ``pattern`` (or ``ascii`` for it, on an ASCII text) matches, ``needs`` aside: the part of
+        :meth:`fires` that a :class:`GatePlan` cannot decide for all rules at once."""
         if self.ascii is not None and scan.is_ascii:
             return self.ascii.fires(scan)
         return self.pattern is not None and self.pattern.search(scan.text) is not None
@@ -123,17 +128,24 @@ class GatePlan:
     rule's strings are a set of its patterns' indexes that the found set meets or not. Asking each rule's
     ``fires`` in turn cost a Python call and a lookup per string (56 strings, 42 rules on the fix path: about
     60-80 µs of a 500-character document, half of ftfy's whole repair of it); the automaton reads it in a
-    few µs. Only the patterns of rules no string decided are then tried. Built once per Pipeline;
+    few µs. Only the patterns of rules no string decided are then tried, where their ``needs`` are found
+    (the same automaton holds those strings). Built once per Pipeline;
     tests/test_rule_gate.py checks that it picks exactly the rules whose ``fires`` is true."""
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         import ahocorasick_rs  # here, not at import: the CLI's cold start does not pay for it (5 ms)
 
-        strings = sorted({s for rule in rules if rule.trigger is not None for s in rule.trigger.strings})
+        triggers = [rule.trigger for rule in rules if rule.trigger is not None]
+        strings = sorted({s for trigger in triggers for s in trigger.strings + trigger.needs})
         index = {s: i for i, s in enumerate(strings)}
         self._automaton = ahocorasick_rs.AhoCorasick(strings) if strings else None
         self._rules = tuple(
-            (rule, rule.trigger, frozenset(index[s] for s in rule.trigger.strings) if rule.trigger else frozenset())
+            (
+                rule,
+                rule.trigger,
+                frozenset(index[s] for s in rule.trigger.strings) if rule.trigger else frozenset(),
+                frozenset(index[s] for s in rule.trigger.needs) if rule.trigger and rule.trigger.needs else None,
+            )
             for rule in rules
         )
 
@@ -149,11 +161,11 @@ class GatePlan:
         non_ascii = not scan.is_ascii
         return [
             rule
-            for rule, trigger, strings in self._rules
+            for rule, trigger, strings, needs in self._rules
             if trigger is None
             or (trigger.non_ascii and non_ascii)
             or not found.isdisjoint(strings)
-            or trigger.matches(scan)
+            or ((needs is None or not found.isdisjoint(needs)) and trigger.matches(scan))
         ]
 
 
