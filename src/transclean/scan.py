@@ -3,6 +3,9 @@ and the rules that first ask what words a document has (TC109) share one :class:
 
 from __future__ import annotations
 
+from itertools import islice
+from operator import eq
+
 #: every byte to a space but the ASCII letters: a text's letter runs are then a ``split()`` at C speed
 _ASCII_LETTERS_ONLY = bytes(c if 0x41 <= c <= 0x5A or 0x61 <= c <= 0x7A else 0x20 for c in range(256))
 
@@ -44,3 +47,15 @@ class Scan:
             raw = self.text.encode("ascii", "replace")
             self._words = raw.lower().translate(_ASCII_LETTERS_ONLY).decode("ascii").split()
         return self._words
+
+    def repeats_a_word(self) -> bool:
+        """Whether two :attr:`ascii_words` in a row are alike: what a word written twice ("the the", "the
+        The") needs, read at C speed (the doubled-word pattern's backreference, 13 µs a document, is then
+        tried on one document in ten)."""
+        words = self.ascii_words
+        return any(map(eq, words, islice(words, 1, None)))
+
+    def ends_a_line_in(self, chars: str) -> bool:
+        """Whether some line (split at '\\n', as ``$`` in a multi-line ``re`` pattern reads it) ends in one of
+        ``chars``."""
+        return any(line[-1:] in chars for line in self.text.split("\n") if line)
