@@ -168,14 +168,18 @@ def test_ascii_gate_fires_where_its_pattern_matches(text: str, rule: type[Rule])
 
 @SETTINGS
 @given(st.one_of(TEXT, ASCII_TEXT, st.text(alphabet="aZé K\u212aİ?-\ud800", max_size=20)))
-def test_a_scans_words_are_the_ascii_letter_runs_lowered(text: str) -> None:
-    assert Scan(text).ascii_words == [run.lower() for run in regex.findall(r"[A-Za-z]+", text)]
+def test_a_scans_words_are_the_ascii_letter_runs(text: str) -> None:
+    runs = regex.findall(r"[A-Za-z]+", text)
+    scan = Scan(text)
+    assert scan.ascii_runs == runs and scan.ascii_words == [run.lower() for run in runs]
 
 
 def test_a_scan_answers_as_the_text() -> None:
     scan = Scan("a line\nand a CamelCase")
     assert scan.holds("\n") and scan.holds("\n") and not scan.holds("\r")
     assert b"aAa" in scan.classes(CASE_CLASSES) and scan.classes(CASE_CLASSES).count(b"A") == 2
+    assert Scan("to the The Hague").repeats_a_word() and not Scan("the other theme").repeats_a_word()
+    assert Scan("A stop.\nRead more\n").ends_a_line_in("e") and not Scan("A stop.\n\n").ends_a_line_in("e")
 
 
 def test_a_changed_user_glossary_gets_a_new_pipeline(tmp_path) -> None:
