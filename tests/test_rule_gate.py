@@ -21,7 +21,7 @@ from transclean.context import Context
 from transclean.langdata import language_data
 from transclean.pipeline import pipeline_for
 from transclean.rules import REGISTRY, Rule
-from transclean.rules.base import CASE_CLASSES, Scan
+from transclean.rules.base import CASE_CLASSES, GatePlan, Scan
 from transclean.rules.boilerplate import (
     tc207_dateline,
     tc208_photo_credit,
@@ -82,6 +82,54 @@ def test_api_reuses_one_pipeline_per_configuration() -> None:
     assert transclean.fix("Done . .\n", select="TC3") == "Done.\n"
 
 
+#: every trigger string, with pieces that join them into overlapping occurrences (' "' and '" ' in ' " ')
+GATE_PIECES = [
+    *sorted({s for rule in GATED for s in rule.trigger.strings + rule.trigger.needs}),  # type: ignore[union-attr]
+    *(" ", "a", "Ab", "é", "0", '"', "-", ".", ",", "\t", "/", "3rd", "th", "May"),
+]
+
+
+def _plan_agrees(text: str) -> None:
+    assert GatePlan(PIPELINE.rules).rules_for(Scan(text)) == [
+        rule for rule in PIPELINE.rules if rule.trigger is None or rule.trigger.fires(text)
+    ], text
+
+
+def test_gate_plan_picks_the_rules_whose_gate_fires_on_every_example() -> None:
+    for rule in PIPELINE.rules:
+        for example in rule.must_fire + rule.must_not_fire + rule.known_false_positives:
+            _plan_agrees(example.plain)
+    for string in GATE_PIECES:
+        _plan_agrees(string)
+        _plan_agrees(f"x{string}y")
+        _plan_agrees(f"\ud800{string}")  # a lone surrogate: no UTF-8 form for the automaton
+
+
+@SETTINGS
+@given(st.one_of(TEXT, st.lists(st.sampled_from(GATE_PIECES), max_size=12).map("".join)))
+def test_gate_plan_picks_the_rules_whose_gate_fires(text: str) -> None:
+    _plan_agrees(text)
+
+
+NEEDING = [rule for rule in GATED if rule.trigger is not None and rule.trigger.needs]
+
+
+@SETTINGS
+@given(st.one_of(TEXT, st.lists(st.sampled_from(GATE_PIECES), max_size=12).map("".join)), st.sampled_from(NEEDING))
+def test_a_gate_pattern_matches_only_where_it_needs(text: str, rule: type[Rule]) -> None:
+    assert rule.trigger is not None
+    if rule.trigger.matches(Scan(text)):
+        assert any(string in text for string in rule.trigger.needs), text
+
+
+def test_a_gate_pattern_on_its_examples_matches_only_where_it_needs() -> None:
+    for rule in NEEDING:
+        assert rule.trigger is not None
+        for example in rule.must_fire + rule.must_not_fire + rule.known_false_positives:
+            if rule.trigger.matches(Scan(example.plain)):
+                assert any(string in example.plain for string in rule.trigger.needs), example.plain
+
+
 ASCII_GATED = [rule for rule in GATED if rule.trigger is not None and rule.trigger.ascii is not None]
 #: the ASCII characters the gates' classes tell apart, and a few they all lump together
 GATE_CHARS = "aAzZf0 \t\n\r.,;:!?\"'-_x("
@@ -119,10 +167,20 @@ def test_ascii_gate_fires_where_its_pattern_matches(text: str, rule: type[Rule])
     _ascii_gate_agrees(rule, text)
 
 
+@SETTINGS
+@given(st.one_of(TEXT, ASCII_TEXT, st.text(alphabet="aZé K\u212aİ?-\ud800", max_size=20)))
+def test_a_scans_words_are_the_ascii_letter_runs(text: str) -> None:
+    runs = regex.findall(r"[A-Za-z]+", text)
+    scan = Scan(text)
+    assert scan.ascii_runs == runs and scan.ascii_words == [run.lower() for run in runs]
+
+
 def test_a_scan_answers_as_the_text() -> None:
     scan = Scan("a line\nand a CamelCase")
     assert scan.holds("\n") and scan.holds("\n") and not scan.holds("\r")
     assert b"aAa" in scan.classes(CASE_CLASSES) and scan.classes(CASE_CLASSES).count(b"A") == 2
+    assert Scan("to the The Hague").repeats_a_word() and not Scan("the other theme").repeats_a_word()
+    assert Scan("A stop.\nRead more\n").ends_a_line_in("e") and not Scan("A stop.\n\n").ends_a_line_in("e")
 
 
 def test_a_changed_user_glossary_gets_a_new_pipeline(tmp_path) -> None:
@@ -164,7 +222,10 @@ def test_fused_words_look_before_the_language_never_skips_a_finding(text: str, l
 @SETTINGS
 @given(st.one_of(TEXT, st.text(alphabet=st.characters(max_codepoint=127))))
 def test_fused_words_long_runs_are_the_scans(text: str) -> None:
-    assert tc304_fused_words._long_runs(text) == set(tc304_fused_words._LONG_RUN.findall(text))
+    runs = tc304_fused_words._runs(Scan(text))
+    assert {run for run in runs if len(run) >= tc304_fused_words.LONG_RUN} == set(
+        tc304_fused_words._LONG_RUN.findall(text)
+    )
 
 
 #: lines of the shapes the chrome shortcuts below are about: bullets, dashes, units, dates, odd spaces

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 # a short document
 from transclean.analysis.chrome import Line, edge_of
 from transclean.model import Document
+from transclean.scan import Scan
 from transclean.text import is_blank, lines_with_offsets
 
 if TYPE_CHECKING:
@@ -62,6 +63,11 @@ class Context:
         if language is None and text != source:
             return detect_language(text)
         return language  # type: ignore[return-value]
+
+    @cached_property
+    def scan(self) -> Scan:
+        """The text as the gates read it (what strings it holds, its ASCII words), shared with the rules."""
+        return Scan(self.document.text)
 
     @cached_property
     def glossary(self) -> Glossary:

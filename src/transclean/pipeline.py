@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from transclean.config import Config
 from transclean.model import Document, Edit, EditLog, Finding
 from transclean.rules import Context, Rule
-from transclean.rules.base import Scan
+from transclean.rules.base import GatePlan
 from transclean.suppression import Suppression, is_suppressed, suppressions
 
 if TYPE_CHECKING:
@@ -94,6 +94,7 @@ class Pipeline:
         # What a fix that reports no findings runs: the other rules' findings could never change the text.
         self._applied = self.config.applied_fixes()
         self._fixable = tuple(rule for rule in self.rules if rule.fix in self._applied)
+        self._plans: dict[bool, GatePlan] = {}  # by ``fixable_only``, built at the first document
         self._glossary_cache: Glossary | None = None
         if self.config.glossaries:
             self.glossary()  # the user's glossaries are validated up front, not at the first match
@@ -138,20 +139,18 @@ class Pipeline:
         doc: Document,
         memo: dict[object, object] | None = None,
         silenced: tuple[Suppression, ...] = (),
-        rules: tuple[Rule, ...] | None = None,
+        fixable_only: bool = False,
         resolve_language: bool = False,
     ) -> tuple[list[Finding], str | None]:
-        """Findings of ``rules`` (default: all enabled), and the document language if a rule needed it or
-        ``resolve_language`` asks for it (detected at most once). Findings in a region ``silenced`` by an
-        inline comment (source offsets) are dropped, so they are neither reported nor fixed."""
+        """Findings of the enabled rules (``fixable_only``: of those whose fixes can apply), and the document
+        language if a rule needed it or ``resolve_language`` asks for it (detected at most once). Findings in a
+        region ``silenced`` by an inline comment (source offsets) are dropped, so they are neither reported
+        nor fixed."""
         ctx = Context(doc, self.config.language, self.glossary, {} if memo is None else memo, self.corpus_profile)
-        scan = Scan(doc.text)  # what the gates look up, once for all rules
-        findings = [
-            finding
-            for rule in (self.rules if rules is None else rules)
-            if rule.trigger is None or rule.trigger.fires(scan)
-            for finding in rule.check(ctx)
-        ]
+        plan = self._plans.get(fixable_only)
+        if plan is None:
+            plan = self._plans[fixable_only] = GatePlan(self._fixable if fixable_only else self.rules)
+        findings = [finding for rule in plan.rules_for(ctx.scan) for finding in rule.check(ctx)]
         if silenced:
             findings = [f for f in findings if not is_suppressed(f.code, doc.log.to_source(f.start), silenced)]
         language = ctx.language if resolve_language else ctx.__dict__.get("language", doc.language)
@@ -177,11 +176,11 @@ class Pipeline:
         the same as with findings. What :func:`transclean.fix` uses.
         """
         doc = self._document(doc)
-        rules = self.rules if findings or not fix else self._fixable
+        fixable_only = fix and not findings
         memo: dict[object, object] = {}
         silenced = suppressions(doc.source or "", doc.metadata.get("path"))
         # A report names the language whichever rules ran; the text alone is not worth a detection.
-        found, language = self._detect(doc, memo, silenced, rules, resolve_language=findings or not fix)
+        found, language = self._detect(doc, memo, silenced, fixable_only, resolve_language=not fixable_only)
         if language != doc.language:
             doc = doc.replace(language=language)
         if not fix:
@@ -200,7 +199,7 @@ class Pipeline:
                 unconverged = tuple(sorted({f.code for f in chosen}))
                 break
             text, log = log.apply(text, [(e, f.code) for f in chosen for e in f.fix.edits])  # type: ignore[union-attr]
-            found, _ = self._detect(doc.replace(text=text, log=log), memo, silenced, rules)
+            found, _ = self._detect(doc.replace(text=text, log=log), memo, silenced, fixable_only)
         ordered = tuple(sorted(seen.values(), key=lambda f: (f.start, f.end, f.code)))
         if log is not doc.log or ordered != doc.findings:  # a clean document is returned as it came
             doc = doc.replace(text=text, log=log, findings=ordered)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from string import ascii_letters
 from typing import ClassVar
 
 import regex
@@ -32,6 +33,10 @@ def _is_label(label: str) -> bool:
         and widget_language(label) is not None
         and found[0] not in all_languages("glue")
     )
+
+
+#: what an ASCII line that ends in a trailing label ends in
+_LABEL_END = ascii_letters + "' \t"
 
 
 @register
@@ -77,7 +82,11 @@ class FusedLabel(Rule):
     )
     trigger = Trigger(
         pattern=regex.compile(r"\p{Ll}\p{Lu}\p{Ll}|[.!?…\"”»] ?\p{Lu}[\p{L}' \t]*$", regex.MULTILINE),
-        ascii=AsciiGate((b"aAa",), pattern=re.compile(r"[.!?\"] ?[A-Z][A-Za-z' \t]*$", re.MULTILINE)),
+        ascii=AsciiGate(
+            (b"aAa",),
+            pattern=re.compile(r"[.!?\"] ?[A-Z][A-Za-z' \t]*$", re.MULTILINE),
+            precheck=lambda scan: scan.ends_a_line_in(_LABEL_END),  # prose lines end in a stop: one in ten passes
+        ),
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import regex
@@ -16,8 +15,8 @@ from transclean.rules.base import Example, Rule, register
 # An ASCII word of four letters or more standing alone: not part of an address, an e-mail or a number, and
 # not beside a mark that stands for a lost letter ("*ngel", "Rodr?guez": TC103's, or unrecoverable).
 _WORD = regex.compile(r"(?<![\w@/.=&#%*?\ufffd-])[A-Za-z]{4,}(?![\w@/=&#%*?\ufffd]|\.\w)")
-#: a run of ASCII letters long enough to be a token (:data:`_WORD` holds fewer: its context is checked too)
-_RUN = re.compile(r"[A-Za-z]{4,}")
+#: the letters a token has at least (:data:`_WORD`)
+MIN_LETTERS = 4
 #: unknown words with a clear recovery a page needs before a lexicon word is read through any of them: a
 #: page that drops letters drops them in many words, while one unknown word in edited text is a name or a typo.
 MIN_PAGE_WORDS = 2
@@ -25,8 +24,9 @@ MIN_PAGE_WORDS = 2
 MIN_CONFIDENCE = 0.8
 #: the Zipf frequency of the common words set aside by a set lookup before any other test.
 COMMON_ZIPF = 3.0
-# A word with a non-ASCII letter: what the document spells intact.
-_ACCENTED = regex.compile(r"\w*[^\W\d_\x00-\x7f]\w*")
+# The words of a text, among which those with a non-ASCII letter are what the document spells intact. (A
+# pattern for those words alone, r"\w*[^\W\d_\x00-\x7f]\w*", backtracked through every word: 3-4x slower.)
+_WORD_RUN = regex.compile(r"\w+")
 
 
 @register
@@ -68,18 +68,18 @@ class DroppedLetters(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
-        # Every token is a run of ASCII letters: the runs, found by a plain class scan, hold every token, so
-        # the per-word tests below run on them first and the context-checked scan only on a page with a word
-        # that fits (most have none).
-        words = {run.lower() for run in _RUN.findall(text)}
-        # Only words no word list or first-name list has can have lost a letter. Most words of running text
-        # are common ones: a set lookup each, before the lists are asked (the first names below).
-        words = unknown(words - common_words("en", COMMON_ZIPF), "en")
+        # Every token is a run of ASCII letters: the runs (the scan's words, shared with the gates) hold every
+        # token, so the per-word tests below run on them first and the context-checked scan only on a page
+        # with a word that fits (most have none). Only words no word list or first-name list has can have
+        # lost a letter; most words of running text are common ones, set aside by one set difference at C
+        # speed before the length test and the lists are asked (the first names below).
+        words = {w for w in set(ctx.scan.ascii_words) - common_words("en", COMMON_ZIPF) if len(w) >= MIN_LETTERS}
+        words = unknown(words, "en")
         if not words:
             return
         document: dict[str, set[str]] = {}
-        accented = _ACCENTED.findall(text) if not text.isascii() else ()  # the scan backtracks on every word
-        for spelling in {word.lower() for word in accented if word.isalpha()}:
+        accented = _WORD_RUN.findall(text) if not text.isascii() else ()
+        for spelling in {word.lower() for word in accented if word.isalpha() and not word.isascii()}:
             document.setdefault(without_accents(spelling), set()).add(spelling)
         # One dropped letter first (a dozen lookups a word); two (five times as many) only on a page where
         # some word already reads clearly with one put back or is spelt intact: a dropping page drops both.
@@ -93,23 +93,16 @@ class DroppedLetters(Rule):
         tokens = list(_WORD.finditer(text))
         # (the words with a reading already passed the first-name list: not asked again)
         words = {w for w in words & {m.group().lower() for m in tokens} if w in found or not first_name_languages(w)}
-        # The document's own language knows the word too? Asked (a fastText call) only now that one reads.
-        if (lang := ctx.language or "en") != "en":
-            words = unknown(words - common_words(lang, COMMON_ZIPF), lang)
-        found = {w: c for w, c in found.items() if w in words}
-        if any(_reads(c) for c in found.values()):
-            found = {w: c for w in words if (c := dropped_candidates(w, document))}
-        # Words with a clear recovery only: two unknown transliterations that a rare word fits by chance
-        # ("Kathe Proi", "Proti": Croatian "proći", Romanian "proști") are no evidence of a dropping page.
-        page_evidence = sum(_reads(c) for c in found.values()) >= MIN_PAGE_WORDS
-        for m in tokens:
+        # The document's own language may know some of the words too; asking it is a fastText call (0.3-1 ms,
+        # more than the rest of a document's check), and its answer can only take words away: a page that
+        # yields nothing with every word yields nothing with fewer (fewer words carry less page evidence, and a
+        # word keeps its candidates), so the language is asked only once something would be reported.
+        hits = _recoveries(tokens, words, found, document)
+        if hits and (lang := ctx.language or "en") != "en":
+            hits = _recoveries(tokens, unknown(words - common_words(lang, COMMON_ZIPF), lang), found, document)
+        for m, candidates in hits:
             token = m.group()
-            candidates = found.get(token.lower())
-            if not candidates:
-                continue
             best = candidates[0]
-            if not best.in_document and not (page_evidence and confidence(candidates) >= MIN_CONFIDENCE):
-                continue
             word = restore(token, best.word)
             safe = best.in_document and sum(c.in_document for c in candidates) == 1
             others = ", ".join(restore(token, c.word) for c in candidates[1:3])
@@ -126,6 +119,29 @@ class DroppedLetters(Rule):
                 applicability=Applicability.SAFE if safe else Applicability.UNSAFE,
                 severity=Severity.MAJOR if best.in_document else Severity.MINOR,
             )
+
+
+def _recoveries(
+    tokens: list[regex.Match[str]],
+    words: set[str],
+    found: dict[str, list[Dropped]],
+    document: dict[str, set[str]],
+) -> list[tuple[regex.Match[str], list[Dropped]]]:
+    """The tokens to report among ``words``, with their candidates; ``found`` has the words' candidates with
+    one letter put back (those that have some)."""
+    found = {w: c for w, c in found.items() if w in words}
+    # two letters put back only where one already gives some word a clear reading (see check)
+    if any(_reads(c) for c in found.values()):
+        found = {w: c for w in words if (c := dropped_candidates(w, document))}
+    # Words with a clear recovery only: two unknown transliterations that a rare word fits by chance
+    # ("Kathe Proi", "Proti": Croatian "proći", Romanian "proști") are no evidence of a dropping page.
+    page_evidence = sum(_reads(c) for c in found.values()) >= MIN_PAGE_WORDS
+    return [
+        (m, candidates)
+        for m in tokens
+        if (candidates := found.get(m.group().lower()))
+        and (candidates[0].in_document or (page_evidence and confidence(candidates) >= MIN_CONFIDENCE))
+    ]
 
 
 def _reads(candidates: list[Dropped]) -> bool:

@@ -11,6 +11,7 @@ from transclean.context import Context
 from transclean.langdata import word_set
 from transclean.model import Applicability, Category, Edit, Finding, Severity
 from transclean.rules.base import AsciiGate, Example, Rule, Trigger, register
+from transclean.scan import Scan
 
 # The same word twice in a row, whatever its case: "if if I", "to the The Hague".
 _DOUBLED = regex.compile(r"(?<![\p{L}\p{N}'’-])(\p{L}+) (\p{L}+)(?![\p{L}\p{N}'’-])", regex.V1)
@@ -56,7 +57,7 @@ class DoubledWord(Rule):
         Example("He said that that was all, and what he had had was enough.", language="en"),
         Example("The band Duran Duran played in Walla Walla.", language="en"),
     )
-    trigger = Trigger(pattern=_REPEATED, ascii=AsciiGate(pattern=_ASCII_REPEATED))
+    trigger = Trigger(pattern=_REPEATED, ascii=AsciiGate(pattern=_ASCII_REPEATED, precheck=Scan.repeats_a_word))
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         if ctx.language not in self.languages:

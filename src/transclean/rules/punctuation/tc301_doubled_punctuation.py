@@ -39,7 +39,12 @@ class DoubledPunctuation(Rule):
     category = Category.PUNCTUATION
     severity = Severity.MINOR
     fix = Applicability.SAFE
-    trigger = Trigger(pattern=re.compile(r"[.,][ \t]?[.,]|\./\."))  # the standard library: faster on plain classes
+    # the standard library: faster on plain classes; tried only where a pair of marks (or one before a tab)
+    # is found with the gates' strings
+    trigger = Trigger(
+        pattern=re.compile(r"[.,][ \t]?[.,]|\./\."),
+        needs=("..", ".,", ",.", ",,", ". .", ". ,", ", .", ", ,", ".\t", ",\t", "./."),
+    )
     must_fire = (
         Example(
             "The army mobilised⟦. .⟧ Both sides reported losses.",

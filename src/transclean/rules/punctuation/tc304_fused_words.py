@@ -14,6 +14,7 @@ from transclean.langdata import language_data
 from transclean.lexicon import common_words, zipf, zipf_probe
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
+from transclean.scan import Scan
 
 # A word of five letters or more (shorter ones are not taken for two fused), not part of an address, a
 # handle, a file name or a hyphenated compound. The length is asked here, not of each match: most words are
@@ -54,9 +55,8 @@ _GLUED_DASH = regex.compile(r"(?<=\p{Ll}{2})[.!?][-–—](?= \p{Lu})")
 # one. Runs of five letters or more, read as `re` reads letters (every letter and a few number signs): a
 # word the scan below looks at is such a run, or lies inside one that is not all letters.
 _GLUED_STOP = re.compile(r"[.!?](?:[\"”»“„«]?[^\W\d_]|[-–—])")
-_LONG_RUN = re.compile(r"[^\W\d_]{5,}")
-#: an ASCII text's bytes with every one but a letter (A-Z, a-z: ``re``'s letters there) made a space
-_LETTERS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalpha() else 0x20 for c in range(256))
+LONG_RUN = 5
+_LONG_RUN = re.compile(rf"[^\W\d_]{{{LONG_RUN},}}")
 
 #: a page that lost this many spaces where the split is sure lost them between plain words too
 #: ("RuralDevelopment" beside "andmembers"); elsewhere brands join words on purpose ("GlobeLink").
@@ -144,7 +144,7 @@ class FusedWords(Rule):
         # Words no language could call known (English knows them not: a word English knows is known in every
         # language, see _known) that some language could split. Most documents have none and no glued stop,
         # and need no language.
-        unknown = _asking(_long_runs(text))
+        unknown = _asking(_runs(ctx.scan))
         if not glued and not unknown:
             return
         lang = ctx.language or "en"
@@ -266,12 +266,13 @@ def _stop_fused(text: str) -> bool:
     )
 
 
-def _long_runs(text: str) -> set[str]:
-    """The distinct matches of ``_LONG_RUN``; in an ASCII text the words of its letters split at C speed (half
-    the time of the scan, which reads every character's Unicode category: it ran on every document)."""
-    if not text.isascii():
-        return set(_LONG_RUN.findall(text))
-    return {run for run in text.encode("ascii").translate(_LETTERS_ONLY).decode("ascii").split() if len(run) >= 5}
+def _runs(scan: Scan) -> set[str]:
+    """The runs :func:`_asking` reads: the distinct matches of ``_LONG_RUN``, and in an ASCII text every run of
+    its letters, the scan's (split at C speed and shared with the gates; the shorter ones pass as plain runs
+    by the same set difference: a length test each cost as much as the rest of the look)."""
+    if not scan.is_ascii:
+        return set(_LONG_RUN.findall(scan.text))
+    return set(scan.ascii_runs)
 
 
 @lru_cache(maxsize=65536)
@@ -294,14 +295,17 @@ PLAIN_RUNS = 100_000
 
 
 def _asking(runs: set[str]) -> set[str]:
-    """The runs for which the rule needs the document's language: not all letters, or unknown in English
-    and split by :func:`_may_split`. A run that does not ask never will (English's list does not change, nor
-    does a False answer of :func:`_may_split`), so such runs are kept in ``_plain``."""
+    """The runs for which the rule needs the document's language: of LONG_RUN letters or more, and not all
+    letters, or unknown in English and split by :func:`_may_split`. A run that does not ask never will
+    (English's list does not change, nor does a False answer of :func:`_may_split`), so such runs are kept in
+    ``_plain``."""
     new = runs - _plain
     if not new:
         return new
     unknown = lexicon.unknown(new, "en")
-    asking = {run for run in new if not run.isalpha() or (run in unknown and _may_split(run))}
+    asking = {
+        run for run in new if len(run) >= LONG_RUN and (not run.isalpha() or (run in unknown and _may_split(run)))
+    }
     if len(_plain) >= PLAIN_RUNS:
         _plain.clear()
     _plain.update(new - asking)

@@ -63,7 +63,7 @@ class StraySeparator(Rule):
     severity = Severity.MINOR
     fix = Applicability.SAFE
     languages: ClassVar[tuple[str, ...]] = ()  # shapes of punctuation, no words
-    trigger = Trigger(strings=("-,", "–,", "—,"), pattern=_GATE, ascii=_ASCII_GATE)
+    trigger = Trigger(strings=("-,", "–,", "—,"), pattern=_GATE, ascii=_ASCII_GATE, needs=(" -", ":", "\n"))
     must_fire = (
         Example("It was secured by four regional police⟦ -⟧Polda teams."),
         Example("The Magyar Távirati Iroda (in english⟦:⟧Hungarian Telegraphic Office) reported it.",

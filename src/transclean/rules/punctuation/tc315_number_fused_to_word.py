@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from transclean.context import Context
 from transclean.langdata import language_data
@@ -65,15 +66,29 @@ class NumberFusedToWord(Rule):
             year = suffix is None and len(number) == 4 and 1800 <= int(number) <= 2099
             if not (year or (suffix and len(number) <= 3)):
                 continue
+            capitalised = len(word) >= 3 and word[0].isupper() and word[1:].islower()
             if joiners is None:
+                if not (capitalised or word in _all_joiners()):
+                    continue  # no language takes it: not worth a fastText call
                 if ctx.language not in self.languages:
                     return
                 data = language_data(ctx.language).get("punctuation") or language_data("en")["punctuation"]
                 joiners = frozenset(data["joiners"])
-            if not (word in joiners or (len(word) >= 3 and word[0].isupper() and word[1:].islower())):
+            if not (word in joiners or capitalised):
                 continue
             number += suffix or ""
             yield self.finding(
                 text, m.start(), m.end(), f"No space between {number!r} and {word!r}",
                 suggestion=f"{number} {word}", title="Insert the lost space",
             )  # fmt: skip
+
+
+@cache
+def _all_joiners() -> frozenset[str]:
+    """The joiners of every language the rule knows: a word none has is taken in no language."""
+    return frozenset().union(
+        *(
+            (language_data(lang).get("punctuation") or language_data("en")["punctuation"])["joiners"]
+            for lang in NumberFusedToWord.languages
+        )
+    )
