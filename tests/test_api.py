@@ -30,6 +30,14 @@ def test_unknown_language_code_is_an_error() -> None:
         Config(language="xx")
 
 
+@pytest.mark.parametrize("call", ["fix", "check", "detect"])
+def test_a_lone_surrogate_is_a_clear_error(call: str) -> None:
+    """A str with a lone surrogate (JSON "\\ud800", a surrogateescape decode) once raised UnicodeEncodeError
+    from inside a rule; it now says what and where."""
+    with pytest.raises(TranscleanError, match="lone surrogate U\\+D800 at character 12"):
+        getattr(Pipeline() if call == "detect" else transclean, call)("The minister\ud800 spoke.")
+
+
 def test_check_reports_findings_that_appear_after_earlier_fixes() -> None:
     """`check` reports what `fix` would meet: the punctuation error hidden behind mojibake too."""
     codes = {f.code for f in transclean.check("The CafÃ© . .")}

@@ -19,6 +19,10 @@ class E(str, Enum):
         "`transclean clean` on JSONL records)."
     )
     UNREADABLE = "{path}: cannot read: {reason}."
+    SURROGATE = (
+        "text holds a lone surrogate U+{code:04X} at character {offset}, which no encoding can write; decode the "
+        "input with errors='replace' (or pass it through ftfy.fix_surrogates) first."
+    )
     UNWRITABLE = "{path}: cannot write: {reason}."
     UNKNOWN_SELECTOR = "unknown rule selector {selector!r} in {origin}. Run `transclean rules` for the codes."
     UNKNOWN_PROFILE = "unknown profile {profile!r} in {origin}; known profiles: {known}."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -10,6 +11,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from transclean.config import Config
+from transclean.errors import E, TranscleanError
 from transclean.model import Document, Edit, EditLog, Finding
 from transclean.rules import Context, Rule
 from transclean.rules.base import GatePlan
@@ -127,7 +129,10 @@ class Pipeline:
 
     def _document(self, doc: Document | str, metadata: Mapping[str, Any] | None = None) -> Document:
         if isinstance(doc, str):
-            return Document(doc, language=self.config.language, metadata=metadata or {})
+            doc = Document(doc, language=self.config.language, metadata=metadata or {})
+        if not doc.text.isascii() and (lone := _SURROGATE.search(doc.text)):
+            # A str from JSON "\ud800" or a surrogateescape decode: the rules read text as UTF-8 and cannot.
+            raise TranscleanError(E.SURROGATE, code=ord(lone.group()), offset=lone.start())
         return doc
 
     def detect(self, doc: Document | str) -> list[Finding]:
@@ -223,6 +228,10 @@ class Pipeline:
             for a in edits:
                 taken.add(a)
         return chosen
+
+
+#: a UTF-16 surrogate code point, which only a broken decode leaves in a str
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def pipeline_for(config: Config) -> Pipeline:

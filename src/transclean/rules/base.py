@@ -143,7 +143,6 @@ class GatePlan:
         triggers = [rule.trigger for rule in rules if rule.trigger is not None]
         strings = sorted({s for trigger in triggers for s in trigger.strings + trigger.needs})
         index = {s: i for i, s in enumerate(strings)}
-        self._strings = strings
         self._automaton = ahocorasick_rs.AhoCorasick(strings) if strings else None
         self._rules = tuple(
             (
@@ -159,14 +158,12 @@ class GatePlan:
         """The rules whose gate fires on the scanned text, in order."""
         text = scan.text
         # every occurrence of every string (overlapping: ' "' and '" ' in ' " ' are both found)
-        try:
-            found = (
-                {i for i, _, _ in self._automaton.find_matches_as_indexes(text, overlapping=True)}
-                if self._automaton is not None
-                else set()
-            )
-        except UnicodeEncodeError:  # a lone surrogate, which has no UTF-8 form: each string looked up alone
-            found = {i for i, string in enumerate(self._strings) if string in text}
+        # (no lone surrogate, which the automaton cannot read, reaches here: the Pipeline refuses such a text)
+        found = (
+            {i for i, _, _ in self._automaton.find_matches_as_indexes(text, overlapping=True)}
+            if self._automaton is not None
+            else set()
+        )
         non_ascii = not scan.is_ascii
         return [
             rule
