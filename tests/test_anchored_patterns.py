@@ -92,3 +92,15 @@ def test_punctuation_patterns_from_their_literal(text: str) -> None:
     fragment = tc305_full_stop_inside_sentence._CONJUNCTION_FRAGMENT
     assert _spans(fragment.finditer(text)) == _spans(_CONJUNCTION_FRAGMENT.finditer(text))
     assert _spans(tc309_missing_sentence_break._SHAPE.finditer(text)) == _spans(_SHAPE.finditer(text))
+
+
+@SETTINGS
+@given(TEXT)
+def test_sentence_openers_from_their_openings(text: str) -> None:
+    """TC309 reports only the shapes whose word opens sentences: those found from the openers alone are the
+    scan's, in order."""
+    openers = set(_EN["punctuation"]["sentence_openers"])
+    shape = tc309_missing_sentence_break._SHAPE
+    scanned = [m for m in shape.finditer(text) if m.group(1) in openers]
+    found = [m for m in tc309_missing_sentence_break._shapes("en").finditer(text) if m.group(1) in openers]
+    assert _spans(found) == _spans(scanned)

@@ -13,7 +13,7 @@ import json
 import os
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
@@ -21,7 +21,15 @@ from typing import Any
 from urllib.parse import quote
 
 from transclean.batch.executors import Interrupted, interruptible, run_tasks
-from transclean.batch.formats import DEFAULT_CHUNK_BYTES, Chunk, ChunkWriter, expand_inputs, plan_chunks, read_records
+from transclean.batch.formats import (
+    DEFAULT_CHUNK_BYTES,
+    Chunk,
+    ChunkWriter,
+    Raw,
+    expand_inputs,
+    plan_chunks,
+    read_records,
+)
 from transclean.batch.state import OutputFolder
 from transclean.config import Config
 from transclean.corpus.learn import learn, learn_chunk, record_group
@@ -29,7 +37,7 @@ from transclean.errors import E, TranscleanError
 from transclean.files import write_atomic
 from transclean.lexicon import ensure_cache
 from transclean.model import Document, Severity
-from transclean.pipeline import pipeline_for
+from transclean.pipeline import BATCH_DOCUMENTS, Pipeline, Result, pipeline_for
 from transclean.report import annotation
 
 MODES = ("fix", "flag", "drop")
@@ -171,6 +179,39 @@ def output_name(chunk: Chunk, options: Options) -> str:
     return chunk.name + EXTENSIONS[options.output_format or chunk.fmt]
 
 
+def _processed(
+    raws: Iterable[Raw], pipeline: Pipeline, options: Options, chunk: Chunk
+) -> Iterator[tuple[Raw, Result | None]]:
+    """Each record of a chunk with its result (None for a record that cannot be used), in order. The
+    documents go through :meth:`Pipeline.process_many` a batch at a time (its first pass rule by rule over
+    the batch: 1.1-1.5x faster than one by one), with the same results as one by one."""
+    pending: list[Raw] = []
+    for raw in raws:
+        pending.append(raw)
+        if len(pending) >= BATCH_DOCUMENTS:
+            yield from _batch(pending, pipeline, options, chunk)
+            pending = []
+    yield from _batch(pending, pipeline, options, chunk)
+
+
+def _batch(pending: list[Raw], pipeline: Pipeline, options: Options, chunk: Chunk) -> list[tuple[Raw, Result | None]]:
+    docs = []
+    for raw in pending:
+        if raw.data is not None:
+            record = raw.data
+            language = record.get(options.lang_field) if options.lang_field else None
+            group = record_group(record, options.group_field, chunk)  # for TC204's site templates
+            docs.append(
+                Document(
+                    record[options.text_field],
+                    language=language if isinstance(language, str) else None,
+                    metadata={"group": group},
+                )
+            )
+    results = iter(pipeline.process_many(docs, fix=options.mode != "flag"))
+    return [(raw, None if raw.data is None else next(results)) for raw in pending]
+
+
 def process_chunk(chunk: Chunk, options: Options, outdir: str, tmpdir: str) -> dict[str, Any]:
     """Clean one chunk: write its output and rejects (through temporary files in ``tmpdir``), then its
     completion marker, which lists the files with their sizes. Returns the marker's data."""
@@ -187,26 +228,16 @@ def process_chunk(chunk: Chunk, options: Options, outdir: str, tmpdir: str) -> d
     threshold = Severity(options.drop_severity).weight
     kept: list[dict[str, Any]] = []  # a chunk's records, held so its sentences translate in one batch
     try:
-        for raw in read_records(chunk, options.text_field):
+        for raw, result in _processed(read_records(chunk, options.text_field), pipeline, options, chunk):
             stats.documents_in += 1
             stats.bytes_in += raw.size
-            if raw.data is None:
+            if raw.data is None or result is None:
                 stats.rejected += 1
                 stats.rejects_by_reason[raw.error.split(":")[0] if raw.error else "?"] += 1
                 rejects.write(_reject(chunk, raw.line, raw.error or "", raw.raw), "text")
                 continue
             record = raw.data
             record_id = record.get(options.id_field) if options.id_field else None
-            language = record.get(options.lang_field) if options.lang_field else None
-            group = record_group(record, options.group_field, chunk)  # for TC204's site templates
-            result = pipeline.process(
-                Document(
-                    record[options.text_field],
-                    language=language if isinstance(language, str) else None,
-                    metadata={"group": group},
-                ),
-                fix=options.mode != "flag",
-            )
             stats.languages[result.document.language or "und"] += 1
             for f in result.findings:
                 stats.findings_by_code[f.code] += 1

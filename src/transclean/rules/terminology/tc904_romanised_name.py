@@ -89,6 +89,12 @@ class RomanisedName(Rule):
             run = m.group()
             if run.isupper():
                 continue  # a headline in capitals: "CITY REACTION TO ERDOĞAN"
+            if " " not in run:  # most runs are one word ("The", "Skorokhod"): the steps below, without the lists
+                if _rare(run, lang):
+                    start, end = m.span()
+                    _add(words, start, end, run)
+                    _add(runs, start, end, run)
+                continue
             # the run's words are joined by single spaces: their offsets follow from their lengths
             parts, start = [], m.start()
             for word in run.split(" "):
@@ -138,11 +144,17 @@ def _dropped_letter(groups: dict[str, list[tuple[int, int, str]]]) -> dict[str, 
     the end is an inflection or a gender ("Ivanov", "Ivanova"), not a misspelling."""
     merged: dict[str, list[tuple[int, int, str]]] = {}
     for key, spans in groups.items():
-        for i in range(len(key) - 1):
-            shorter = key[:i] + key[i + 1 :]
+        for shorter in _deletions(key):
             if shorter in groups:
                 merged.setdefault(key, list(spans)).extend(groups[shorter])
     return merged
+
+
+@lru_cache(maxsize=65536)
+def _deletions(key: str) -> tuple[str, ...]:
+    """The key with each of its letters but the last deleted, in order (a doubled letter gives one twice):
+    memoised, as names recur across documents and the slicing was a fifth of the rule."""
+    return tuple(key[:i] + key[i + 1 :] for i in range(len(key) - 1))
 
 
 def _spelt_apart(forms: Iterable[str]) -> bool:
