@@ -139,9 +139,11 @@ def _reported_clause(lang: str) -> regex.Pattern[str] | None:
     verbs = "|".join(sorted(data["verbs"], key=len, reverse=True))
     addressees = "|".join(data["addressees"])
     first = "|".join(sorted({*data["subjects"], *data["others"]}, key=len, reverse=True))
+    # Opens at " that " and reads the verb back in a lookbehind: opening at every word with the lookbehind
+    # first cost 10% of the full check.
     return regex.compile(
-        rf"(?<=\b(?<verb>{verbs})(?:[ \t]+(?!(?:{addressees})\b)[\p{{L}}\p{{N}}]+){{0,4}})[ \t]+that[ \t]+"
-        rf"(?:[\p{{L}}\p{{N}},'’-]+[ \t]+){{0,6}}?(?<word>{first})\b"
+        rf"[ \t]that[ \t]+(?<=\b(?<verb>{verbs})(?:[ \t]+(?!(?:{addressees})\b)[\p{{L}}\p{{N}}]+){{0,4}}"
+        rf"[ \t]that[ \t]+)(?:[\p{{L}}\p{{N}},'’-]+[ \t]+){{0,6}}?(?<word>{first})\b"
     )
 
 
@@ -159,9 +161,9 @@ def reported_first_person(ctx: Context) -> list[tuple[int, int, str]]:
     pattern = _reported_clause(lang)
     if pattern is not None:
         speaking = frozenset(language_data(lang)["reported_speech"]["speaking"])
-        text, spans = ctx.text, ctx.sentences
+        text = ctx.text
         for m in pattern.finditer(text):
-            a = spans[sentence_index(ctx, m.start("verb"))][0]
+            a = ctx.sentences[sentence_index(ctx, m.start("verb"))][0]  # split only when a clause is found
             line = text.rfind("\n", 0, m.start()) + 1
             if (
                 _QUOTE_MARK.search(text, a, m.end())

@@ -32,10 +32,11 @@ def _pattern(lang: str) -> regex.Pattern[str] | None:
     opener = r"(?:^|(?<=[.!?:;,][\"”’]?[ \t]+|(?<![\p{L}'’-])(?:that|and|but)[ \t]+|[\"“‘(][ \t]*))"
     negative = rf"{opener}(?<word>{alternatives(grammar['negative_openers'])})"
     until = rf"(?<![\p{{L}}'’-])(?<word>{alternatives(grammar['limit_conjunctions'])})"
-    # Opens at the negated auxiliary (rare) and reads back in a lookbehind.
+    # Opens at "not" or "n't" (every negated auxiliary ends in one) and reads the auxiliary and the clause
+    # back in a lookbehind: opening at the auxiliaries' alternation cost 3% of the full check, this 0.1%.
     return regex.compile(
-        rf"(?<![\p{{L}}'’-])(?<aux>{alternatives(grammar['negated_auxiliaries'])})(?![\p{{L}}'’-])"
-        rf"(?<=(?:{negative}|{until}){between}[ \t]+(?&aux))",
+        rf"(?:not|n['’]t)(?![\p{{L}}'’-])(?<=(?:{negative}|{until}){between}[ \t]+"
+        rf"(?<aux>(?<![\p{{L}}'’-])(?:{alternatives(grammar['negated_auxiliaries'])})))",
         regex.MULTILINE,
     )
 
