@@ -32,6 +32,9 @@ class ForeignWord(Rule):
     noun, a term of the source's administration. TC804 needs two such words in a row; one alone is as
     unreadable when English has never written it.
 
+    Reported at info severity: a single word may be a writer's coinage or misspelling that another
+    language happens to write ("publicate").
+
     ## Fix safety
     None: the translation is not in the text.
     """
@@ -39,7 +42,9 @@ class ForeignWord(Rule):
     code = "TC809"
     name = "foreign-word"
     category = Category.UNTRANSLATED
-    severity = Severity.MINOR
+    # Info: one word may be a coinage or misspelling another language happens to write ("Many press
+    # publicate their reports", a non-native writer's English, is Romanian's "publicate").
+    severity = Severity.INFO
     fix = Applicability.NONE
     languages: ClassVar[tuple[str, ...]] = ("en",)
     must_fire = (
