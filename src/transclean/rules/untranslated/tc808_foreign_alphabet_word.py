@@ -64,7 +64,7 @@ class ForeignAlphabetWord(Rule):
     trigger = Trigger(strings=tuple(_letters()))
     must_fire = (
         Example("⟦zdjęcie⟧ - Mariusz Błaszczak – new Minister of National Defense", language="en"),
-        Example("The minister said the ⟦güvenlik⟧ measures at the border will stay in place.", language="en"),
+        Example("The minister said the ⟦değişiklik⟧ of the border rules will stay in place.", language="en"),
     )
     must_not_fire = (
         Example("Prime Minister Donald Tusk met Mariusz Błaszczak in Łódź on Monday.", language="en"),
