@@ -16,6 +16,10 @@ from transclean.places import places
 if TYPE_CHECKING:
     from transclean.context import Context
 
+#: a quotation mark of any style, and a word (TC404, TC719: reported speech)
+_QUOTE_MARK = regex.compile(r"[\"“”„«»]")
+_WORD = regex.compile(r"\p{L}+")
+
 
 @lru_cache(maxsize=4)
 def reporting_end(lang: str) -> regex.Pattern[str] | None:
@@ -123,3 +127,50 @@ def state_subject(ctx: Context, a: int, b: int) -> str | None:
     if word and _acting_place(word.group(1)):
         return word.group(1)
     return institution_subject(sentence)
+
+
+@lru_cache(maxsize=4)
+def _reported_clause(lang: str) -> regex.Pattern[str] | None:
+    """A verb of `[reported_speech] verbs`, up to four words, "that", up to six words of the clause and a
+    first-person word, on one line; opened at " that " (a literal) with the verb read back in a lookbehind."""
+    data = language_data(lang).get("reported_speech")
+    if not data:
+        return None
+    verbs = "|".join(sorted(data["verbs"], key=len, reverse=True))
+    addressees = "|".join(data["addressees"])
+    first = "|".join(sorted({*data["subjects"], *data["others"]}, key=len, reverse=True))
+    # Opens at " that " and reads the verb back in a lookbehind: opening at every word with the lookbehind
+    # first cost 10% of the full check.
+    return regex.compile(
+        rf"[ \t]that[ \t]+(?<=\b(?<verb>{verbs})(?:[ \t]+(?!(?:{addressees})\b)[\p{{L}}\p{{N}}]+){{0,4}}"
+        rf"[ \t]that[ \t]+)(?:[\p{{L}}\p{{N}},'’-]+[ \t]+){{0,6}}?(?<word>{first})\b"
+    )
+
+
+def reported_first_person(ctx: Context) -> list[tuple[int, int, str]]:
+    """Indirect speech kept in the speaker's person: for each "said that ... we/our" (the first such word
+    of a clause), the verb's offset, the word's offset and the word. Not when a quotation mark stands
+    between the sentence's start and the word, the line opens with one (a quoted paragraph), or a word of
+    the first or second person stands before the verb in its sentence (the writer speaks: "As I said, ...
+    we"). Scanned once per text and kept in ``ctx.memo`` (TC404 and TC719 both ask)."""
+    key = ("reported_first_person", ctx.text)
+    if key in ctx.memo:
+        return ctx.memo[key]  # type: ignore[return-value]
+    found: list[tuple[int, int, str]] = []
+    lang = ctx.language or ""
+    pattern = _reported_clause(lang)
+    if pattern is not None:
+        speaking = frozenset(language_data(lang)["reported_speech"]["speaking"])
+        text = ctx.text
+        for m in pattern.finditer(text):
+            a = ctx.sentences[sentence_index(ctx, m.start("verb"))][0]  # split only when a clause is found
+            line = text.rfind("\n", 0, m.start()) + 1
+            if (
+                _QUOTE_MARK.search(text, a, m.end())
+                or _QUOTE_MARK.match(text, line)
+                or any(w.group() in speaking for w in _WORD.finditer(text, a, m.start("verb")))
+            ):
+                continue
+            found.append((m.start("verb"), m.start("word"), m.group("word")))
+    ctx.memo[key] = found
+    return found
