@@ -273,6 +273,7 @@ def test_kept_glossaries_equal_the_parsed_files(tmp_path: Path, monkeypatch: pyt
     built, kept = load(), load()  # built and kept, then read back
     assert len(list(kept_files.glob("glossary-*.pickle"))) == 1
     assert kept.concepts == built.concepts and kept.tokens == built.tokens
+    assert kept._variant_keys == built._variant_keys
     forms = [e.form for e in built.entries()][::7]
     text = " and ".join(forms) + ", then the Cabinet Office."
     assert kept.match(text) == built.match(text) and kept.match(text)
