@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import EXAMPLES
 from transclean import glossary, langdata, lexicon
 from transclean.lang import _fasttext, _fasttext_input
 
@@ -216,6 +217,25 @@ def test_patterns_compiled_at_run_time_are_kept_when_long(tmp_path: Path, monkey
         assert any(key[0] == long for key in regex._main._cache)
 
 
+def test_a_check_compiles_the_same_long_patterns_in_every_process() -> None:
+    """The long patterns a check compiles at run time are kept for the next process only if their text is the
+    same there: an alternation built from a set in iteration order differed with each hash seed, so it was
+    compiled again (10-20 ms each) and rewrote the kept file at every run."""
+    code = (
+        "import sys, regex, transclean; from transclean import Pipeline, cache\n"
+        "for path in sys.argv[1:]: Pipeline().check(open(path, encoding='utf-8').read())\n"
+        "print(sorted(k[0] for k in regex._main._cache if len(k[0]) >= cache.LONG_PATTERN))"
+    )
+    articles = [str(EXAMPLES / "reference_article.txt"), str(EXAMPLES / "scraped_it.txt")]
+
+    def run(seed: str) -> str:
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        command = [sys.executable, "-c", code, *articles]
+        return subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
+
+    assert run("1") == run("2")
+
+
 def test_kept_language_data_equals_the_parsed_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import tomllib
 
@@ -253,6 +273,7 @@ def test_kept_glossaries_equal_the_parsed_files(tmp_path: Path, monkeypatch: pyt
     built, kept = load(), load()  # built and kept, then read back
     assert len(list(kept_files.glob("glossary-*.pickle"))) == 1
     assert kept.concepts == built.concepts and kept.tokens == built.tokens
+    assert kept._variant_keys == built._variant_keys
     forms = [e.form for e in built.entries()][::7]
     text = " and ".join(forms) + ", then the Cabinet Office."
     assert kept.match(text) == built.match(text) and kept.match(text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -65,3 +67,31 @@ def test_apply_gives_what_applying_edit_by_edit_gives(text: str, spans: list[tup
     out, log = EditLog().apply(text, edits)
     assert out == expected
     assert [(e.start, e.old, e.new) for e in log.edits] == applied
+
+
+@given(
+    st.text(alphabet="ab \n", max_size=30),
+    st.lists(
+        st.lists(
+            st.tuples(st.integers(0, 30), st.sampled_from((0, 0, 1, 2, 4)), st.sampled_from(("", "x", "ab", " "))),
+            max_size=6,
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+)
+def test_to_source_undoes_the_edits_one_by_one(text: str, passes: list[list[tuple[int, int, str]]]) -> None:
+    """Mapping back by runs and bisection gives what undoing every edit in turn gives, at every offset of the
+    output, for starts of spans and other offsets, over several passes (touching, overlapping, out-of-range
+    edits and removals included), and after a pickle round trip."""
+    log = EditLog()
+    for spans in passes:
+        text, log = log.apply(text, [(Edit(min(a, len(text)), min(a + n, len(text)), new), "X") for a, n, new in spans])
+    copy = pickle.loads(pickle.dumps(log))
+    for offset in range(len(text) + 2):
+        for span_start in (False, True):
+            expected = offset
+            for e in reversed(log.edits):
+                expected = e.map_back(expected, after_removal=span_start)
+            assert log.to_source(offset, span_start=span_start) == expected
+            assert copy.to_source(offset, span_start=span_start) == expected

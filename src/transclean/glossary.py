@@ -198,11 +198,17 @@ class Glossary:
         return automaton, values, left, right, cased
 
     @cached_property
+    def _variant_keys(self) -> list[str]:
+        """The variant forms, folded and sorted (kept with the shipped glossaries: listing them builds an
+        entry per form, about 1,800)."""
+        return sorted({fold(e.form) for e in self.entries() if e.kind == "variant"})
+
+    @cached_property
     def _variants(self) -> Any:
         """A matcher of the variant forms alone (folded)."""
         import ahocorasick_rs
 
-        keys = sorted({fold(e.form) for e in self.entries() if e.kind == "variant"})
+        keys = self._variant_keys
         return ahocorasick_rs.AhoCorasick(keys) if keys else None
 
     def may_have_variant(self, text: str) -> bool:
@@ -518,24 +524,24 @@ def _cached(shipped: tuple[str, ...], user: tuple[str, ...], stamps: tuple[tuple
 
 @lru_cache(maxsize=1)
 def _kept_shipped(shipped: tuple[str, ...], stamps: tuple[tuple[int, int], ...]) -> Glossary:
-    """The shipped glossaries alone (what every check without ``--glossary`` reads), with their match table
-    and word index. Parsing them and building those took 0.04-0.08 s of a cold check, so they are kept in
-    the user cache (pickle), keyed by the files' paths, sizes and times and by those of the code that builds
-    them (this module, the lexicon's skeleton, the language codes): any change builds them again. A user's
-    glossaries are read each time: one kept file per combination would only grow the cache."""
+    """The shipped glossaries alone (what every check without ``--glossary`` reads), with their match table,
+    word index and variant forms. Parsing them and building those took 0.04-0.08 s of a cold check, so they
+    are kept in the user cache (pickle), keyed by the files' paths, sizes and times and by those of the code
+    that builds them (this module, the lexicon's skeleton, the language codes): any change builds them again.
+    A user's glossaries are read each time: one kept file per combination would only grow the cache."""
     here = Path(__file__).parent
     code = [here / "glossary.py", here / "lexicon.py", here / "text.py", here / "data/iso639-1.txt"]
     paths = [os.path.abspath(p) for p in shipped]  # origins name the paths as given: both in the key
     key = (shipped, paths, stamps, [(p.stat().st_size, p.stat().st_mtime_ns) for p in code], sys.version_info[:2])
     path = cache_dir() / f"glossary-{zlib.crc32(repr(paths).encode()):08x}.pickle"
 
-    def build() -> tuple[tuple[Concept, ...], Any, Any]:
+    def build() -> tuple[tuple[Concept, ...], Any, Any, list[str]]:
         built = _cached(shipped, (), stamps)
-        return built.concepts, built._table, built.tokens
+        return built.concepts, built._table, built.tokens, built._variant_keys
 
-    concepts, table, tokens = kept(path, key, build)
+    concepts, table, tokens, variant_keys = kept(path, key, build)
     glossary = Glossary(concepts)
-    glossary.__dict__.update(_table=table, tokens=tokens)  # the cached properties, as built
+    glossary.__dict__.update(_table=table, tokens=tokens, _variant_keys=variant_keys)  # the cached properties
     return glossary
 
 

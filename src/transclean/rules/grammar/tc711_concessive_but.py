@@ -21,7 +21,9 @@ def _pattern(lang: str) -> regex.Pattern[str] | None:
     openers = language_data(lang).get("grammar", {}).get("concessive_openers", ())
     if not openers:
         return None
-    words = "|".join(sorted({*openers, *(word.capitalize() for word in openers)}, key=len, reverse=True))
+    # longest first; ties in code-point order, so each process builds the same pattern (kept compiled)
+    forms = {*openers, *(word.capitalize() for word in openers)}
+    words = "|".join(sorted(forms, key=lambda word: (-len(word), word)))
     clause_start = r"(?:^|(?<=[.!?][\"”’]?[ \t]+|(?<![\p{L}'’-])that[ \t]+|[\"“‘(][ \t]*))"
     # Opens at ", but" and reads the clause back in a lookbehind: 20x faster than opening at every word.
     return regex.compile(

@@ -26,12 +26,14 @@ def _pattern(lang: str) -> regex.Pattern[str] | None:
     verbs |= set(grammar.get("perfect_auxiliaries", ()))
     if not bodies or not verbs:
         return None
-    body = "|".join(sorted({*bodies, *(word.capitalize() for word in bodies)}, key=len, reverse=True))
+    # longest first; ties in code-point order, so each process builds the same pattern (kept compiled)
+    body = "|".join(sorted({*bodies, *(word.capitalize() for word in bodies)}, key=lambda word: (-len(word), word)))
+    verb = "|".join(sorted(verbs, key=lambda word: (-len(word), word)))
     articles = "|".join(sorted(lists.get("articles", ()), key=len, reverse=True)) or "(?!)"
     return regex.compile(
         rf"(?:^|(?<=[.!?][\"”’]?[ \t]+|,[ \t]+))(?!(?:{articles})[ \t])"
         rf"(?<body>(?:\p{{Lu}}\p{{Ll}}+[ \t]+){{1,3}}(?:{body}))[ \t]+"
-        rf"(?<verb>{'|'.join(sorted(verbs, key=len, reverse=True))})(?![\p{{L}}'’-])(?=[^\n]*[.!?])",
+        rf"(?<verb>{verb})(?![\p{{L}}'’-])(?=[^\n]*[.!?])",
         regex.MULTILINE,
     )
 
