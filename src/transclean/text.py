@@ -1,13 +1,25 @@
-"""Small pure helpers over text: lines with offsets, line/column lookup, line-block removal."""
+"""Small pure helpers over text: lines with offsets, line/column lookup, line-block removal, word alternations."""
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import regex
 
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
+
+
+def alternation(words: Iterable[str], *, escape: bool = False) -> str:
+    """``words`` as a regex alternation, longest first (an alternation takes the first that matches: "of the"
+    before "of"), ties in code-point order: the same pattern text in every process whatever order a set gave,
+    so its compiled form is kept between runs (:mod:`transclean.cache`). ``escape``: the words are literal.
+
+    >>> alternation({"of", "to", "of the"})
+    'of the|of|to'
+    """
+    ordered = sorted(set(words), key=lambda word: (-len(word), word))
+    return "|".join(map(regex.escape, ordered) if escape else ordered)
 
 
 def lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:

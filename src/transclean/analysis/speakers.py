@@ -12,6 +12,7 @@ from transclean.analysis.mentions import Mention, first_name_gender
 from transclean.analysis.sentences import sentence_index
 from transclean.langdata import language_data
 from transclean.places import places
+from transclean.text import alternation
 
 if TYPE_CHECKING:
     from transclean.context import Context
@@ -136,9 +137,9 @@ def _reported_clause(lang: str) -> regex.Pattern[str] | None:
     data = language_data(lang).get("reported_speech")
     if not data:
         return None
-    verbs = "|".join(sorted(data["verbs"], key=len, reverse=True))
+    verbs = alternation(data["verbs"])
     addressees = "|".join(data["addressees"])
-    first = "|".join(sorted({*data["subjects"], *data["others"]}, key=len, reverse=True))
+    first = alternation({*data["subjects"], *data["others"]})
     # Opens at " that " and reads the verb back in a lookbehind: opening at every word with the lookbehind
     # first cost 10% of the full check.
     return regex.compile(

@@ -12,6 +12,7 @@ from transclean.context import Context
 from transclean.langdata import language_data
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
+from transclean.text import alternation
 
 
 @cache
@@ -27,8 +28,8 @@ def _pairs(lang: str) -> Anchored | None:
         return None
     capitalised = [word.capitalize() for word in openers if len(word) > 1]
     pattern = regex.compile(
-        rf"(?<![^\s\"“‘(\[])({'|'.join(sorted([*openers, *capitalised], key=len, reverse=True))})"
-        rf"[ \t]+({'|'.join(sorted(after, key=len, reverse=True))})(?![\p{{L}}\p{{N}}'’-])"
+        rf"(?<![^\s\"“‘(\[])({alternation([*openers, *capitalised])})"
+        rf"[ \t]+({alternation(after)})(?![\p{{L}}\p{{N}}'’-])"
     )
     return Anchored(pattern, (word + space for word in (*openers, *capitalised) for space in " \t"))
 

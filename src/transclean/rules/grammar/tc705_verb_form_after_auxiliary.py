@@ -13,6 +13,7 @@ from transclean.context import Context
 from transclean.langdata import language_data
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
+from transclean.text import alternation
 
 
 @cache
@@ -22,8 +23,7 @@ def _pairs(lang: str) -> Anchored:
     the auxiliaries and the space or tab after them (:class:`transclean.analysis.anchored.Anchored`)."""
     grammar = language_data(lang).get("grammar", {})
     words = {*grammar["modals"], *grammar["perfect_auxiliaries"], *grammar["be_forms"], "to"}
-    # longest first; ties in code-point order, so each process builds the same pattern (kept compiled)
-    alternatives = "|".join(sorted(words, key=lambda word: (-len(word), word)))
+    alternatives = alternation(words)
     openers = "|".join(sorted({*grammar["noun_openers"], *(w.capitalize() for w in grammar["noun_openers"])}))
     pattern = regex.compile(
         rf"(?<!(?<![\p{{L}}'’-])(?:{openers})[ \t]+)(?<![\p{{L}}\p{{N}}'’-])(?<aux>{alternatives})[ \t]+"

@@ -13,6 +13,7 @@ from transclean.context import Context
 from transclean.langdata import language_data
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
+from transclean.text import alternation
 
 
 @cache
@@ -22,7 +23,7 @@ def _pattern(lang: str) -> Anchored:
     grammar = language_data(lang)["grammar"]
     subjects = grammar["numberless_subjects"]
     pronouns = sorted({*subjects, *(word.capitalize() for word in subjects)})
-    numbers = "|".join(sorted(grammar["number_words"], key=len, reverse=True))
+    numbers = alternation(grammar["number_words"])
     pattern = regex.compile(
         rf"(?<![\p{{L}}\p{{N}}'’-])(?<pronoun>{'|'.join(pronouns)})[ \t]+(?<number>\p{{N}}+|{numbers})[ \t]+"
         rf"(?<word>\p{{Ll}}+)(?![\p{{L}}\p{{N}}'’-])"

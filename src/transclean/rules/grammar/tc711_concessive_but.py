@@ -11,6 +11,7 @@ from transclean.context import Context
 from transclean.langdata import language_data
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
+from transclean.text import alternation
 
 
 @cache
@@ -21,9 +22,8 @@ def _pattern(lang: str) -> regex.Pattern[str] | None:
     openers = language_data(lang).get("grammar", {}).get("concessive_openers", ())
     if not openers:
         return None
-    # longest first; ties in code-point order, so each process builds the same pattern (kept compiled)
     forms = {*openers, *(word.capitalize() for word in openers)}
-    words = "|".join(sorted(forms, key=lambda word: (-len(word), word)))
+    words = alternation(forms)
     clause_start = r"(?:^|(?<=[.!?][\"”’]?[ \t]+|(?<![\p{L}'’-])that[ \t]+|[\"“‘(][ \t]*))"
     # Opens at ", but" and reads the clause back in a lookbehind: 20x faster than opening at every word.
     return regex.compile(

@@ -11,6 +11,7 @@ from transclean.context import Context
 from transclean.langdata import language_data
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
+from transclean.text import alternation
 
 
 @cache
@@ -22,7 +23,7 @@ def _pattern(lang: str) -> regex.Pattern[str] | None:
         return None
     name = r"\p{Lu}(?:[\p{L}\p{N}.&'’-]*[\p{L}\p{N}])?"
     return regex.compile(
-        rf"(?:^|(?<=[.!?][\"”’]?[ \t]+))(?<it>It)[ \t]+(?<verb>{'|'.join(sorted(verbs, key=len, reverse=True))})"
+        rf"(?:^|(?<=[.!?][\"”’]?[ \t]+))(?<it>It)[ \t]+(?<verb>{alternation(verbs)})"
         rf"[ \t]+(?:the[ \t]+)?(?<name>{name}(?:[ \t]+{name}){{0,3}})(?=[.!?,]?[ \t]*$|[.!?][ \t]|,[ \t])",
         regex.MULTILINE,
     )

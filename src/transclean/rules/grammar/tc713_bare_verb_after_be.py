@@ -12,6 +12,7 @@ from transclean.context import Context
 from transclean.langdata import language_data
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
+from transclean.text import alternation
 
 # A "do" earlier in the sentence: "what he did was help the poor" is a cleft, where a bare verb is right.
 _DO_BEFORE = regex.compile(r"(?<![\p{L}'’-])(?:do|does|did|done|doing)(?![\p{L}'’-])[^.!?\n]*\Z", regex.IGNORECASE)
@@ -25,8 +26,8 @@ def _pattern(lang: str) -> regex.Pattern[str] | None:
     if not be or not openers:
         return None
     return regex.compile(
-        rf"(?<![\p{{L}}\p{{N}}'’-])(?<be>{'|'.join(sorted(be, key=len, reverse=True))})[ \t]+(?<word>\p{{Ll}}+)"
-        rf"[ \t]+(?:{'|'.join(sorted(openers, key=len, reverse=True))})[ \t]"
+        rf"(?<![\p{{L}}\p{{N}}'’-])(?<be>{alternation(be)})[ \t]+(?<word>\p{{Ll}}+)"
+        rf"[ \t]+(?:{alternation(openers)})[ \t]"
     )
 
 

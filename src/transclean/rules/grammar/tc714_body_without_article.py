@@ -11,6 +11,7 @@ from transclean.context import Context
 from transclean.langdata import language_data
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
+from transclean.text import alternation
 
 
 @cache
@@ -26,10 +27,9 @@ def _pattern(lang: str) -> regex.Pattern[str] | None:
     verbs |= set(grammar.get("perfect_auxiliaries", ()))
     if not bodies or not verbs:
         return None
-    # longest first; ties in code-point order, so each process builds the same pattern (kept compiled)
-    body = "|".join(sorted({*bodies, *(word.capitalize() for word in bodies)}, key=lambda word: (-len(word), word)))
-    verb = "|".join(sorted(verbs, key=lambda word: (-len(word), word)))
-    articles = "|".join(sorted(lists.get("articles", ()), key=len, reverse=True)) or "(?!)"
+    body = alternation({*bodies, *(word.capitalize() for word in bodies)})
+    verb = alternation(verbs)
+    articles = alternation(lists.get("articles", ())) or "(?!)"
     return regex.compile(
         rf"(?:^|(?<=[.!?][\"”’]?[ \t]+|,[ \t]+))(?!(?:{articles})[ \t])"
         rf"(?<body>(?:\p{{Lu}}\p{{Ll}}+[ \t]+){{1,3}}(?:{body}))[ \t]+"

@@ -12,6 +12,7 @@ from transclean.context import Context
 from transclean.langdata import language_data
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
+from transclean.text import alternation
 
 
 @cache
@@ -20,7 +21,7 @@ def _pattern(lang: str) -> regex.Pattern[str] | None:
     prepositions = language_data(lang).get("grammar", {}).get("relative_prepositions", ())
     if not prepositions:
         return None
-    alternatives = "|".join(sorted(prepositions, key=len, reverse=True))
+    alternatives = alternation(prepositions)
     # Opens at " which" and reads the preposition back in a lookbehind, not at every word.
     return regex.compile(
         rf"[ \t]which(?<=(?<![\p{{L}}\p{{N}}'’-])(?<prep>{alternatives})[ \t]+which)"

@@ -12,6 +12,7 @@ from transclean.context import Context
 from transclean.langdata import language_data
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
+from transclean.text import alternation
 
 #: the word before a verb, read back from it
 _WORD_BEFORE = regex.compile(r"(?r)(?<![\p{L}'’-])(\p{L}+)[ \t]+\Z")
@@ -29,7 +30,7 @@ def _verbs(lang: str) -> tuple[regex.Pattern[str], dict[str, str], frozenset[str
     # Opens at "ing", a literal the engine finds fast, and reads the verb back in a lookbehind: 20x faster
     # than opening at every word.
     pattern = regex.compile(
-        rf"(?<=(?<![\p{{L}}\p{{N}}'’-])(?<verb>{'|'.join(sorted(needs, key=len, reverse=True))})[ \t]+"
+        rf"(?<=(?<![\p{{L}}\p{{N}}'’-])(?<verb>{alternation(needs)})[ \t]+"
         rf"(?<gerund>\p{{Ll}}+))ing(?![\p{{L}}\p{{N}}'’-])"
     )
     return pattern, needs, frozenset(grammar.get("noun_openers", ()))

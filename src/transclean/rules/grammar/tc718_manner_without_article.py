@@ -11,6 +11,7 @@ from transclean.context import Context
 from transclean.langdata import language_data
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
+from transclean.text import alternation
 
 
 @cache
@@ -21,7 +22,7 @@ def _pattern(lang: str) -> regex.Pattern[str] | None:
         return None
     return regex.compile(
         rf"(?<![\p{{L}}\p{{N}}'’-])(?<prep>[Ii]n|[Ww]ith)[ \t]+(?<words>\p{{Ll}}+(?:[ \t]+\p{{Ll}}+)?)[ \t]+"
-        rf"(?<noun>{'|'.join(sorted(nouns, key=len, reverse=True))})(?![\p{{L}}\p{{N}}'’-])"
+        rf"(?<noun>{alternation(nouns)})(?![\p{{L}}\p{{N}}'’-])"
     )
 
 

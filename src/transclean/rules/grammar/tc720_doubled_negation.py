@@ -11,6 +11,7 @@ from transclean.context import Context
 from transclean.langdata import language_data
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
+from transclean.text import alternation
 
 
 @cache
@@ -25,7 +26,7 @@ def _pattern(lang: str) -> regex.Pattern[str] | None:
     def alternatives(words: list[str]) -> str:
         forms = {*words, *(word.capitalize() for word in words)}
         forms |= {form.replace("'", "’") for form in forms}
-        return "|".join(regex.escape(form) for form in sorted(forms, key=len, reverse=True))
+        return alternation(forms, escape=True)
 
     clause_words = alternatives(grammar["clause_words"])
     between = rf"(?:[ \t]+(?!(?:{clause_words})(?![\p{{L}}'’-]))[\p{{L}}\p{{N}}'’-]+){{0,6}}"

@@ -11,6 +11,7 @@ from transclean.context import Context
 from transclean.langdata import language_data
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
+from transclean.text import alternation
 
 #: a question word that may be the subject, an auxiliary that may be the verb, a pronoun that may be its
 #: object: "who did it", "what has it" are subject questions in statement order.
@@ -29,7 +30,7 @@ def _pattern(lang: str) -> regex.Pattern[str] | None:
         return None
 
     def alternatives(words: list[str]) -> str:
-        return "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True))
+        return alternation(words, escape=True)
 
     return regex.compile(
         rf"(?<=(?<![\p{{L}}'’-])(?:{alternatives(grammar['question_heads'])})[ \t]+)"

@@ -12,6 +12,7 @@ from transclean.context import Context
 from transclean.langdata import across_languages, language_data
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
+from transclean.text import alternation
 
 #: the capitalised words of a name after an honorific, on one line
 _NAME = regex.compile(r"[ \t]+((?:\p{Lu}[\p{L}'’-]*[ \t]+){0,4}\p{Lu}[\p{L}'’-]*)")
@@ -31,7 +32,7 @@ def _honorific_pattern(lang: str) -> regex.Pattern[str] | None:
     honorifics = language_data(lang).get("honorifics", {})
     if not honorifics:
         return None
-    words = "|".join(sorted(honorifics, key=len, reverse=True))
+    words = alternation(honorifics)
     return regex.compile(rf"(?<![\p{{L}}'’-])(?<honorific>{words})\.?(?=[ \t]+\p{{Lu}})")
 
 
