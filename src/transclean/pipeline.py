@@ -157,9 +157,13 @@ class Pipeline:
         language if a rule needed it or ``resolve_language`` asks for it (detected at most once). Findings in a
         region ``silenced`` by an inline comment (source offsets) are dropped, so they are neither reported
         nor fixed."""
-        ctx = Context(doc, self.config.language, self.glossary, {} if memo is None else memo, self.corpus_profile)
+        ctx = self._context(doc, {} if memo is None else memo)
         findings = [finding for rule in self._plan(fixable_only).rules_for(ctx.scan) for finding in rule.check(ctx)]
         return self._kept(findings, ctx, silenced, resolve_language)
+
+    def _context(self, doc: Document, memo: dict[object, object]) -> Context:
+        """What the rules read of ``doc`` in one pass (``memo`` carries over from pass to pass)."""
+        return Context(doc, self.config.language, self.glossary, memo, self.corpus_profile)
 
     def _plan(self, fixable_only: bool) -> GatePlan:
         """The gate plan of the enabled rules (``fixable_only``: of those whose fixes can apply), built once."""
@@ -233,10 +237,7 @@ class Pipeline:
         plan = self._plan(fixable_only)
         memos: list[dict[object, object]] = [{} for _ in docs]
         silenced = [suppressions(doc.source or "", doc.metadata.get("path")) for doc in docs]
-        ctxs = [
-            Context(doc, self.config.language, self.glossary, memo, self.corpus_profile)
-            for doc, memo in zip(docs, memos, strict=True)
-        ]
+        ctxs = [self._context(doc, memo) for doc, memo in zip(docs, memos, strict=True)]
         gated = [set(plan.rules_for(ctx.scan)) for ctx in ctxs]  # each document's rules, decided at once
         found: list[list[Finding]] = [[] for _ in docs]
         for rule in self._fixable if fixable_only else self.rules:

@@ -11,25 +11,22 @@ _ASCII_LETTERS_ONLY = bytes(c if 0x41 <= c <= 0x5A or 0x61 <= c <= 0x7A else 0x2
 
 
 class Scan:
-    """One text as the document gates read it, in one pass: whether it is ASCII, which strings it holds and
-    its class strings, each found once and shared by every rule's gate (five gates ask for a line break)."""
+    """One text as the document gates read it: whether it is ASCII, its class strings and its ASCII words,
+    each found once and shared by every rule's gate (the strings they look for are found for all rules at
+    once by :class:`transclean.rules.base.GatePlan`)."""
 
-    __slots__ = ("_classes", "_holds", "_runs", "_words", "is_ascii", "text")
+    __slots__ = ("_classes", "_runs", "_words", "is_ascii", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.is_ascii = text.isascii()
-        self._holds: dict[str, bool] = {}
         self._classes: dict[bytes, bytes] = {}
         self._runs: list[str] | None = None
         self._words: list[str] | None = None
 
     def holds(self, string: str) -> bool:
         """Whether the text holds ``string``."""
-        held = self._holds.get(string)
-        if held is None:
-            held = self._holds[string] = string in self.text
-        return held
+        return string in self.text
 
     def classes(self, table: bytes) -> bytes:
         """The (ASCII) text's bytes mapped through ``table``."""

@@ -106,10 +106,10 @@ class Trigger:
     ascii: AsciiGate | None = None
     needs: tuple[str, ...] = ()
 
-    def fires(self, text: str | Scan) -> bool:
-        """Whether the rule can find anything in ``text`` (a :class:`Scan` of it shares its look-ups with the
-        other rules' gates)."""
-        scan = text if isinstance(text, Scan) else Scan(text)
+    def fires(self, text: str) -> bool:
+        """Whether the rule can find anything in ``text``: the gate's definition, one rule at a time (a
+        :class:`GatePlan` decides the same for all rules at once; tests/test_rule_gate.py checks both agree)."""
+        scan = Scan(text)
         if self.non_ascii and not scan.is_ascii:
             return True
         for string in self.strings:
