@@ -1,7 +1,13 @@
 """Calques of machine translation: phrases rendered word for word from the source language where English
 news uses another term ("the head of the Ministry of Defence" for the Defence Minister, "on the eve" for
 "the day before"). The phrases are data (``[calques]`` in the language files, one table per rule: ``titles``
-for TC602, ``terms`` for TC905); this module compiles them once and finds them in a document.
+for TC602, ``terms`` for TC905, ``institutions``, ``parties`` and ``press`` for TC909-TC911); this module
+compiles them once and finds them in a document.
+
+A name translated word for word is a calque only in a text about its country ("Supreme Council" is
+Ukraine's Verkhovna Rada, Kyrgyzstan's own English name for the Jogorku Kenesh): an entry may list the
+countries whose text it needs (``countries``, codes of the ``[countries]`` table, which holds the words that
+name each country in the language: its name, people, capital).
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import regex
 
 from transclean.langdata import across_languages, language_data
 from transclean.model import Finding, Severity
+from transclean.text import alternation
 
 if TYPE_CHECKING:
     from transclean.context import Context
@@ -39,6 +46,8 @@ class Calque:
     unless_pattern: str | None
     #: case-sensitive strings every match contains: the form runs only on a text holding one.
     keys: tuple[str, ...]
+    #: codes of the countries (``[countries]``) one of which the text must name; () = any text.
+    countries: tuple[str, ...] = ()
 
     @cached_property
     def form(self) -> regex.Pattern[str]:
@@ -80,9 +89,31 @@ def calques(lang: str, table: str) -> tuple[Calque, ...]:
             cue=entry.get("cue", "always"),
             unless_pattern=entry.get("unless") or None,
             keys=tuple(entry["keys"]),
+            countries=tuple(entry.get("countries", ())),
         )
         for entry in data.get(table, ())
     )
+
+
+@lru_cache(maxsize=16)
+def country_words(lang: str) -> dict[str, regex.Pattern[str]]:
+    """Per country code of ``lang``'s ``[countries]`` table, the words that name it, as one pattern."""
+    return {
+        code: regex.compile(rf"\b(?:{alternation(words, escape=True)})\b")
+        for code, words in language_data(lang).get("countries", {}).items()
+    }
+
+
+def _names_country(text: str, lang: str, codes: tuple[str, ...], named: dict[str, bool]) -> bool:
+    """Whether ``text`` names one of the countries ``codes`` (answers kept in ``named``, per document)."""
+    patterns = country_words(lang)
+    for code in codes:
+        if code not in named:
+            pattern = patterns.get(code)
+            named[code] = bool(pattern and pattern.search(text))
+        if named[code]:
+            return True
+    return False
 
 
 def calque_keys(table: str) -> tuple[str, ...]:
@@ -97,9 +128,13 @@ def find_calques(ctx: Context, table: str) -> Iterator[CalqueHit]:
     # One finding per phrase, from the first entry that matches it: a table lists the specific forms before
     # the general ones ("official representative of the ministry" before "representative of the ministry").
     taken: list[tuple[int, int]] = []
-    for calque in calques(ctx.language or "", table):
+    lang = ctx.language or ""
+    named: dict[str, bool] = {}
+    for calque in calques(lang, table):
         if not any(key in text for key in calque.keys):
             continue  # a substring test per entry spares most texts the entry's regular expression
+        if calque.countries and not _names_country(text, lang, calque.countries, named):
+            continue  # "Supreme Council" is a calque only in a text about Ukraine
         if calque.unless is not None and calque.unless.search(text):
             continue  # "Vice Premier" in a text about China is China's own title
         for m in calque.form.finditer(text):
