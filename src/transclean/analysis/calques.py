@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import regex
 
@@ -96,21 +96,23 @@ def calques(lang: str, table: str) -> tuple[Calque, ...]:
 
 
 @lru_cache(maxsize=16)
-def country_words(lang: str) -> dict[str, regex.Pattern[str]]:
-    """Per country code of ``lang``'s ``[countries]`` table, the words that name it, as one pattern."""
+def country_words(lang: str) -> dict[str, tuple[tuple[str, ...], regex.Pattern[str]]]:
+    """Per country code of ``lang``'s ``[countries]`` table, the words that name it and them as one pattern."""
+    edge = r"(?![\p{L}\p{N}])"
     return {
-        code: regex.compile(rf"\b(?:{alternation(words, escape=True)})\b")
+        code: (tuple(words), regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alternation(words, escape=True)}){edge}"))
         for code, words in language_data(lang).get("countries", {}).items()
     }
 
 
 def _names_country(text: str, lang: str, codes: tuple[str, ...], named: dict[str, bool]) -> bool:
-    """Whether ``text`` names one of the countries ``codes`` (answers kept in ``named``, per document)."""
-    patterns = country_words(lang)
+    """Whether ``text`` names one of the countries ``codes`` (answers kept in ``named``, per document). A
+    substring test of the words spares most texts the pattern (which only checks the words' edges)."""
+    table = country_words(lang)
     for code in codes:
         if code not in named:
-            pattern = patterns.get(code)
-            named[code] = bool(pattern and pattern.search(text))
+            words, pattern = table.get(code, ((), None))
+            named[code] = bool(pattern and any(w in text for w in words) and pattern.search(text))
         if named[code]:
             return True
     return False
@@ -129,7 +131,8 @@ def find_calques(ctx: Context, table: str) -> Iterator[CalqueHit]:
     # the general ones ("official representative of the ministry" before "representative of the ministry").
     taken: list[tuple[int, int]] = []
     lang = ctx.language or ""
-    named: dict[str, bool] = {}
+    # which countries the text names, asked once per text for the three tables that need it
+    named = cast("dict[str, bool]", ctx.memo.setdefault(("calque countries", text), {}))
     for calque in calques(lang, table):
         if not any(key in text for key in calque.keys):
             continue  # a substring test per entry spares most texts the entry's regular expression
