@@ -3,6 +3,8 @@ and inline suppression, configuration discovery."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -75,3 +77,11 @@ def test_config_is_found_in_the_nearest_parent(tmp_path: Path) -> None:
     assert load_config(tmp_path, isolated=True) == Config()
     (tmp_path / "other.toml").write_text('per-file-ignores = { "*.md" = ["TC4"] }\n')
     assert load_config(path=tmp_path / "other.toml").per_file_ignores == (("*.md", ("TC4",)),)
+
+
+@pytest.mark.parametrize("before", ["", "gc.disable(); "])
+def test_import_leaves_the_collector_as_it_found_it(before: str) -> None:
+    """The package pauses the cyclic GC while it imports; an application's setting is kept."""
+    code = f"import gc; {before}import transclean; print(gc.isenabled())"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == ("False" if before else "True")

@@ -9,14 +9,26 @@
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
-from transclean.cache import kept_re_patterns, kept_regex_patterns
+# The import makes about 200 modules, their classes and tables, which live as long as the process: the cyclic
+# GC finds next to nothing to free in them, yet ran about 45 collections over them. It is paused for the
+# import, then left as it was; the CLI then freezes what the import made (transclean.__main__), so no
+# collection walks it. Paused without that freeze the first collection after the import walks it all at once
+# (no gain: 8 M instructions more); with it, a cold check runs 41 M (3%) fewer.
+_collecting = gc.isenabled()
+gc.disable()
+try:
+    from transclean.cache import kept_re_patterns, kept_regex_patterns
 
-with kept_regex_patterns(), kept_re_patterns():  # the modules below (the rules) compile patterns at import
-    from transclean.config import Config
-    from transclean.model import Applicability, Category, Document, Edit, EditLog, Finding, Fix, Severity
-    from transclean.pipeline import Pipeline, Result, pipeline_for
+    with kept_regex_patterns(), kept_re_patterns():  # the modules below (the rules) compile patterns at import
+        from transclean.config import Config
+        from transclean.model import Applicability, Category, Document, Edit, EditLog, Finding, Fix, Severity
+        from transclean.pipeline import Pipeline, Result, pipeline_for
+finally:
+    if _collecting:
+        gc.enable()
 
 __version__ = "0.1.0"
 
