@@ -11,11 +11,12 @@ from transclean.rules.base import Example, Rule, Trigger, register
 
 # A curly quote mark with a space before it and a sentence mark after it: it closes a quotation, and English
 # glues a closing mark to its last word. The scan opens on the literal mark; the word before is read in code.
-# Straight quotes are TC313's (it pairs them on the line).
-_MARK_BEFORE_STOP = re.compile(r"[”’“‘](?=[.,;:!?](?:\s|$))", re.M)
+# Straight quotes are TC313's (it pairs them on the line), and an opening double mark used to close is
+# TC306's (it pairs curly double quotes in English and reports that mark already).
+_MARK_BEFORE_STOP = re.compile(r"[”’‘](?=[.,;:!?](?:\s|$))", re.M)
 _SPACES = " \t\u00a0"
-#: the glyphs that open a quotation; closing one is a second slip, named in the message
-_OPENING = {"“": "”", "‘": "’"}
+#: the glyph that opens a single quotation; closing one with it is a second slip, named in the message
+_OPENING = {"‘": "’"}
 
 
 @register
@@ -25,14 +26,14 @@ class SpacedClosingQuote(Rule):
     ## What it finds
     In English text, a curly quote mark between a space (after a letter) and a comma, full stop or other
     sentence mark. Such a mark can only close a quotation, and English sets it against the word. When the
-    mark is an opening glyph (“ or ‘) the message says so too.
+    mark is the opening glyph ‘ the message says so too (an opening “ used so is TC306's).
 
     ## Why it matters
     Tokenised translation output spaces every mark, and detokenisers glue the closing quote to the wrong side
     or leave it alone; the reader sees a quotation that opens at its end.
 
     ## Fix safety
-    Safe for a closing glyph (” or ’): the space goes, the mark and the words stay. With an opening glyph the
+    Safe for a closing glyph (” or ’): the space goes, the mark and the words stay. With the opening glyph the
     right mark is suggested only: which quotation it closes, and with which glyph, is for the editor.
     """
 
@@ -42,7 +43,7 @@ class SpacedClosingQuote(Rule):
     severity = Severity.MINOR
     fix = Applicability.SAFE
     languages = ("en",)
-    trigger = Trigger(strings=(" ”", " ’", " “", " ‘"))  # every finding is a space before a curly mark
+    trigger = Trigger(strings=(" ”", " ’", " ‘"))  # every finding is a space before a curly mark
     must_fire = (
         Example("The talks were held in a “friendly atmosphere⟦ ”⟧, the ministry said.", language="en",
                 fixed="The talks were held in a “friendly atmosphere”, the ministry said."),
