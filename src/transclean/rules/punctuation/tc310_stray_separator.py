@@ -17,7 +17,11 @@ from transclean.rules.base import AsciiGate, Example, Rule, Trigger, byte_classe
 # capital it is more often a name's suffix split by a tokeniser ("Grammy -winning": 5 in 2,454 GAP
 # paragraphs), so a capitalised word before it counts only with a capitalised word after it: two names a
 # hyphen should join ("the Indonesia -Vietnam relations"; none in GAP, MT-GenEval or trafilatura's main text).
-_DETACHED_HYPHEN = regex.compile(r"(?<=(?<!\p{L})\p{Ll}+) -(?=\p{L})|(?<=(?<!\p{L})\p{Lu}\p{Ll}+) -(?=\p{Lu}\p{Ll})")
+# The scan opens on the literal " -" and reads the word before it back (a branch opening on a lookbehind
+# was tried at every position: 35x slower).
+_DETACHED_HYPHEN = regex.compile(
+    r" -(?:(?=\p{L})(?<=(?<!\p{L})\p{Ll}+ -)|(?=\p{Lu}\p{Ll})(?<=(?<!\p{L})\p{Lu}\p{Ll}+ -))"
+)
 # A colon glued between a lower-case word and a capitalised one: "(in english:Hungarian Telegraphic
 # Office)". A capitalised word before it is a namespace ("Category:People"), digits a time or a verse.
 _GLUED_COLON = regex.compile(r"(?<![\p{L}\p{N}_:/.(@])\p{Ll}{3,}(:)(?=\p{Lu}\p{Ll})")
