@@ -26,6 +26,14 @@ _STOP_THEN_LOWER = regex.compile(
 _CONJUNCTION_FRAGMENT = regex.compile(r" (?<=\p{Ll}\. )((?:And|Or) \p{Ll}+(?: \p{Ll}+)?\.)(?=\s|$)")
 
 
+# A full stop after a capitalised word of six letters or more (no abbreviation: "Calif.", "Mass.", "Corp."
+# are shorter; the list is asked too) and before a lower-case conjunction or relative pronoun: "the
+# existence of Armenia. and Artsakh". Opens at the full stop; the word before is read back.
+_NAME_STOP_GLUE = regex.compile(
+    r"\. (?=and\b|or\b|but\b|which\b|who\b|whose\b)(?<=(?<![\p{L}\p{N}.'’-])(\p{Lu}\p{Ll}{5,})\. )(\p{Ll}+)\b(?![-:/])"
+)
+
+
 def _stops(text: str) -> Iterator[regex.Match[str]]:
     """The matches of :data:`_STOP_THEN_LOWER` a scan from the word before the stop finds: none starts
     (group 1) inside the last one (the word after a stop can be the word before the next: "one. two. three"
@@ -44,8 +52,9 @@ class FullStopInsideSentence(Rule):
     ## What it finds
     A full stop followed by a lower-case word, where the word before is no abbreviation ("etc. and",
     "approx. five" are left alone), a number written as an ordinal the English way does not ("the 13.
-    pension"), and a conjunction with a word or two that make a "sentence" of their own ("its unity. And
-    prosperity.").
+    pension"); a capitalised word and a full stop before "and", "or", "but", "which", "who" ("the existence
+    of Armenia. and Artsakh"); and a conjunction with a word or two that make a "sentence" of their own ("its
+    unity. And prosperity.").
 
     ## Why it matters
     Translators that work sentence by sentence split a source sentence at a line break or an ordinal and
@@ -65,6 +74,7 @@ class FullStopInsideSentence(Rule):
         Example("We must all unite ⟦together. to⟧ get rid of them.", language="en"),
         Example("The government wants to cancel the ⟦13. pension⟧ next year.", language="en"),
         Example("He praised its strength and unity. ⟦And prosperity.⟧", language="en"),
+        Example("It would threaten the existence of ⟦Armenia. and⟧ Artsakh.", language="en"),
     )
     must_not_fire = (
         Example("Bring tea, coffee, etc. and some bread.", language="en"),
@@ -72,6 +82,9 @@ class FullStopInsideSentence(Rule):
         Example("He was born in 1950 (d. 2001) in Paris.", language="en"),
         Example("1. the first item\n2. the second item", language="en"),
         Example("He left. And then he came back, and nobody asked why.", language="en"),
+        Example(
+            "He moved to Boston, Mass. and later to Sacramento, Calif. and Washington, D.C. and back.", language="en"
+        ),
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
@@ -86,5 +99,8 @@ class FullStopInsideSentence(Rule):
             if before.isdigit() and (start == 0 or text[start - 1] == "\n"):
                 continue  # a numbered list
             yield self.finding(text, start, m.end(), f"Full stop inside a sentence, before {m.group(2)!r}")
+        for m in _NAME_STOP_GLUE.finditer(text):
+            if m.group(1).lower() not in abbreviations:
+                yield self.finding(text, m.start(1), m.end(), f"Full stop inside a sentence, before {m.group(2)!r}")
         for m in _CONJUNCTION_FRAGMENT.finditer(text):
             yield self.finding(text, m.start(1), m.end(1), "A conjunction and a word make a sentence of their own")

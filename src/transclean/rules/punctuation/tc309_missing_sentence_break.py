@@ -25,7 +25,13 @@ def _shapes(lang: str) -> Anchored:
     """:data:`_SHAPE` searched from a space and one of the language's sentence openers: only a match whose
     word is an opener is reported, and every such match starts so (the shape's one space opens it, so no
     other match hides one). The scan tried the shape at every space: 46 µs a 500-character document."""
-    return Anchored(_SHAPE, (" " + word for word in word_set(lang, "punctuation", "sentence_openers")))
+    return Anchored(_SHAPE, (" " + word for word in _openers(lang)))
+
+
+@cache
+def _openers(lang: str) -> frozenset[str]:
+    """``lang``'s sentence openers and the clause openers TC309 alone judges."""
+    return word_set(lang, "punctuation", "sentence_openers") | word_set(lang, "punctuation", "clause_openers")
 
 
 @register
@@ -34,9 +40,10 @@ class MissingSentenceBreak(Rule):
 
     ## What it finds
     A word that opens sentences and takes no capital inside one ("The", "If", "However", "Recently", listed
-    per language), written with a capital after a lower-case word and before a lower-case word. After a
-    word that introduces a title ("the album It's All About to Change", "published The proper lady") it
-    opens the title and is left alone.
+    per language; and clause openers such as "To", "Or", "Which", that machine translation capitalises at
+    the start of each chunk of Thai text), written with a capital after a lower-case word and before a
+    lower-case word. After a word that introduces a title ("the album It's All About to Change",
+    "published The proper lady") it opens the title and is left alone.
 
     ## Why it matters
     A scraper that joins a headline or a caption to the body, or a translator that drops a full stop, leaves
@@ -55,9 +62,11 @@ class MissingSentenceBreak(Rule):
     must_fire = (
         Example("The autumn will be demanding⟦ Recently⟧, people have started saving.", language="en"),
         Example("The fee is given by the officer⟦ If⟧ the service is late, he pays.", language="en"),
+        Example("He was chairing the meeting⟦ To⟧ report drug problems to the police.", language="en"),
     )
     must_not_fire = (
         Example("He told The New York Times that the talks in The Hague failed.", language="en"),
+        Example("She read the novel To the Lighthouse and the poem Which way home.", language="en"),
         Example("It was seen in May. He spoke in March and the film If Only was shown.", language="en"),
         Example("Er sagte, dass Die Zeit es druckte.", language="de"),
         Example("He recorded the album It's All About to Change for the programme Today in Parliament.", language="en"),
@@ -66,7 +75,7 @@ class MissingSentenceBreak(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         if ctx.language not in self.languages:
             return
-        openers = word_set(ctx.language, "punctuation", "sentence_openers")
+        openers = _openers(ctx.language)
         cues = word_set(ctx.language, "punctuation", "title_cues")
         text = ctx.text
         for m in _shapes(ctx.language).finditer(text):

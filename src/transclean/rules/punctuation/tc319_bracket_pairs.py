@@ -13,8 +13,9 @@ from transclean.rules.base import Example, Rule, Trigger, register
 _CLOSERS = {")": "(", "]": "[", "}": "{"}
 _BRACKET = re.compile(r"[()\[\]{}]")
 # An opening bracket right before a comma or semicolon: the link text it held was emptied by the scraper
-# ("the English Internet (, the Korean newspaper (").
-_EMPTIED = re.compile(r"[(\[][,;]")
+# ("the English Internet (, the Korean newspaper ("); or an empty pair standing as a word ("the judgment of
+# () in the case"), never glued to a word before it as a function call is ("print()").
+_EMPTIED = re.compile(r"[(\[][,;]|(?<=\s)\(\)(?=[\s.,;:]|$)", re.M)
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -24,7 +25,8 @@ class BracketPairs(Rule):
 
     ## What it finds
     Paragraph by paragraph, a closing bracket of another kind than the one open ("[ ... )", "( ... ]") when
-    the text between holds words, and an opening bracket glued to a comma or semicolon, its text gone.
+    the text between holds words, and an opening bracket glued to a comma or semicolon or an empty pair "()"
+    between words, its text gone.
     Brackets left open, or closed with nothing open, are not flagged: list markers ("1)", "a)"), smileys and
     paragraphs cut by the page leave them in edited text.
 
@@ -47,11 +49,13 @@ class BracketPairs(Rule):
     must_fire = (
         Example("⟦[⟧Uram, ez egy elektronikai gyártó üzem. Ez nem katonai létesítmény⟦)⟧.", language="hu"),
         Example("The Korea Post runs the Korean Internet ⟦(,⟧ the English Internet (www.example.com)."),
+        Example("He minimised the criticism, to the judgment of ⟦()⟧ in the case of the plot.", language="en"),
     )
     must_not_fire = (
         Example("The interval [0, 1) is half open; (see [2]) and {a (b) c}."),
         Example("Choose:\n1) one\n2) two :)"),
         Example("He said (and left"),
+        Example("Call print() or len() here; fill in ( ) or [ ]."),
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
