@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 import transclean
+from test_properties import SETTINGS
+from transclean import Document
+from transclean.context import Context
+from transclean.rules.encoding import tc109_dropped_letters
 
 
 def _codes(text: str, code: str) -> list[str]:
@@ -43,3 +51,39 @@ def test_lost_letter_at_a_word_start_and_before_a_question_mark() -> None:
 def test_questions_with_a_lost_space_are_not_lost_letters() -> None:
     for text in ("Why?The talks failed.", "He asked why?the envoy left.", "Was it Ana Brnabi? No, Ivica."):
         assert not _codes(text, "TC103")
+
+
+def test_a_word_set_aside_as_barren_is_still_restored_from_the_documents_spelling() -> None:
+    # "Xyzolu" alone fits no lexicon word: it is kept among the words that give nothing, but a document that
+    # spells "Xyzoğlu" gives it a candidate all the same
+    assert transclean.fix("Later Xyzolu left.") == "Later Xyzolu left."
+    assert "xyzolu" in tc109_dropped_letters._barren
+    assert transclean.fix("Ahmet Xyzoğlu spoke. Later Xyzolu left.") == "Ahmet Xyzoğlu spoke. Later Xyzoğlu left."
+
+
+DROPPING = ["Erdoğan", "Erdoan", "Kozowski", "Solidarno", "Davutoğlu", "Davutolu", "Xyzolu", "Xyzoğlu", "the",
+            "wrote", "Jan", " ", ". ", "\n"]  # fmt: skip
+
+
+def _dropped(text: str) -> list[tuple[int, int, str | None]]:
+    ctx = Context(Document(text, language="en"))
+    return [(f.start, f.end, f.suggestion) for f in tc109_dropped_letters.DroppedLetters().check(ctx)]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(DROPPING), max_size=14).map(" ".join))
+def test_the_barren_words_skip_no_finding(text: str) -> None:
+    with_memo = _dropped(text)  # the memo holds what earlier examples and this text's words taught it
+    saved = set(tc109_dropped_letters._barren)
+    tc109_dropped_letters._barren.clear()
+    try:
+        assert _dropped(text) == with_memo
+    finally:
+        tc109_dropped_letters._barren.update(saved)
+
+
+def test_the_barren_words_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tc109_dropped_letters, "_barren", {"kept"})
+    monkeypatch.setattr(tc109_dropped_letters, "BARREN_WORDS", 1)
+    assert _dropped("The river and the house.") == []
+    assert tc109_dropped_letters._barren == {"the", "river", "and", "house"}  # emptied first

@@ -29,6 +29,16 @@ COMMON_ZIPF = 3.0
 _WORD_RUN = regex.compile(r"\w+")
 
 
+#: lower-case words that give no candidate with one letter put back unless the document spells them with an
+#: accent: shorter than MIN_LETTERS, common or listed in English, a first name, or no lexicon word fits
+#: (each a property of the word alone, in lists that do not change). A document whose every word is one
+#: and spells none of them finds nothing (no word reads), so most documents pass by one set difference at
+#: C speed, where the tests below looked up each word in two large tables (most of the rule's time on
+#: clean text). Emptied when it reaches BARREN_WORDS.
+_barren: set[str] = set()
+BARREN_WORDS = 100_000
+
+
 @register
 class DroppedLetters(Rule):
     """Letters dropped without a trace: "Erdoan" for "Erdoğan", "Kozowski" for "Kozłowski".
@@ -72,15 +82,19 @@ class DroppedLetters(Rule):
         # token, so the per-word tests below run on them first and the context-checked scan only on a page
         # with a word that fits (most have none). Only words no word list or first-name list has can have
         # lost a letter; most words of running text are common ones, set aside by one set difference at C
-        # speed before the length test and the lists are asked (the first names below).
-        words = {w for w in set(ctx.scan.ascii_words) - common_words("en", COMMON_ZIPF) if len(w) >= MIN_LETTERS}
-        words = unknown(words, "en")
-        if not words:
-            return
+        # speed before the length test and the lists are asked (the first names below). Words met before
+        # that gave nothing are set aside first, all at once (_barren).
+        runs = set(ctx.scan.ascii_words)
+        fresh = runs - _barren
+        if not fresh and text.isascii():
+            return  # no word can have a candidate with one letter put back: nothing reads (see _barren)
         document: dict[str, set[str]] = {}
         accented = _WORD_RUN.findall(text) if not text.isascii() else ()
         for spelling in {word.lower() for word in accented if word.isalpha() and not word.isascii()}:
             document.setdefault(without_accents(spelling), set()).add(spelling)
+        if not fresh and document.keys().isdisjoint(runs):
+            return  # nor can the document's own spellings give one
+        words = unknown({w for w in runs - common_words("en", COMMON_ZIPF) if len(w) >= MIN_LETTERS}, "en")
         # One dropped letter first (a dozen lookups a word); two (five times as many) only on a page where
         # some word already reads clearly with one put back or is spelt intact: a dropping page drops both.
         found = {
@@ -88,6 +102,10 @@ class DroppedLetters(Rule):
             for w in words
             if (c := dropped_candidates(w, document, most=1)) and not first_name_languages(w)  # a query: only now
         }
+        if len(_barren) >= BARREN_WORDS:
+            _barren.clear()
+        _barren.update(fresh - words)  # short, common or listed in English
+        _barren.update(w for w in words if w not in found and w not in document)  # no fit, or a first name
         if not any(_reads(c) for c in found.values()):
             return  # no word reads clearly: nor will any of fewer words, and two letters are not looked for
         tokens = list(_WORD.finditer(text))
