@@ -89,10 +89,14 @@ GATE_PIECES = [
 ]
 
 
+#: one plan for every text: what it keeps per mask must not leak from text to text
+PLAN = GatePlan(PIPELINE.rules)
+
+
 def _plan_agrees(text: str) -> None:
-    assert GatePlan(PIPELINE.rules).rules_for(Scan(text)) == [
+    assert PLAN.rules_for(Scan(text)) == tuple(
         rule for rule in PIPELINE.rules if rule.trigger is None or rule.trigger.fires(text)
-    ], text
+    ), text
 
 
 def test_gate_plan_picks_the_rules_whose_gate_fires_on_every_example() -> None:
@@ -108,6 +112,16 @@ def test_gate_plan_picks_the_rules_whose_gate_fires_on_every_example() -> None:
 @given(st.one_of(TEXT, st.lists(st.sampled_from(GATE_PIECES), max_size=12).map("".join)))
 def test_gate_plan_picks_the_rules_whose_gate_fires(text: str) -> None:
     _plan_agrees(text)
+
+
+def test_gate_plan_keeps_a_bounded_number_of_rule_sets(monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = GatePlan(PIPELINE.rules)
+    monkeypatch.setattr(plan, "KEPT_MASKS", 2)
+    for text in ("plain", "a [marker]", "Caf\u00e9 . .", "plain"):
+        assert plan.rules_for(Scan(text)) == tuple(
+            rule for rule in PIPELINE.rules if rule.trigger is None or rule.trigger.fires(text)
+        )
+        assert len(plan._picked) <= 2
 
 
 NEEDING = [rule for rule in GATED if rule.trigger is not None and rule.trigger.needs]

@@ -129,13 +129,18 @@ class Trigger:
 
 class GatePlan:
     """The rules of a pass that can fire on a text (those whose :class:`Trigger` fires, in order), decided
-    at once: every trigger string of every rule is one Aho-Corasick automaton run once over the text, and a
-    rule's strings are a set of its patterns' indexes that the found set meets or not. Asking each rule's
-    ``fires`` in turn cost a Python call and a lookup per string (56 strings, 42 rules on the fix path: about
-    60-80 µs of a 500-character document, half of ftfy's whole repair of it); the automaton reads it in a
-    few µs. Only the patterns of rules no string decided are then tried, where their ``needs`` are found
-    (the same automaton holds those strings). Built once per Pipeline;
+    at once: every trigger string of every rule is one Aho-Corasick automaton run once over the text, and
+    each string found sets the bits of the rules it fires in one integer mask; then only the rules with a
+    pattern that no string decided try it, where their ``needs`` are found (the same automaton holds those
+    strings). The mask picks a tuple of rules kept per mask (a few hundred masks cover a corpus). Asking
+    each rule's ``fires`` in turn cost a Python call and a lookup per string (56 strings, 42 rules on the
+    fix path: 60-80 µs of a 500-character document, half of ftfy's whole repair of it); a turn of every rule
+    through a comprehension, with a ``matches`` call for each rule of strings only, about 4 µs more than
+    the bits. The patterns tried are the rest. Built once per Pipeline;
     tests/test_rule_gate.py checks that it picks exactly the rules whose ``fires`` is true."""
+
+    #: masks kept at most (then the memo starts again): bounded whatever the corpus
+    KEPT_MASKS = 4096
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         import ahocorasick_rs  # here, not at import: the CLI's cold start does not pay for it (5 ms)
@@ -144,35 +149,49 @@ class GatePlan:
         strings = sorted({s for trigger in triggers for s in trigger.strings + trigger.needs})
         index = {s: i for i, s in enumerate(strings)}
         self._automaton = ahocorasick_rs.AhoCorasick(strings) if strings else None
-        self._rules = tuple(
-            (
-                rule,
-                rule.trigger,
-                frozenset(index[s] for s in rule.trigger.strings) if rule.trigger else frozenset(),
-                frozenset(index[s] for s in rule.trigger.needs) if rule.trigger and rule.trigger.needs else None,
-            )
-            for rule in rules
-        )
+        self._rules = rules
+        #: the rules that run on every text, and those that run on every non-ASCII one
+        self._always = self._non_ascii = 0
+        #: by string index: the rules the string fires
+        self._fired_by = [0] * len(strings)
+        #: the rules with a pattern (or an ASCII gate): their bit, trigger and needs (indexes; None: none)
+        tried: list[tuple[int, Trigger, frozenset[int] | None]] = []
+        for i, rule in enumerate(rules):
+            trigger, bit = rule.trigger, 1 << i
+            if trigger is None:
+                self._always |= bit
+                continue
+            if trigger.non_ascii:
+                self._non_ascii |= bit
+            for s in trigger.strings:
+                self._fired_by[index[s]] |= bit
+            if trigger.pattern is not None or trigger.ascii is not None:
+                tried.append((bit, trigger, frozenset(index[s] for s in trigger.needs) if trigger.needs else None))
+        self._tried = tuple(tried)
+        self._picked: dict[int, tuple[Rule, ...]] = {}
 
-    def rules_for(self, scan: Scan) -> list[Rule]:
+    def rules_for(self, scan: Scan) -> tuple[Rule, ...]:
         """The rules whose gate fires on the scanned text, in order."""
-        text = scan.text
         # every occurrence of every string (overlapping: ' "' and '" ' in ' " ' are both found)
         # (no lone surrogate, which the automaton cannot read, reaches here: the Pipeline refuses such a text)
         found = (
-            {i for i, _, _ in self._automaton.find_matches_as_indexes(text, overlapping=True)}
+            {i for i, _, _ in self._automaton.find_matches_as_indexes(scan.text, overlapping=True)}
             if self._automaton is not None
             else set()
         )
-        non_ascii = not scan.is_ascii
-        return [
-            rule
-            for rule, trigger, strings, needs in self._rules
-            if trigger is None
-            or (trigger.non_ascii and non_ascii)
-            or not found.isdisjoint(strings)
-            or ((needs is None or not found.isdisjoint(needs)) and trigger.matches(scan))
-        ]
+        mask = self._always if scan.is_ascii else self._always | self._non_ascii
+        fired_by = self._fired_by
+        for i in found:
+            mask |= fired_by[i]
+        for bit, trigger, needs in self._tried:
+            if not mask & bit and (needs is None or not found.isdisjoint(needs)) and trigger.matches(scan):
+                mask |= bit
+        picked = self._picked.get(mask)
+        if picked is None:
+            if len(self._picked) >= self.KEPT_MASKS:
+                self._picked.clear()
+            picked = self._picked[mask] = tuple(rule for i, rule in enumerate(self._rules) if mask >> i & 1)
+        return picked
 
 
 class Rule:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Set
+from functools import lru_cache
 
 import regex
 
@@ -12,10 +14,15 @@ from transclean.lexicon import common_words, first_name_languages, unknown
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
 
-# An ASCII word of four letters or more standing alone: not part of an address, an e-mail or a number, and
-# not beside a mark that stands for a lost letter ("*ngel", "Rodr?guez": TC103's, or unrecoverable).
-_WORD = regex.compile(r"(?<![\w@/.=&#%*?\ufffd-])[A-Za-z]{4,}(?![\w@/=&#%*?\ufffd]|\.\w)")
-#: the letters a token has at least (:data:`_WORD`)
+# A token: an ASCII word of four letters or more standing alone, not part of an address, an e-mail or a
+# number, and not beside a mark that stands for a lost letter ("*ngel", "Rodr?guez": TC103's, or
+# unrecoverable): what r"(?<![\w@/.=&#%*?\ufffd-])[A-Za-z]{4,}(?![\w@/=&#%*?\ufffd]|\.\w)" matches (in
+# `regex`), a whole run of ASCII letters whose neighbours pass (see _tokens).
+_RUN = re.compile("[A-Za-z]{4,}")
+_NOT_BEFORE = frozenset("@/.=&#%*?\ufffd-")
+_NOT_AFTER = frozenset("@/=&#%*?\ufffd")
+_WORD_CHAR = regex.compile(r"\w")
+#: the letters a token has at least
 MIN_LETTERS = 4
 #: unknown words with a clear recovery a page needs before a lexicon word is read through any of them: a
 #: page that drops letters drops them in many words, while one unknown word in edited text is a name or a typo.
@@ -27,6 +34,17 @@ COMMON_ZIPF = 3.0
 # The words of a text, among which those with a non-ASCII letter are what the document spells intact. (A
 # pattern for those words alone, r"\w*[^\W\d_\x00-\x7f]\w*", backtracked through every word: 3-4x slower.)
 _WORD_RUN = regex.compile(r"\w+")
+
+
+#: lower-case words that do not read clearly (:func:`_reads`) with one letter put back unless the document
+#: spells them with an accent: shorter than MIN_LETTERS, common or listed in English, a first name, or the
+#: lexicon words that fit give no clear reading (each a property of the word alone, in lists that do not
+#: change). A document whose every word is one and spells none of them finds nothing (no word reads), so
+#: most documents pass by one set difference at C speed, where the tests below looked up each word in two
+#: large tables and a page in Italian or Spanish put letters back into twenty words (most of the rule's
+#: time on clean text). Emptied when it reaches BARREN_WORDS.
+_barren: set[str] = set()
+BARREN_WORDS = 100_000
 
 
 @register
@@ -72,15 +90,22 @@ class DroppedLetters(Rule):
         # token, so the per-word tests below run on them first and the context-checked scan only on a page
         # with a word that fits (most have none). Only words no word list or first-name list has can have
         # lost a letter; most words of running text are common ones, set aside by one set difference at C
-        # speed before the length test and the lists are asked (the first names below).
-        words = {w for w in set(ctx.scan.ascii_words) - common_words("en", COMMON_ZIPF) if len(w) >= MIN_LETTERS}
-        words = unknown(words, "en")
-        if not words:
+        # speed before the length test and the lists are asked (the first names below). Words met before
+        # that gave nothing are set aside first, all at once (_barren).
+        runs = set(ctx.scan.ascii_words)
+        fresh = runs - _barren
+        if not fresh and text.isascii():
+            return  # no word reads with one letter put back (see _barren)
+        document = _accented(text)
+        shared = document.keys() & runs
+        if not fresh and not shared:
+            return  # nor does the document spell one of them with an accent
+        if shared and not _tokens(text, fresh | shared):
+            # Only a token is reported, and only a token's reading lets the rest be read (see _recoveries):
+            # where none is fresh or spelt with an accent, nothing is found. An accented word's ASCII letters
+            # are often a run inside it ("citt" in "città"), which is no token: such a page passes here.
             return
-        document: dict[str, set[str]] = {}
-        accented = _WORD_RUN.findall(text) if not text.isascii() else ()
-        for spelling in {word.lower() for word in accented if word.isalpha() and not word.isascii()}:
-            document.setdefault(without_accents(spelling), set()).add(spelling)
+        words = unknown({w for w in runs - common_words("en", COMMON_ZIPF) if len(w) >= MIN_LETTERS}, "en")
         # One dropped letter first (a dozen lookups a word); two (five times as many) only on a page where
         # some word already reads clearly with one put back or is spelt intact: a dropping page drops both.
         found = {
@@ -88,9 +113,16 @@ class DroppedLetters(Rule):
             for w in words
             if (c := dropped_candidates(w, document, most=1)) and not first_name_languages(w)  # a query: only now
         }
+        if len(_barren) >= BARREN_WORDS:
+            _barren.clear()
+        _barren.update(fresh - words)  # short, common or listed in English
+        for w in words:  # no fit, a first name, or fits that do not read (the document's spellings aside)
+            alone = found.get(w) if w not in document else not first_name_languages(w) and dropped_candidates(w, most=1)
+            if not alone or not _reads(alone):
+                _barren.add(w)
         if not any(_reads(c) for c in found.values()):
             return  # no word reads clearly: nor will any of fewer words, and two letters are not looked for
-        tokens = list(_WORD.finditer(text))
+        tokens = _tokens(text, words)  # (only a token of these words can be reported)
         # (the words with a reading already passed the first-name list: not asked again)
         words = {w for w in words & {m.group().lower() for m in tokens} if w in found or not first_name_languages(w)}
         # The document's own language may know some of the words too; asking it is a fastText call (0.3-1 ms,
@@ -121,12 +153,60 @@ class DroppedLetters(Rule):
             )
 
 
+def _accented(text: str) -> dict[str, set[str]]:
+    """The document's words with a non-ASCII letter, lower-cased, by :func:`without_accents`, where that
+    has MIN_LETTERS letters (only a word of the rule's is looked up). Such a word lies inside one
+    whitespace-separated piece that is not ASCII and holds MIN_LETTERS ASCII characters: only those pieces
+    are read for words (all of a page's words cost 60-200 µs, and a page in Cyrillic spells every word
+    with non-ASCII letters and none with four ASCII ones)."""
+    if text.isascii():
+        return {}
+    # (lower-cased first: "K", the Kelvin sign, is "k" in lower case)
+    pieces = " ".join(
+        piece
+        for piece in text.split()
+        if not piece.isascii() and len(piece.lower().encode("ascii", "ignore")) >= MIN_LETTERS
+    )
+    document: dict[str, set[str]] = {}
+    for spelling in {word.lower() for word in _WORD_RUN.findall(pieces) if word.isalpha() and not word.isascii()}:
+        if len(key := without_accents(spelling)) >= MIN_LETTERS:
+            document.setdefault(key, set()).add(spelling)
+    return document
+
+
+def _tokens(text: str, among: Set[str]) -> list[re.Match[str]]:
+    """The tokens of the text whose lower case is one of ``among``, in order: its runs of four ASCII letters
+    or more, found at C speed, whose neighbours are read only for a run of ``among`` (the token's pattern
+    tried its lookbehind at every position: 100-200 µs a page, more than the rest of the rule on most)."""
+    tokens = []
+    for m in _RUN.finditer(text):
+        if m.group().lower() not in among:
+            continue
+        start, end = m.span()
+        before, after = text[start - 1 : start], text[end : end + 1]
+        if before and (before in _NOT_BEFORE or _word_char(before)):
+            continue
+        if after and (
+            after in _NOT_AFTER or _word_char(after) or (after == "." and _word_char(text[end + 1 : end + 2]))
+        ):
+            continue
+        tokens.append(m)
+    return tokens
+
+
+@lru_cache(maxsize=4096)
+def _word_char(char: str) -> bool:
+    """Whether a character is a word character (`regex`'s ``\\w``); an empty string is none. Kept per
+    character: a `regex` match costs about 2 µs a call, and a page asks two for each run of interest."""
+    return _WORD_CHAR.fullmatch(char) is not None
+
+
 def _recoveries(
-    tokens: list[regex.Match[str]],
+    tokens: list[re.Match[str]],
     words: set[str],
     found: dict[str, list[Dropped]],
     document: dict[str, set[str]],
-) -> list[tuple[regex.Match[str], list[Dropped]]]:
+) -> list[tuple[re.Match[str], list[Dropped]]]:
     """The tokens to report among ``words``, with their candidates; ``found`` has the words' candidates with
     one letter put back (those that have some)."""
     found = {w: c for w, c in found.items() if w in words}

@@ -35,7 +35,7 @@ class BlankLineRun(Rule):
     category = Category.PUNCTUATION
     severity = Severity.INFO
     fix = Applicability.SAFE
-    trigger = Trigger(pattern=re.compile(r"\n[ \t]*\r?\n[ \t]*\r?\n"))
+    trigger = Trigger(pattern=re.compile(r"\n[ \t]*\r?\n[ \t]*\r?\n"), needs=("\n",))
     must_fire = (Example("Title⟦\n\n\n\n⟧Body.", fixed="Title\n\nBody."),)
     must_not_fire = (Example("Title\n\nBody.\n"), Example("Line one\nLine two\n"))
 
