@@ -19,7 +19,7 @@ NOTICE_MAX_CHARS = 300
 #: a line this short needs no word naming the text: "Automatically translated", "Translated by Google Translate".
 BARE_MAX_WORDS = 6
 #: quotation marks: a notice quoted is an article's report of one.
-_QUOTES = frozenset("\"“”«»„")
+_QUOTES = frozenset('"“”«»„')
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +88,7 @@ class MachineNotice(Rule):
         Example("The app translated the menu automatically, the company said.\n"),
         Example('The page now says: "This content has been automatically translated."\n'),
         Example("Machine translation\n"),
+        Example("The talks ended.\nClick here to try Google Translate\n"),
     )
     trigger = Trigger(strings=_trigger_strings())
 
@@ -98,7 +99,10 @@ class MachineNotice(Rule):
             if len(line) > NOTICE_MAX_CHARS or not _QUOTES.isdisjoint(line):
                 continue
             folded = line.lower().replace("’", "'")
-            if made.search(folded) is None or machine.search(folded) is None:
+            if machine.search(folded) is None:
+                continue
+            # the making is said outside the machine's name: "Click here to try Google Translate" says none
+            if made.search(machine.sub(" ", folded)) is None:
                 continue
             if len(folded.split()) > BARE_MAX_WORDS and itself.search(folded) is None:
                 continue
