@@ -50,7 +50,9 @@ class DroppedLink(Rule):
     in the middle of the article.
 
     ## Fix safety
-    Flag only: the line may be a label to remove or a paragraph cut off that needs its end from the source.
+    Flag only, at info severity: the line may be a label to remove or a paragraph cut off that needs its end
+    from the source, and on pages of sites never tuned on it found no annotated problem while adding three
+    findings beyond the annotated ones (the held-out and fresh sets, scored once with it at minor).
     A clause that strands its preposition without a wh-word or relative ("The town he came from") alone on a
     line is taken too; as a line of its own it is rare in news.
     """
@@ -58,7 +60,7 @@ class DroppedLink(Rule):
     code = "TC228"
     name = "dropped-link"
     category = Category.BOILERPLATE
-    severity = Severity.MINOR
+    severity = Severity.INFO
     fix = Applicability.NONE
     languages: ClassVar[tuple[str, ...]] = ("en",)
     must_fire = (
