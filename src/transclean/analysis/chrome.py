@@ -85,10 +85,11 @@ def word_signature(line: str) -> bytes:
 
 def _unhandled(line: str) -> str:
     """``line`` as :func:`words` reads it: handles and site names blanked, "’" as "'" (WORD and _HANDLE read
-    them alike, and str.lower keeps both)."""
+    them alike, and str.lower keeps both), Turkish "İ" as "I" (str.lower makes it "i" and a combining dot,
+    which no word list spells: "İçeriğe geç" is "içeriğe geç")."""
     if _HANDLE_SIGN.search(line):
         line = _HANDLE.sub(" ", line)
-    return line.replace("’", "'")
+    return line.replace("’", "'").replace("İ", "I")
 
 
 @lru_cache(maxsize=32)
@@ -165,7 +166,7 @@ def _related_labels() -> frozenset[str]:
 
 def has_notice(line: str) -> bool:
     """True when ``line`` carries a phrase that only site notices use ("All rights reserved")."""
-    folded = " ".join(line.lower().replace("’", "'").split())
+    folded = " ".join(line.replace("İ", "I").lower().replace("’", "'").split())
     short, inner_words, by_inner = _notice_index()
     for phrase in short:
         if phrase in folded:

@@ -47,6 +47,9 @@ _NOT_LATIN = regex.compile(r"\P{Latin}+")
 
 #: a word with its inner apostrophes ("dell'anno", "l'article").
 WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
+#: a capitalised word: a name or a sentence's first word, which says nothing of the language (TC801 and TC806
+#: judge what is left when these are masked).
+CAPITALISED = regex.compile(r"\b\p{Lu}[\p{L}\p{M}'’.-]*")
 
 
 def mostly_latin(text: str) -> bool:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
+from transclean.analysis.foreign import CAPITALISED
 from transclean.context import Context
 from transclean.langdata import word_set
 from transclean.model import Applicability, Category, Finding, Severity
@@ -21,7 +22,6 @@ FUNCTION_WORD_SHARE = 0.2
 
 _QUOTED = regex.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"")
 _LETTERS = regex.compile(r"\p{L}+")
-_CAPITALISED = regex.compile(r"\b\p{Lu}[\p{L}\p{M}'’.-]*")
 
 
 @register
@@ -104,7 +104,7 @@ def _foreign(sentence: str, names: tuple[str, ...], lang: str, words: frozenset[
     if sum(map(words.__contains__, tokens)) >= max(2, FUNCTION_WORD_SHARE * len(tokens)):
         return None, 0.0  # enough of the document language's function words ("in" is German too)
     masked = _QUOTED.sub(" ", sentence)  # quoted words are meant to stay in their language
-    masked = _CAPITALISED.sub(" ", masked)  # names say nothing of the language
+    masked = CAPITALISED.sub(" ", masked)  # names say nothing of the language
     for name in names:
         masked = masked.replace(name, " ")
     if len(masked.strip()) < UNTRANSLATED_MIN_CHARS:
