@@ -277,13 +277,84 @@ def _vocabulary(glossary: Glossary, lang: str) -> _Vocabulary:
     )
 
 
+class _Plan(NamedTuple):
+    """What a capitalised run says by itself (:func:`_plan`), offsets within the run; what its context adds
+    (glossary matches over it, a feminine noun before it, the names met earlier) is read per use."""
+
+    organization: int | None  # the end of the institution the run opens with, if any
+    rest: tuple[tuple[int, str], ...]  # the words of the person's name; empty: no person
+    gender: str | None  # from an honorific or a feminine role noun in the run
+    before: bool  # whether the word before the run is read (no title opens the run)
+    lone: bool  # one word, no title: judged by :func:`_lone_word` when no gender is known
+    named: str | None  # for several words without a gender from the run or before it: the name's gender ...
+    named_skip: bool  # ... or no person at all ("Dulles Airport")
+
+
+@lru_cache(maxsize=65536)
+def _plan(group: str, glossary: Glossary, lang: str) -> _Plan:
+    """The steps of :func:`mentions` that read only the run itself, memoised per run: runs recur across a
+    corpus ("The", "He", names), and these steps were most of the extraction's time (about 11 µs a run)."""
+    honorifics, feminine, _, titles, institutions, not_names, _, place_words = _vocabulary(glossary, lang)
+    none = _Plan(None, (), None, False, False, None, False)
+    # Most runs are one word ("The", "He"): split and possessives cost a run only where it has them.
+    if " " in group or "\t" in group:
+        words = [(w.start(), w.group().rstrip(".,")) for w in _WORD.finditer(group)]
+    else:
+        words = [(0, group.rstrip(".,"))]
+    if "'s" in group or "’s" in group:
+        # "Fort Wayne's Betty Foss", "Russia's Sergei Lavrov": the name is what follows the possessive.
+        words = words[next((k + 1 for k, (_, w) in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), 0) :]
+        words = [(s, w[:-2] if w.endswith(("'s", "’s")) else w) for s, w in words]
+    organization = None
+    if words[0][1] in institutions if len(words) == 1 else any(w in institutions for _, w in words):
+        # "Senate Majority Leader John Thune": an institution, then a title, then a person.
+        last = max(i for i, (_, w) in enumerate(words) if w in institutions)
+        name = next((i for i in range(last + 1, len(words)) if _any_first_name(words[i : i + 1])), None)
+        organization = len(group) if name is None else words[last][0] + len(words[last][1])
+        if name is None:
+            return none._replace(organization=organization)
+        words = words[name:]
+    # A sentence-opening function word is not part of a name; after an article the run is a thing.
+    if words and words[0][1] not in honorifics and words[0][1] not in titles and _opens(words, lang):
+        if words[0][1] in ARTICLES:
+            return none._replace(organization=organization)
+        words = words[1:]
+    i = 0
+    gender: str | None = None
+    while i < len(words) and (words[i][1] in titles or words[i][1] in honorifics or words[i][1].lower() in feminine):
+        gender = "female" if words[i][1].lower() in feminine else honorifics.get(words[i][1], gender)
+        i += 1
+    before = i == 0
+    if i == 0 and len(words) > 2 and words[-1][1] not in place_words:  # "Energy Minister Svitlana Hrynchuk"
+        i = next(
+            (j + 1 for j in range(1, len(words) - 1) if words[j][1] in titles and _any_first_name(words[j + 1 :])),
+            0,
+        )
+    rest = words[i:]
+    if not rest or (len(rest) == 1 and rest[0][1] in not_names):
+        return none._replace(organization=organization)
+    named, named_skip = None, False
+    if len(rest) > 1:
+        first = rest[0][1]
+        named = first_name_gender(first)
+        if named is None and (_any_first_name(rest[:1]) or not _frequent(first, lang, KNOWN_WORD_ZIPF)):
+            # "Sam Morris", "Tayyip Erdogan"; not "Central America". After an unknown word the second one's
+            # gender is right more often than not: "Sor Margaret", "Idi Amin" (GAP recall 149 of 2,165
+            # flipped pronouns with it, 145 without), though "Magalena Anderson" is a woman.
+            named = first_name_gender(rest[1][1])
+        # "Dulles Airport", "Copa Libertadores": no first name, no title: not a person
+        named_skip = named is None and i == 0 and (rest[-1][1] in place_words or not _any_first_name(rest))
+    return _Plan(organization, tuple(rest), gender, before, len(rest) == 1 and i == 0, named, named_skip)
+
+
 def mentions(text: str, glossary: Glossary, matches: list[Match], lang: str = "en") -> list[Mention]:
     """Every person (with gender where known), organisation and place mentioned, in text order.
 
     Persons are glossary entries, honorific + name ("Mrs Tan"), or capitalised runs whose first name the
     first-name lexicon knows ("Ilham Aliyev"); a later surname alone ("Aliyev") is the same person.
     """
-    honorifics, feminine, finder, titles, institutions, not_names, places, place_words = _vocabulary(glossary, lang)
+    vocabulary = _vocabulary(glossary, lang)
+    feminine, finder, places = vocabulary.feminine, vocabulary.feminine_finder, vocabulary.place_prepositions
     # Whether any feminine role noun is in the text at all (a word lower-cases alone as inside the text, but
     # for a Greek final sigma, which no role noun has): if none, the word before a run need not be read.
     # (one automaton pass: a substring search per noun took 15% of the extraction)
@@ -302,66 +373,29 @@ def mentions(text: str, glossary: Glossary, matches: list[Match], lang: str = "e
         i = bisect_left(taken_starts, run_end)
         if i and taken_ends[i - 1] > run_start:
             continue
-        group = run.group()
-        # Most runs are one word ("The", "He"): split and possessives cost a run only where it has them.
-        if " " in group or "\t" in group:
-            words = [(run_start + w.start(), w.group().rstrip(".,")) for w in _WORD.finditer(group)]
-        else:
-            words = [(run_start, group.rstrip(".,"))]
-        if "'s" in group or "’s" in group:
-            # "Fort Wayne's Betty Foss", "Russia's Sergei Lavrov": the name is what follows the possessive.
-            words = words[next((k + 1 for k, (_, w) in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), 0) :]
-            words = [(s, w[:-2] if w.endswith(("'s", "’s")) else w) for s, w in words]
-        if words[0][1] in institutions if len(words) == 1 else any(w in institutions for _, w in words):
-            # "Senate Majority Leader John Thune": an institution, then a title, then a person.
-            last = max(i for i, (_, w) in enumerate(words) if w in institutions)
-            name = next((i for i in range(last + 1, len(words)) if _any_first_name(words[i : i + 1])), None)
-            end = run.end() if name is None else words[last][0] + len(words[last][1])
-            found.append(Mention(run.start(), end, text[run.start() : end], "organization"))
-            if name is None:
-                continue
-            words = words[name:]
-        # A sentence-opening function word is not part of a name; after an article the run is a thing.
-        if words and words[0][1] not in honorifics and words[0][1] not in titles and _opens(words, lang):
-            if words[0][1] in ARTICLES:
-                continue
-            words = words[1:]
-        i = 0
-        gender: str | None = None
-        while i < len(words) and (
-            words[i][1] in titles or words[i][1] in honorifics or words[i][1].lower() in feminine
-        ):
-            gender = "female" if words[i][1].lower() in feminine else honorifics.get(words[i][1], gender)
-            i += 1
-        if i == 0 and feminine_here and (before := _WORD_BEFORE.search(text, max(0, run_start - 24), run_start)):
-            gender = "female" if before.group(1).lower() in feminine else None  # "spokeswoman Zakharova"
-        if i == 0 and len(words) > 2 and words[-1][1] not in place_words:  # "Energy Minister Svitlana Hrynchuk"
-            i = next(
-                (j + 1 for j in range(1, len(words) - 1) if words[j][1] in titles and _any_first_name(words[j + 1 :])),
-                0,
-            )
-        rest = words[i:]
-        if not rest or (len(rest) == 1 and rest[0][1] in not_names):
+        plan = _plan(run.group(), glossary, lang)
+        if plan.organization is not None:
+            end = run_start + plan.organization
+            found.append(Mention(run_start, end, text[run_start:end], "organization"))
+        if not plan.rest:
             continue
-        first = rest[0][1]
+        gender = plan.gender
+        if plan.before and feminine_here and (before := _WORD_BEFORE.search(text, max(0, run_start - 24), run_start)):
+            gender = "female" if before.group(1).lower() in feminine else None  # "spokeswoman Zakharova"
+        first = plan.rest[0][1]
         if gender is None:
-            if len(rest) == 1 and i == 0:
-                kind, gender = _lone_word(text, rest[0][0], first, surnames, firsts, places, lang)
+            if plan.lone:
+                kind, gender = _lone_word(text, run_start + plan.rest[0][0], first, surnames, firsts, places, lang)
                 if kind != "person":
                     continue
-            elif len(rest) > 1:
-                gender = first_name_gender(first)
-                if gender is None and (_any_first_name(rest[:1]) or not _frequent(first, lang, KNOWN_WORD_ZIPF)):
-                    # "Sam Morris", "Tayyip Erdogan"; not "Central America". After an unknown word the second
-                    # one's gender is right more often than not: "Sor Margaret", "Idi Amin" (GAP recall 149 of
-                    # 2,165 flipped pronouns with it, 145 without), though "Magalena Anderson" is a woman.
-                    gender = first_name_gender(rest[1][1])
-                if gender is None and i == 0 and (rest[-1][1] in place_words or not _any_first_name(rest)):
-                    continue  # "Dulles Airport", "Copa Libertadores": no first name, no title: not a person
-        start, end = rest[0][0], rest[-1][0] + len(rest[-1][1])
+            elif len(plan.rest) > 1:
+                if plan.named_skip:
+                    continue
+                gender = plan.named
+        start, end = run_start + plan.rest[0][0], run_start + plan.rest[-1][0] + len(plan.rest[-1][1])
         found.append(Mention(start, end, text[start:end], "person", gender))
-        if len(rest) > 1:
-            surnames.setdefault(rest[-1][1], gender)
+        if len(plan.rest) > 1:
+            surnames.setdefault(plan.rest[-1][1], gender)
             firsts.setdefault(first, gender)
     return sorted(found + _defined_acronyms(text, found), key=lambda m: m.start)
 

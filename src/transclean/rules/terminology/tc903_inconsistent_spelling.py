@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 
@@ -75,22 +76,30 @@ class InconsistentSpelling(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
+        lang = ctx.language or "en"
+        surnames = surname_variants(ctx.glossary, lang)
+        # A finding needs a group of two spellings: two distinct names with one key, two spellings of a
+        # glossary surname, or a pair of full names a romanisation apart. Most documents have none, which the
+        # distinct runs tell before any use is read where it stands (a match object and a tuple per
+        # capitalised run were most of the rule's time).
+        forms = {run[_opening(run, lang) :] for run in set(_NAME_RUN.findall(text))}
+        if (
+            len({spelling_key(form) for form in forms}) == len(forms)
+            and len(set(_CAPITALISED_WORD.findall(text)).intersection(surnames) if surnames else ()) < 2
+            and not transliterations(ctx)
+        ):
+            return
         glossary_spans = {(m.start, m.end) for m in ctx.matches}
         glossary_spans |= {(m.end - len(m.text.split()[-1]), m.end) for m in ctx.matches}  # their surnames
         groups: dict[str, list[tuple[int, int, str]]] = {}
         tails: Counter[str] = Counter()
-        from transclean.lexicon import zipf
-
-        lang = ctx.language or "en"
         for m in _NAME_RUN.finditer(text):
             start, form = m.start(), m.group()
-            first = _FIRST_WORD.match(form) if " " in form else None  # most runs are one word
-            if first and zipf(first.group().strip().lower(), lang) >= COMMON_WORD_ZIPF:
-                start, form = start + first.end(), form[first.end() :]  # "Later José Mourinho"
+            if opening := _opening(form, lang):
+                start, form = start + opening, form[opening:]  # "Later José Mourinho"
             groups.setdefault(spelling_key(form), []).append((start, start + len(form), form))
             if " " in form:  # "Pedro Sánchez" votes for the spelling of a lone "Sánchez"
                 tails[form.rsplit(" ", 1)[1]] += 1
-        surnames = surname_variants(ctx.glossary, lang)
         in_person_groups = set()
         for m in _CAPITALISED_WORD.finditer(text) if surnames else ():
             if m.group() in surnames:
@@ -133,3 +142,14 @@ class InconsistentSpelling(Rule):
                         title=f"Use {top!r}",
                         confidence=0.6,
                     )
+
+
+@lru_cache(maxsize=65536)
+def _opening(run: str, lang: str) -> int:
+    """Where the name of a capitalised run starts: after its first word when that word is common enough to
+    open a sentence ("Later José Mourinho"), else 0 (most runs are one word). Memoised, as the name keys:
+    asked for every run of every document, and runs recur."""
+    from transclean.lexicon import zipf
+
+    first = _FIRST_WORD.match(run) if " " in run else None
+    return first.end() if first and zipf(first.group().strip().lower(), lang) >= COMMON_WORD_ZIPF else 0

@@ -83,30 +83,21 @@ class RomanisedName(Rule):
         if lang not in self.languages:
             return
         text = ctx.text
+        # A finding needs two spellings whose keys are one or a letter apart; most documents have none, which
+        # the pieces of their distinct runs tell before any use is read where it stands.
+        keys = Counter(
+            key
+            for form in {form for run in set(_RUN.findall(text)) for _, _, form in _pieces(run, lang)}
+            if len(key := loose_name_key(form)) >= MIN_KEY
+        )
+        if all(n == 1 for n in keys.values()) and all(keys.keys().isdisjoint(_deletions(key)) for key in keys):
+            return
         words: dict[str, list[tuple[int, int, str]]] = {}
         runs: dict[str, list[tuple[int, int, str]]] = {}
         for m in _RUN.finditer(text):
-            run = m.group()
-            if run.isupper():
-                continue  # a headline in capitals: "CITY REACTION TO ERDOĞAN"
-            if " " not in run:  # most runs are one word ("The", "Skorokhod"): the steps below, without the lists
-                if _rare(run, lang):
-                    start, end = m.span()
-                    _add(words, start, end, run)
-                    _add(runs, start, end, run)
-                continue
-            # the run's words are joined by single spaces: their offsets follow from their lengths
-            parts, start = [], m.start()
-            for word in run.split(" "):
-                parts.append((start, start + len(word), word, _rare(word, lang)))
-                start += len(word) + 1
-            for start, end, word, is_rare in parts:
-                if is_rare:
-                    _add(words, start, end, word)
-            end = m.end()
-            last_rare = max((i for i, part in enumerate(parts) if part[3]), default=-1)
-            for start, _, _, _ in parts[: last_rare + 1]:  # "Director Seo Yong-joo", "Seo Yong-joo", "Yong-joo"
-                _add(runs, start, end, text[start:end])
+            start, end = m.span()
+            for a, b, form in _pieces(m.group(), lang):
+                _add(runs if b < 0 else words, start + a, end if b < 0 else start + b, form)
         flagged = _minority(text, words, _spelt_apart) + _minority(text, runs, _built_apart)
         flagged += _minority(text, _dropped_letter(words), _spelt_apart, longest=True)
         done = _inside_another({(start, end) for start, end, _, _ in flagged})
@@ -130,6 +121,28 @@ def _inside_another(spans: set[tuple[int, int]]) -> set[tuple[int, int]]:
             inside.add((start, end))
         reach = max(reach, end)
     return inside
+
+
+@lru_cache(maxsize=65536)
+def _pieces(run: str, lang: str) -> tuple[tuple[int, int, str], ...]:
+    """What a capitalised run adds to the groups, offsets within the run: its rare words ``(start, end,
+    word)``, then each run from a word up to its last rare one to the run's end ``(start, -1, run)``
+    ("Director Seo Yong-joo", "Seo Yong-joo", "Yong-joo"); a one-word run adds itself as both when rare.
+    None for a run in capitals (a headline: "CITY REACTION TO ERDOĞAN"). Memoised per run: runs recur."""
+    if run.isupper():
+        return ()
+    if " " not in run:  # most runs are one word ("The", "Skorokhod")
+        return ((0, len(run), run), (0, -1, run)) if _rare(run, lang) else ()
+    # the run's words are joined by single spaces: their offsets follow from their lengths
+    parts, start = [], 0
+    for word in run.split(" "):
+        parts.append((start, start + len(word), word, _rare(word, lang)))
+        start += len(word) + 1
+    last_rare = max((i for i, part in enumerate(parts) if part[3]), default=-1)
+    return (
+        *((a, b, word) for a, b, word, is_rare in parts if is_rare),
+        *((a, -1, run[a:]) for a, _, _, _ in parts[: last_rare + 1]),
+    )
 
 
 def _add(groups: dict[str, list[tuple[int, int, str]]], start: int, end: int, form: str) -> None:

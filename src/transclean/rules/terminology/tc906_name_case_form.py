@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import chain
 
 import regex
 
@@ -94,8 +95,15 @@ class NameCaseForm(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text, lang = ctx.text, ctx.language or "en"
-        uses: dict[str, list[tuple[int, int, str, bool]]] = {}
         known_places = places()
+        surnames = _glossary_surnames(ctx.glossary, lang)
+        # A finding needs two name keys on one stem or a key that is a case form of a glossary surname, which
+        # most documents lack: both are asked of the keys of the distinct words first, and only then is each
+        # use read where it stands (a match object per capitalised word was most of the rule's time).
+        keys = {loose_name_key(w) for w, _ in _NAME.findall(text) if _is_name(w, lang) and w not in known_places}
+        if not _share_a_stem(keys) and not any(_case_form_of(key, surnames) for key in keys):
+            return
+        uses: dict[str, list[tuple[int, int, str, bool]]] = {}
         for m in _NAME.finditer(text):
             word = m.group(1)
             if _is_name(word, lang) and word not in known_places:
@@ -133,7 +141,6 @@ class NameCaseForm(Rule):
                     )  # fmt: skip
         # A name the document writes only in a case form ("Tuska", "Zelenskogo") is found against the
         # surnames of the persons the glossaries know.
-        surnames = _glossary_surnames(ctx.glossary, lang)
         for key in uses.keys() - grouped:
             surname = _case_form_of(key, surnames)
             for start, end, word, _ in uses[key] if surname else ():
@@ -159,6 +166,20 @@ def _stem_index(keys: Iterable[str]) -> dict[tuple[str, str], dict[str, str]]:
         for lang, stem, ending in _stems_of(key):
             stems.setdefault((lang, stem), {})[key] = ending
     return stems
+
+
+def _share_a_stem(keys: Iterable[str]) -> bool:
+    """Whether two of these name keys share a stem, which they need to be case forms of one name: counted at
+    C speed (indexing every key under each language's stems, and sorting each stem's one key, cost more than
+    the rest of the rule on a document without a pair)."""
+    return max(Counter(chain.from_iterable(map(_stem_set, keys))).values(), default=0) > 1
+
+
+@lru_cache(maxsize=MEMO_SIZE)
+def _stem_set(key: str) -> tuple[str, ...]:
+    """The distinct stems of :func:`_stems_of` (whatever the language): two keys can be case forms of one
+    name only if they share one."""
+    return tuple(dict.fromkeys(stem for _, stem, _ in _stems_of(key)))
 
 
 @lru_cache(maxsize=MEMO_SIZE)
@@ -191,6 +212,8 @@ def _case_groups(uses: dict[str, list[tuple[int, int, str, bool]]]) -> tuple[lis
     nominatives = _endings()[3]
     parent = {key: key for key in uses}
     nominative: set[str] = set()
+    if not _share_a_stem(uses):
+        return [], nominative
 
     def root(key: str) -> str:
         while parent[key] != key:
