@@ -1,13 +1,23 @@
-"""Small pure helpers over text: lines with offsets, line/column lookup, line-block removal, word alternations."""
+"""Small pure helpers over text: lines with offsets, line/column lookup, line-block removal, word alternations,
+word characters."""
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 
 import regex
 
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
+_WORD_CHAR = regex.compile(r"\w")
+
+
+@lru_cache(maxsize=4096)
+def is_word_char(char: str) -> bool:
+    r"""Whether ``char`` is one character of `regex`'s ``\w`` (an empty string is none): what its ``\b``
+    reads on each side of a position. Kept per character: a `regex` match costs about 2 µs a call."""
+    return _WORD_CHAR.fullmatch(char) is not None
 
 
 def alternation(words: Iterable[str], *, escape: bool = False) -> str:

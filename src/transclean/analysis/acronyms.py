@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex
-
 from transclean.glossary import Concept, Glossary
-
-#: one character of ``regex``'s ``\w``: what its ``\b`` looks at on each side of a position
-_WORD_CHAR = regex.compile(r"\w")
+from transclean.text import is_word_char
 
 
 def confusable_acronyms(a: str, b: str) -> bool:
@@ -75,9 +71,7 @@ def _has_word(text: str, word: str) -> bool:
 
 def _boundary(text: str, i: int) -> bool:
     r"""Whether ``regex``'s ``\b`` holds at ``i``: a word character on one side only."""
-    before = i > 0 and _WORD_CHAR.match(text, i - 1) is not None
-    after = i < len(text) and _WORD_CHAR.match(text, i) is not None
-    return before != after
+    return is_word_char(text[i - 1 : i] if i else "") != is_word_char(text[i : i + 1])
 
 
 def context_rival(text: str, glossary: Glossary, concept: Concept, form: str) -> tuple[Concept, set[str]] | None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Set
-from functools import lru_cache
 
 import regex
 
@@ -13,6 +12,7 @@ from transclean.context import Context
 from transclean.lexicon import common_words, first_name_languages, unknown
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
+from transclean.text import is_word_char
 
 # A token: an ASCII word of four letters or more standing alone, not part of an address, an e-mail or a
 # number, and not beside a mark that stands for a lost letter ("*ngel", "Rodr?guez": TC103's, or
@@ -21,7 +21,6 @@ from transclean.rules.base import Example, Rule, register
 _RUN = re.compile("[A-Za-z]{4,}")
 _NOT_BEFORE = frozenset("@/.=&#%*?\ufffd-")
 _NOT_AFTER = frozenset("@/=&#%*?\ufffd")
-_WORD_CHAR = regex.compile(r"\w")
 #: the letters a token has at least
 MIN_LETTERS = 4
 #: unknown words with a clear recovery a page needs before a lexicon word is read through any of them: a
@@ -184,21 +183,14 @@ def _tokens(text: str, among: Set[str]) -> list[re.Match[str]]:
             continue
         start, end = m.span()
         before, after = text[start - 1 : start], text[end : end + 1]
-        if before and (before in _NOT_BEFORE or _word_char(before)):
+        if before and (before in _NOT_BEFORE or is_word_char(before)):
             continue
         if after and (
-            after in _NOT_AFTER or _word_char(after) or (after == "." and _word_char(text[end + 1 : end + 2]))
+            after in _NOT_AFTER or is_word_char(after) or (after == "." and is_word_char(text[end + 1 : end + 2]))
         ):
             continue
         tokens.append(m)
     return tokens
-
-
-@lru_cache(maxsize=4096)
-def _word_char(char: str) -> bool:
-    """Whether a character is a word character (`regex`'s ``\\w``); an empty string is none. Kept per
-    character: a `regex` match costs about 2 µs a call, and a page asks two for each run of interest."""
-    return _WORD_CHAR.fullmatch(char) is not None
 
 
 def _recoveries(
