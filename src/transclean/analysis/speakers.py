@@ -3,6 +3,7 @@ that opens it ("The ministry said", "Azerbaijan insists")."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -148,12 +149,27 @@ def _reported_clause(lang: str) -> regex.Pattern[str] | None:
     )
 
 
-def reported_first_person(ctx: Context) -> list[tuple[int, int, str]]:
-    """Indirect speech kept in the speaker's person: for each "said that ... we/our" (the first such word
-    of a clause), the verb's offset, the word's offset and the word. Not when a quotation mark stands
-    between the sentence's start and the word, the line opens with one (a quoted paragraph), or a word of
-    the first or second person stands before the verb in its sentence (the writer speaks: "As I said, ...
-    we"). Scanned once per text and kept in ``ctx.memo`` (TC404 and TC719 both ask)."""
+def reported_first_person(ctx: Context, group: str) -> Iterator[tuple[str, int, str]]:
+    """Indirect speech kept in the speaker's person: for each "said that ... we/our" whose word is in
+    ``[reported_speech] <group>`` of the language file ("subjects": "we", "I", TC719's; "others": "our",
+    "us", TC404's), the reporting verb as written, the word's offset and the word. One function for both
+    rules: they differ only in the words they take from one scan and in their messages."""
+    found = _reported_clauses(ctx)
+    if not found:
+        return
+    words = frozenset(language_data(ctx.language or "")["reported_speech"][group])
+    text = ctx.text
+    for verb, start, word in found:
+        if word in words:
+            yield text[verb : text.find(" ", verb)], start, word
+
+
+def _reported_clauses(ctx: Context) -> list[tuple[int, int, str]]:
+    """For each "said that ... we/our" (the first such word of a clause), the verb's offset, the word's
+    offset and the word. Not when a quotation mark stands between the sentence's start and the word, the
+    line opens with one (a quoted paragraph), or a word of the first or second person stands before the
+    verb in its sentence (the writer speaks: "As I said, ... we"). Scanned once per text and kept in
+    ``ctx.memo`` (TC404 and TC719 both ask)."""
     key = ("reported_first_person", ctx.text)
     if key in ctx.memo:
         return ctx.memo[key]  # type: ignore[return-value]

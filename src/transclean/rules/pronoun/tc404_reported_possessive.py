@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 from transclean.analysis.speakers import reported_first_person
 from transclean.context import Context
-from transclean.langdata import language_data
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
 
@@ -53,15 +52,12 @@ class ReportedPossessive(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         if ctx.language not in self.languages:
             return
-        others = frozenset(language_data(ctx.language)["reported_speech"]["others"])
-        for verb, start, word in reported_first_person(ctx):
-            if word not in others:
-                continue
+        for verb, start, word in reported_first_person(ctx, "others"):
             yield self.finding(
                 ctx.text,
                 start,
                 start + len(word),
-                f"{word!r} in a clause reported with {ctx.text[verb : ctx.text.find(' ', verb)]!r} ... 'that' "
-                "is the speaker's own word: the speaker's 'his', 'her', 'their' or a name is meant",
+                f"{word!r} in a clause reported with {verb!r} ... 'that' is the speaker's own word: the speaker's "
+                "'his', 'her', 'their' or a name is meant",
                 confidence=0.6,
             )
