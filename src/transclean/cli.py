@@ -17,6 +17,7 @@ from transclean import __version__
 from transclean.cli_common import (
     ConfigPath,
     CorpusProfilePath,
+    ExitZero,
     ExtendSelect,
     Glossaries,
     Ignore,
@@ -25,6 +26,7 @@ from transclean.cli_common import (
     Paths,
     Profile,
     Select,
+    UnsafeFixes,
     _fail,
 )
 from transclean.cli_core import Format, run_check, run_config, write_stdout
@@ -89,13 +91,13 @@ def check(
     ] = Format.full,
     format_alias: Annotated[Format | None, typer.Option("--format", hidden=True)] = None,
     fix: Annotated[bool, typer.Option("--fix", help="Fix the files in place (atomically, mode kept).")] = False,
-    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="Also apply fixes that guess meaning.")] = False,
+    unsafe_fixes: UnsafeFixes = False,
     statistics: Annotated[bool, typer.Option("--statistics", help="Count findings per rule instead.")] = False,
     exclude: Annotated[
         list[str] | None,
         typer.Option("--exclude", help="Path patterns to skip in directories (comma-separated).", metavar="GLOBS"),
     ] = None,
-    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when findings remain.")] = False,
+    exit_zero: ExitZero = False,
     select: Select = None,
     extend_select: ExtendSelect = None,
     ignore: Ignore = None,
@@ -144,8 +146,8 @@ def fix(
     diff: Annotated[
         bool, typer.Option("--diff", help="Print a unified diff instead of the text; exit 1 if it is not empty.")
     ] = False,
-    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="Also apply fixes that guess meaning.")] = False,
-    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when findings remain.")] = False,
+    unsafe_fixes: UnsafeFixes = False,
+    exit_zero: ExitZero = False,
     select: Select = None,
     extend_select: ExtendSelect = None,
     ignore: Ignore = None,

@@ -116,6 +116,8 @@ ConfigPath = Annotated[
     ),
 ]
 Isolated = Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")]
+UnsafeFixes = Annotated[bool, typer.Option("--unsafe-fixes", help="Also apply fixes that guess meaning.")]
+ExitZero = Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when findings remain.")]
 
 
 def _fail(exc: TranscleanError) -> NoReturn:
