@@ -8,9 +8,8 @@ from collections.abc import Iterator
 import regex
 
 from transclean.context import Context
-from transclean.model import Applicability, Category, Edit, Finding, Severity
+from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
-from transclean.text import block_removal
 
 _FRAGMENT = regex.compile(r"\s*\p{Ll}{1,4}\s*")
 
@@ -59,14 +58,11 @@ class OrphanFragment(Rule):
             if len(line.stripped) > 4:
                 continue  # a fragment is one to four letters
             if _FRAGMENT.fullmatch(line.text) and len(prev.stripped) >= 40 and _SENTENCE_END.search(prev.text):
-                s, e, new = block_removal(text, line.start, line.end)
-                yield self.finding(
+                yield self.line_removal(
                     text,
-                    line.lead,
-                    line.lead + len(line.stripped),
+                    line.start,
+                    line.end,
                     f"Stray fragment {line.stripped!r} between paragraphs",
-                    suggestion="",
-                    edits=(Edit(s, e, new),),
                     title="Remove the fragment",
                     confidence=0.9,
                 )

@@ -11,7 +11,6 @@ from transclean.analysis.chrome import DIGIT, all_languages
 from transclean.context import Context
 from transclean.model import Applicability, Category, Edit, Finding, Severity
 from transclean.rules.base import AsciiGate, Example, Rule, Trigger, register
-from transclean.text import block_removal
 
 #: a date/time line is short; a longer line is a sentence that mentions a date.
 DATELINE_MAX_CHARS = 60
@@ -144,14 +143,11 @@ class Dateline(Rule):
             if len(line.stripped) > DATELINE_MAX_CHARS and ":" not in line.text and line.stripped[0] != "[":
                 continue  # too long for a date line, no clock time to shorten nor fuse, no bracket: prose
             if dateline(line.text):
-                s, e, new = block_removal(text, start, line.end)
-                yield self.finding(
+                yield self.line_removal(
                     text,
-                    line.lead,
-                    line.lead + len(line.stripped),
+                    start,
+                    line.end,
                     "Date or time line from the page header",
-                    suggestion="",
-                    edits=(Edit(s, e, new),),
                     title="Remove the line",
                     confidence=0.9,
                 )

@@ -11,7 +11,6 @@ from transclean.analysis.chrome import SENTENCE_END, all_languages, words
 from transclean.context import Context
 from transclean.model import Applicability, Category, Edit, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
-from transclean.text import block_removal
 
 #: a caption or credit line is short; a longer line is prose that starts with "Source:".
 CREDIT_MAX_CHARS = 120
@@ -161,16 +160,8 @@ class PhotoCredit(Rule):
             if len(line.stripped) <= CREDIT_MAX_CHARS and (
                 _dash_caption(body, line.sentence_end) or (not line.sentence_end and _credit_line(body, line.stripped))
             ):
-                s, e, new = block_removal(text, start, line.end)
-                yield self.finding(
-                    text,
-                    line.lead,
-                    line.lead + len(line.stripped),
-                    "Photo caption or credit line",
-                    suggestion="",
-                    edits=(Edit(s, e, new),),
-                    title="Remove the credit",
-                    confidence=0.9,
+                yield self.line_removal(
+                    text, start, line.end, "Photo caption or credit line", title="Remove the credit", confidence=0.9
                 )
                 continue
             # both scans run only on a line that can hold their match: a closing bracket at its end; a

@@ -10,9 +10,8 @@ import regex
 from transclean.analysis.chrome import SENTENCE_END, all_languages
 from transclean.context import Context
 from transclean.langdata import across_languages
-from transclean.model import Applicability, Category, Edit, Finding, Severity
+from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, register
-from transclean.text import block_removal
 
 # Longest first; ties in text order, so the pattern is the same in every process (a set's order is not) and
 # its compiled form can be kept between runs (transclean.cache).
@@ -109,14 +108,11 @@ class LabelWithHeadline(Rule):
                     confidence=0.9,
                 )
                 continue
-            s, e, new = block_removal(text, start, end)
-            yield self.finding(
+            yield self.line_removal(
                 text,
-                start + m.start("label"),
-                start + len(line.rstrip()),
+                start,
+                end,
                 f"Label {m['label']!r} with another article's headline",
-                suggestion="",
-                edits=(Edit(s, e, new),),
                 title="Remove the line",
                 confidence=0.9,
             )
