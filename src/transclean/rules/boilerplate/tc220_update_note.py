@@ -11,22 +11,20 @@ from transclean.analysis.chrome import DIGIT, all_languages
 from transclean.context import Context
 from transclean.model import Applicability, Category, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
+from transclean.text import alternation
 
 #: the note is a short prefix: the update word, a date or time, and a colon or full stop.
 NOTE_MAX_CHARS = 60
 
 
-#: the update words as a paragraph opens them: capitalised or in capitals ("Updated", "UPDATE"), longest first.
-_WORDS = sorted(
-    {form for w in all_languages("update_words") for form in (w[:1].upper() + w[1:], w.upper())},
-    key=lambda w: (-len(w), w),
-)
+#: the update words as a paragraph opens them: capitalised or in capitals ("Updated", "UPDATE").
+_WORDS = frozenset(form for w in all_languages("update_words") for form in (w[:1].upper() + w[1:], w.upper()))
 #: a paragraph opening with an update word, a date or time and a colon (tried first: dates hold stops) or a
 #: stop, then the text: "Update vom
 #: Mittwoch, 18. Januar, 06.50 Uhr: Der ...", "Updated at 14:20. The ...".
 _NOTE = regex.compile(
     r"^[ \t]*(?P<note>(?:"
-    + "|".join(regex.escape(w) for w in _WORDS)
+    + alternation(_WORDS, escape=True)
     + r")\b(?:[^\n:]{0,60}?:|[^\n]{0,60}?\.))[ \t]+(?=\p{Lu})",
     regex.MULTILINE,
 )
@@ -66,7 +64,7 @@ class UpdateNote(Rule):
         Example("An update at 14:20. The union rejected the offer.\n"),
     )
 
-    trigger = Trigger(strings=tuple(_WORDS))
+    trigger = Trigger(strings=tuple(sorted(_WORDS)))
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
