@@ -1,0 +1,62 @@
+"""Public figures of machine-translated news: a gazetteer shipped as ``data/people.tsv``.
+
+Machine translation misspells the people news is about ("Lena Hollengren" for Hallengren, "Shmygal" for
+Shmyhal) on pages that never write the right form, so no rule comparing a page's own spellings can see it.
+The gazetteer holds heads of state and government, ministers, party leaders and officials of international
+bodies (2015-2026), each with the spelling English news uses, gender, countries and roles, written from
+general knowledge. It is kept apart from the shipped glossaries (``glossaries/people.tsv``): glossary forms
+are matched in every document and enforced by several rules, while these names are only compared with
+words a page misspells; the countries' and roles' English words are in ``data/lang/en.toml``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from transclean.glossary import fold
+
+GENDERS = ("female", "male")
+
+
+class Person(NamedTuple):
+    """One row of the gazetteer."""
+
+    name: str
+    gender: str
+    countries: tuple[str, ...]
+    roles: tuple[str, ...]
+    years: str
+    variants: tuple[str, ...]
+    alone: str  # how news names the person alone: the last word unless the gazetteer says otherwise
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The words of the name (particles such as "von", "da" and "al-" included)."""
+        return tuple(self.name.split())
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(part for part in cell.split("|") if part)
+
+
+@lru_cache(maxsize=1)
+def people() -> tuple[Person, ...]:
+    """The gazetteer's rows (read once per process; tests/test_people.py checks every cell)."""
+    rows = []
+    text = (Path(__file__).parent / "data" / "people.tsv").read_text("utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    for line in lines[1:]:  # the first is the header
+        name, gender, countries, roles, years, variants, alone = line.split("\t")
+        rows.append(
+            Person(name, gender, _split(countries), _split(roles), years, _split(variants), alone or name.split()[-1])
+        )
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """Every word of every name and variant, folded: a word a page writes that is one of them is a name of
+    the gazetteer, never a misspelling of another ("Marin" is not "Martin")."""
+    return frozenset(fold(word) for p in people() for form in (p.name, *p.variants) for word in form.split())
