@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from transclean.glossary import fold
+from transclean.langdata import language_data
 
 GENDERS = ("female", "male")
 
@@ -60,3 +61,39 @@ def known_words() -> frozenset[str]:
     """Every word of every name and variant, folded: a word a page writes that is one of them is a name of
     the gazetteer, never a misspelling of another ("Marin" is not "Martin")."""
     return frozenset(fold(word) for p in people() for form in (p.name, *p.variants) for word in form.split())
+
+
+@lru_cache(maxsize=1)
+def _genders() -> dict[str, str | None]:
+    """Every full name and variant, folded -> the person's gender (None for a name two people share)."""
+    out: dict[str, str | None] = {}
+    for person in people():
+        for form in (person.name, *person.variants):
+            key = fold(form)
+            if " " in key:
+                out[key] = person.gender if out.get(key, person.gender) == person.gender else None
+    return out
+
+
+def gender(name: str) -> str | None:
+    """The gender of the public figure a full name names exactly ("Maia Sandu": female), if the gazetteer
+    holds one: first-name lists do not know many of their first names ("Maia", "Recep", "Sanae")."""
+    return _genders().get(fold(name))
+
+
+@lru_cache(maxsize=1)
+def _alone() -> dict[str, Person | None]:
+    """The forms that name a person alone ("Meloni", "Lula"), outside the countries whose surnames are English
+    ones (a lone "Harris" is anybody), each with its person (None: a form two people share: "Kim")."""
+    english = language_data("en")["people"]["english_surnames"]
+    out: dict[str, Person | None] = {}
+    for person in people():
+        if person.countries[0] not in english and " " not in person.alone:
+            out[person.alone] = None if person.alone in out else person
+    return out
+
+
+def named_alone(word: str) -> Person | None:
+    """The one public figure of the gazetteer a capitalised word names alone, if any ("Meloni"); the caller
+    checks that the text is about that person's country."""
+    return _alone().get(word)

@@ -105,10 +105,11 @@ def country_words(lang: str) -> dict[str, tuple[tuple[str, ...], regex.Pattern[s
     }
 
 
-def _names_country(text: str, lang: str, codes: tuple[str, ...], named: dict[str, bool]) -> bool:
+def names_country(text: str, lang: str, codes: tuple[str, ...], named: dict[str, bool] | None = None) -> bool:
     """Whether ``text`` names one of the countries ``codes`` (answers kept in ``named``, per document). A
     substring test of the words spares most texts the pattern (which only checks the words' edges)."""
     table = country_words(lang)
+    named = {} if named is None else named
     for code in codes:
         if code not in named:
             words, pattern = table.get(code, ((), None))
@@ -136,7 +137,7 @@ def find_calques(ctx: Context, table: str) -> Iterator[CalqueHit]:
     for calque in calques(lang, table):
         if not any(key in text for key in calque.keys):
             continue  # a substring test per entry spares most texts the entry's regular expression
-        if calque.countries and not _names_country(text, lang, calque.countries, named):
+        if calque.countries and not names_country(text, lang, calque.countries, named):
             continue  # "Supreme Council" is a calque only in a text about Ukraine
         if calque.unless is not None and calque.unless.search(text):
             continue  # "Vice Premier" in a text about China is China's own title

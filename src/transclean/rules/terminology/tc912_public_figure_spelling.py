@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 import regex
 
-from transclean.analysis.calques import country_words
+from transclean.analysis.calques import country_words, names_country
 from transclean.analysis.mentions import is_first_name
 from transclean.analysis.spelling import romanisation_key
 from transclean.context import Context
@@ -61,15 +61,20 @@ class PublicFigureSpelling(Rule):
     ## What it finds
     A name one edit (names of nine letters or more: two) from a person of the gazetteer of public figures
     (``data/people.tsv``: heads of state and government, ministers, party leaders, officials of the UN, the
-    EU, NATO; 2015-2026), with the same first letter, where the page says it is that person: the other
-    part of the name is written exactly ("Lena Hollengren", "Andrew Babiš") or, for a name alone or wrong
-    in both parts ("Magalena Anderson"), the person's country (``[countries]`` in ``en.toml``) or another
-    of its people in the gazetteer stands near, or the person's role right before or after the name
-    (``[people.roles]``). Never flagged: a written word that is itself a name of the gazetteer, a word or
-    name English knows (Zipf 2.5 or more: "Anderson" alone), a first name in a surname's place, a place, a
-    romanisation of the same name ("Zelenskyy", "Dmitri"), a case form that only adds or drops letters at
-    the end (TC906's), or a name beside another person's first name ("Mario Melloni" is someone else).
-    Each written form is reported once, at its first use, with the number of its uses.
+    EU, NATO; 2015-2026), with the same first letter, where the page says it is that person: the rest of
+    the name is written exactly ("Lena Hollengren"); a first name anglicised beside the exact surname
+    ("Peter Fiala", "Andrew Babiš"), or a surname after the first name's initial ("R. Fica"), in a text
+    that names the person's country; a surname alone, or a name one edit off in each word ("Magalena
+    Anderson"), when the person's country (``[countries]`` in ``en.toml``) or another of its public figures
+    is named on the same line near it, or the person's role stands right before or after it
+    (``[people.roles]``). Never flagged: a first name alone; a written word that is a name of the gazetteer
+    in a surname's place, a word or name English knows (Zipf 2.5 or more: "Anderson" alone), a first name,
+    a place or a country's word ("Montenegrin"); a name part that names nobody alone (a first name such as
+    "Hussein", a place such as "Montenegro", the surnames of countries where English is written: a near
+    namesake of "Harris" is another person) unless the rest of the name is there; a spelling the gazetteer
+    lists, a romanisation of the same name ("Zelenskyy", "Dmitri"); a case form that only adds or drops
+    letters at the end (TC906's); a name beside another person's first name ("Mario Melloni" is someone
+    else). Each written form is reported once, at its first use, with the number of its uses.
 
     ## Why it matters
     Readers, search and glossaries cannot find "Hollengren"; a misspelt head of government is the error an
@@ -92,6 +97,7 @@ class PublicFigureSpelling(Rule):
         Example("Prime Minister ⟦Magalena Anderson⟧ tells the news agency that passes are coming.", language="en"),
         Example("She is the new face of the anti-⟦Melloni⟧ Italian left.", language="en"),
         Example("The House should vote on confidence in ⟦Andrew⟧ Babiš' Czech minority government.", language="en"),
+        Example('Slovak employers say: "government R. ⟦Fica⟧ must make order in the budget."', language="en"),
     )
     must_not_fire = (
         Example("Lena Hallengren and Denys Shmyhal met Giorgia Meloni in Rome.", language="en"),
@@ -100,6 +106,9 @@ class PublicFigureSpelling(Rule):
         Example("Anderson said the Swedish team would win.", language="en"),
         Example("Fial's government and Orbána's party met.", language="en"),
         Example("Mr Hollengren, a teacher, lives in Leeds.", language="en"),
+        Example("After the fall of Hussien's regime, many Iraqi exiles returned.", language="en"),
+        Example("The American writer Harriss met Peter in Washington.", language="en"),
+        Example("Montenegrin Prime Minister Milo Djukanovic met Hikmat Hajiyev.", language="en"),
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
@@ -251,11 +260,8 @@ def _evidence(text: str, start: int, end: int, person: Person, index: int, *, wh
     line_end = len(text) if line_end < 0 else line_end
     lo, hi = max(line_start, start - COUNTRY_WINDOW), min(line_end, end + COUNTRY_WINDOW)
     window = text if whole else text[lo:hi]
-    table = country_words("en")
-    for code in person.countries:
-        words, pattern = table.get(code, ((), None))
-        if pattern is not None and any(w in window for w in words) and pattern.search(window):
-            return True
+    if names_country(window, "en", person.countries):
+        return True
     compatriots = _compatriots()
     for code in person.countries:
         for other, alone in compatriots.get(code, ()):
