@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import marshal
 from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import Path
 from typing import NamedTuple
 
 import regex
@@ -11,6 +13,7 @@ import regex
 from transclean.analysis.calques import country_words, names_country
 from transclean.analysis.mentions import is_first_name
 from transclean.analysis.spelling import romanisation_key
+from transclean.cache import cache_dir, kept
 from transclean.context import Context
 from transclean.glossary import fold
 from transclean.langdata import language_data
@@ -22,9 +25,7 @@ from transclean.rules.base import Example, Rule, register
 
 #: a capitalised word, hyphenated parts kept together ("Kosiniak-Kamysz"), after a lower-case prefix too
 #: ("anti-Meloni"); four letters at least ("Petr").
-_WORD = regex.compile(
-    r"(?<![\p{L}\p{M}'’])(?<!\p{Lu}[\p{L}\p{M}]*-)\p{Lu}[\p{Ll}\p{M}]{3,}(?:-\p{Lu}[\p{Ll}\p{M}]+)*(?![\p{L}\p{M}])"
-)
+_WORD = regex.compile(r"(?<![\p{L}\p{M}'’])\p{Lu}[\p{Ll}\p{M}]{3,}(?:-\p{Lu}[\p{Ll}\p{M}]+)*(?![\p{L}\p{M}])")
 #: the word just before a position (with what separates them) and just after one.
 _BEFORE = regex.compile(r"(?r)(\S+)(\s+)$")
 _AFTER = regex.compile(r"(\s+)([\p{L}\p{M}.'’-]+)")
@@ -59,22 +60,21 @@ class PublicFigureSpelling(Rule):
     "Lena Hollengren" for Lena Hallengren, "Prime Minister Denys Shmygal" for Shmyhal.
 
     ## What it finds
-    A name one edit (names of nine letters or more: two) from a person of the gazetteer of public figures
-    (``data/people.tsv``: heads of state and government, ministers, party leaders, officials of the UN, the
-    EU, NATO; 2015-2026), with the same first letter, where the page says it is that person: the rest of
-    the name is written exactly ("Lena Hollengren"); a first name anglicised beside the exact surname
-    ("Peter Fiala", "Andrew Babiš"), or a surname after the first name's initial ("R. Fica"), in a text
-    that names the person's country; a surname alone, or a name one edit off in each word ("Magalena
-    Anderson"), when the person's country (``[countries]`` in ``en.toml``) or another of its public figures
-    is named on the same line near it, or the person's role stands right before or after it
-    (``[people.roles]``). Never flagged: a first name alone; a written word that is a name of the gazetteer
-    in a surname's place, a word or name English knows (Zipf 2.5 or more: "Anderson" alone), a first name,
-    a place or a country's word ("Montenegrin"); a name part that names nobody alone (a first name such as
-    "Hussein", a place such as "Montenegro", the surnames of countries where English is written: a near
-    namesake of "Harris" is another person) unless the rest of the name is there; a spelling the gazetteer
-    lists, a romanisation of the same name ("Zelenskyy", "Dmitri"); a case form that only adds or drops
-    letters at the end (TC906's); a name beside another person's first name ("Mario Melloni" is someone
-    else). Each written form is reported once, at its first use, with the number of its uses.
+    A name one edit (a name of nine letters or more: a letter dropped and one more) from a person of the gazetteer
+    of public figures (``data/people.tsv``: heads of state and government, ministers, party leaders, officials of
+    the UN, the EU, NATO; 2015-2026), with the same first letter, where the page says it is that person: the rest of
+    the name is written exactly ("Lena Hollengren"); a first name anglicised beside the exact surname ("Peter
+    Fiala", "Andrew Babiš"), or a surname after the first name's initial ("R. Fica"), in a text that names the
+    person's country; a surname alone, or a name one edit off in each word ("Magalena Anderson"), when the person's
+    country (``[countries]`` in ``en.toml``) or another of its public figures is named on the same line near it, or
+    the person's role stands right before or after it (``[people.roles]``). Never flagged: a first name alone; a
+    written word that is a name of the gazetteer in a surname's place, a word or name English knows (Zipf 2.5 or
+    more: "Anderson" alone), a first name, a place or a country's word ("Montenegrin"); a name part that names
+    nobody alone (a first name such as "Hussein", a place such as "Montenegro", the surnames of countries where
+    English is written: a near namesake of "Harris" is another person) unless the rest of the name is there; a
+    spelling the gazetteer lists, a romanisation of the same name ("Zelenskyy", "Dmitri"); a case form that only
+    adds or drops letters at the end (TC906's); a name beside another person's first name ("Mario Melloni" is
+    someone else). Each written form is reported once, at its first use, with the number of its uses.
 
     ## Why it matters
     Readers, search and glossaries cannot find "Hollengren"; a misspelt head of government is the error an
@@ -117,6 +117,10 @@ class PublicFigureSpelling(Rule):
         near = {word: found for word in set(_WORD.findall(text)) if (found := _near(word))}
         if not near:
             return
+        # a first name counts only beside the rest of the name: a text without the start of that word
+        # ("Magalena Anderson") has none of its uses to judge ("Maria", "Mark" are most near words)
+        lowered = text.lower()  # not folded: the folding of a long text cost more than the rest of the rule
+        near = {word: kept for word, found in near.items() if (kept := _beside(found, lowered))}
         reported: set[str] = set()
         for m in _WORD.finditer(text):
             word = m.group()
@@ -155,7 +159,7 @@ class PublicFigureSpelling(Rule):
             words = person.words
             written = text[start:end]
             right = words[near.part]
-            span, form, both = (start, end), right, False
+            span, form = (start, end), right
             sides = []
             if near.part > 0:
                 sides.append((_plain(prev), words[near.part - 1], "before"))
@@ -169,24 +173,21 @@ class PublicFigureSpelling(Rule):
             )
             # "R. Fica": the initial of the first name, weaker than the whole of it
             initial = any(side == "before" and len(w) == 2 and w[1] == "." and w[0] == g[0] for w, g, side in sides)
+            first_name = near.part == 0 and len(words) > 1
             if not (exact or initial):
                 off = [(w, g, side) for w, g, side in sides if w and _edits(fold(w), fold(g), 1) == 1]
                 if off and near.edits == 1 and len(written) + len(off[0][0]) >= BOTH_OFF:
                     w, g, side = off[0]  # both parts one edit off ("Magalena Anderson"): the two words flagged
-                    both = True
                     if side == "before":
                         span, form = (start - len(w) - 1, end), f"{g} {right}"
                     else:
                         span, form = (start, end + 1 + len(w)), f"{right} {g}"
+                    if not _distinctive(person, words[-1]):
+                        continue
+                elif first_name or len(written) < MIN_ALONE or not _distinctive(person, right):
+                    continue  # a first name alone names nobody in particular ("Peter said"), nor "Hussien"
                 elif any(_name_like(w) for w in (prev, nxt)):
                     continue  # beside another person's first name or surname: "Mario Melloni" is someone else
-            first_name = near.part == 0 and len(words) > 1
-            if both and not _distinctive(person, words[-1]):
-                continue
-            if not (exact or initial or both) and (
-                first_name or len(written) < MIN_ALONE or not _distinctive(person, right)
-            ):
-                continue  # a first name alone names nobody in particular ("Peter said"), nor "Hussien"
             if fold(written) in _own_words(person):
                 continue  # a spelling of the person's name English news also uses ("Hikmat Hajiyev")
             known = _known(written, lang, first_name=first_name)
@@ -206,8 +207,12 @@ class PublicFigureSpelling(Rule):
 
 
 def _plain(word: str) -> str:
-    """A neighbouring word without the possessive and the punctuation a name may carry ("Babiš'")."""
-    return regex.sub(r"(?:['’]s?|[,;:)\]”\"])$", "", word)
+    """A neighbouring word without the punctuation and the possessive a name may carry ("Babiš'", "Fiala,")."""
+    word = word.rstrip(',;:)]”"')
+    for end in ("'s", "’s", "'", "’"):
+        if word.endswith(end):
+            return word[: -len(end)]
+    return word
 
 
 def _name_like(word: str) -> bool:
@@ -239,7 +244,7 @@ def _frequent(word: str, lang: str) -> bool:
 @lru_cache(maxsize=1)
 def _country_words() -> frozenset[str]:
     """The words of ``[countries]``: "Montenegrin" is no misspelt Montenegro."""
-    return frozenset(word for words, _ in country_words("en").values() for word in words)
+    return frozenset(word for words in country_words("en").values() for word in words)
 
 
 @lru_cache(maxsize=4096)
@@ -296,32 +301,64 @@ def _roles() -> dict[str, tuple[str, ...]]:
 
 def _describe(person: Person) -> str:
     """The person's first country in words and the years of the roles ("Sweden, 2014-")."""
-    words = country_words("en").get(person.countries[0], ((person.countries[0],), None))[0]
-    return f"{words[0]}, {person.years}" if person.years else words[0]
+    name = country_words("en").get(person.countries[0], [person.countries[0]])[0]
+    return f"{name}, {person.years}" if person.years else name
 
 
 @lru_cache(maxsize=1)
-def _index() -> dict[str, tuple[tuple[int, int, str], ...]]:
-    """Every gazetteer name part by its deletions (the first letter kept: misspellings keep it): a word's own
-    deletions then find the parts a few edits from it in a few dictionary look-ups, not a scan of them all."""
-    out: dict[str, list[tuple[int, int, str]]] = {}
+def _index() -> dict[str, str]:
+    """Every gazetteer name part by its deletions (the first letter kept: misspellings keep it), as
+    "person:part" pairs: a word's own deletions then find the parts a few edits from it in a few dictionary
+    look-ups, not a scan of them all. Building it took 50-140 ms of a cold check: it is kept in the user
+    cache, keyed by the gazetteer file and this module (which says how it is built); its values are strings,
+    which marshal reads four times faster than tuples (6 ms)."""
+    files = [Path(__file__), Path(__file__).parents[2] / "data" / "people.tsv"]
+    key = [(p.stat().st_size, p.stat().st_mtime_ns) for p in files]
+    return kept(cache_dir() / "people-index.marshal", key, _build_index, marshal)
+
+
+def _build_index() -> dict[str, str]:
+    out: dict[str, list[str]] = {}
     for i, person in enumerate(people()):
         for k, word in enumerate(person.words):
             folded = fold(word)
             if len(folded) < 4 or not folded.isalpha():
                 continue  # "Xi", "von", "al-Assad" (hyphenated parts are compared whole)
             for key in _deletions(folded, 2 if len(folded) >= TWO_EDITS else 1):
-                out.setdefault(key, []).append((i, k, folded))
-    return {key: tuple(found) for key, found in out.items()}
+                out.setdefault(key, []).append(f"{i}:{k}")
+    return {key: " ".join(found) for key, found in out.items()}
+
+
+def _beside(found: tuple[_Near, ...], lowered: str) -> tuple[_Near, ...]:
+    """The candidates a text (lower-cased) can bear out: a surname, or a first name whose next word's start is
+    somewhere in the text, with or without its accents."""
+    starts = _next_starts()
+    return tuple(c for c in found if c.part or any(start in lowered for start in starts[c.person]))
+
+
+@lru_cache(maxsize=1)
+def _next_starts() -> tuple[tuple[str, ...], ...]:
+    """Per person, the first four letters of the word after the first name, lower-cased and folded ("babi",
+    "babi"; "šefč", "sefc"); empty for a one-word name, whose candidates are all kept."""
+    out = []
+    for person in people():
+        words = person.words
+        out.append(tuple({words[1][:4].lower(), fold(words[1][:4])}) if len(words) > 1 else ("",))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _folded() -> tuple[tuple[str, ...], ...]:
+    """The words of each person's name, folded."""
+    return tuple(tuple(fold(word) for word in person.words) for person in people())
 
 
 def _deletions(word: str, depth: int) -> set[str]:
-    """The word with up to ``depth`` letters deleted, never the first."""
-    found = {word}
-    frontier = {word}
-    for _ in range(depth):
-        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(1, len(w))}
-        found |= frontier
+    """The word with up to ``depth`` (1 or 2) letters deleted, never the first."""
+    found = {word[:i] + word[i + 1 :] for i in range(1, len(word))}
+    if depth > 1:
+        found |= {w[:i] + w[i + 1 :] for w in found for i in range(1, len(w))}
+    found.add(word)
     return found
 
 
@@ -333,34 +370,61 @@ def _near(word: str) -> tuple[_Near, ...]:
     if not folded.isalpha():
         return ()
     index = _index()
-    seen: dict[tuple[int, int], _Near] = {}
-    for key in _deletions(folded, 2 if len(folded) >= TWO_EDITS - 1 else 1):
-        for person, part, right in index.get(key, ()):
-            if (person, part) in seen or right.startswith(folded) or folded.startswith(right):
-                continue  # "Bolsona", "Fiali": a case form or a cut, TC906's
-            budget = 2 if len(right) >= TWO_EDITS else 1
-            edits = _edits(folded, right, budget)
-            if edits is None or romanisation_key(folded) == romanisation_key(right):
-                continue
-            seen[person, part] = _Near(person, part, edits)
-    return tuple(seen.values())
+    # One deletion of the word, two of a long part (in the index): a word two edits from a long part has
+    # dropped one of its letters ("Zurabishvili" for Zourabichvili); two letters replaced would need two
+    # deletions of every long word of every text (a fifth of the rule's time on GAP), and such a pair is
+    # as often two names. One set intersection answers most words (no part near): 5x faster than a
+    # look-up per deletion.
+    keys = _deletions(folded, 1) & index.keys()
+    found = []
+    for pair in {pair for key in keys for pair in index[key].split()}:  # a part under several keys: once
+        person, part = map(int, pair.split(":"))
+        parts = _folded()[person]
+        if (part > 0 or len(parts) == 1) and _known(word, "en", first_name=False) is None:
+            continue  # a word or name of its own never stands for a surname (asked only of near words)
+        right = parts[part]
+        if right.startswith(folded) or folded.startswith(right):
+            continue  # "Bolsona", "Fiali": a case form or a cut, TC906's
+        edits = _edits(folded, right, 2 if len(right) >= TWO_EDITS else 1)
+        if edits is not None and romanisation_key(folded) != romanisation_key(right):
+            found.append(_Near(person, part, edits))
+    return tuple(sorted(found))
 
 
 def _edits(a: str, b: str, budget: int) -> int | None:
     """The optimal-string-alignment distance of two words (an adjacent swap is one edit), None beyond
-    ``budget``."""
+    ``budget``. Within one edit it is read off the first difference (most pairs asked); within more, only
+    the band of cells within ``budget`` of the diagonal is computed."""
     if abs(len(a) - len(b)) > budget:
         return None
+    if budget == 1:
+        return _one_edit(a, b)
+    far = budget + 1
     previous2: list[int] = []
-    previous = list(range(len(b) + 1))
+    previous = [j if j <= budget else far for j in range(len(b) + 1)]
     for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
+        current = [i if i <= budget else far] + [far] * len(b)
+        for j in range(max(1, i - budget), min(len(b), i + budget) + 1):
             cost = a[i - 1] != b[j - 1]
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
             if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                current[j] = min(current[j], previous2[j - 2] + 1)
+                value = min(value, previous2[j - 2] + 1)
+            current[j] = min(value, far)
         if min(current) > budget:
             return None
         previous2, previous = previous, current
     return previous[-1] if previous[-1] <= budget else None
+
+
+def _one_edit(a: str, b: str) -> int | None:
+    """0 or 1 when two words are at most one edit apart (a letter replaced, added, dropped, or two swapped)."""
+    if a == b:
+        return 0
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    i = next((k for k in range(len(shorter)) if shorter[k] != longer[k]), len(shorter))
+    if len(shorter) < len(longer):
+        return 1 if shorter[i:] == longer[i + 1 :] else None
+    if shorter[i + 1 :] == longer[i + 1 :]:
+        return 1
+    swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+    return 1 if swapped else None
