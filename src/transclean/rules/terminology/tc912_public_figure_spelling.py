@@ -23,8 +23,8 @@ from transclean.people import Person, known_words, people
 from transclean.places import places
 from transclean.rules.base import Example, Rule, register
 
-#: a capitalised word, hyphenated parts kept together ("Kosiniak-Kamysz"), after a lower-case prefix too
-#: ("anti-Meloni"); four letters at least ("Petr").
+#: a capitalised word of four letters at least ("Petr"), after a lower-case prefix too ("anti-Meloni");
+#: hyphenated names are taken whole ("Jean-Luc"), and compared with nothing.
 _WORD = regex.compile(r"(?<![\p{L}\p{M}'’])\p{Lu}[\p{Ll}\p{M}]{3,}(?:-\p{Lu}[\p{Ll}\p{M}]+)*(?![\p{L}\p{M}])")
 #: the word just before a position (with what separates them) and just after one.
 _BEFORE = regex.compile(r"(?r)(\S+)(\s+)$")
@@ -323,7 +323,7 @@ def _build_index() -> dict[str, str]:
         for k, word in enumerate(person.words):
             folded = fold(word)
             if len(folded) < 4 or not folded.isalpha():
-                continue  # "Xi", "von", "al-Assad" (hyphenated parts are compared whole)
+                continue  # "Xi", "von"; hyphenated names ("Kosiniak-Kamysz", "al-Assad") are left out
             for key in _deletions(folded, 2 if len(folded) >= TWO_EDITS else 1):
                 out.setdefault(key, []).append(f"{i}:{k}")
     return {key: " ".join(found) for key, found in out.items()}
