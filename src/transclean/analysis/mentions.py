@@ -1,7 +1,8 @@
 """Who and what a text talks about: person mentions with gender, institutions and places.
 
-Knowledge comes from data: glossary entries (persons with gender, organisations, places), gender-guesser's
-first names, and the honorific and title lists of the language files (``data/lang/<code>.toml``).
+Knowledge comes from data: glossary entries (persons with gender, organisations, places), the gazetteer of
+public figures (``data/people.tsv``), gender-guesser's first names, and the honorific and title lists of the
+language files (``data/lang/<code>.toml``).
 """
 
 from __future__ import annotations
@@ -14,8 +15,11 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
+from transclean.analysis.calques import names_country
 from transclean.glossary import Concept, Glossary, Match
 from transclean.langdata import language_data
+from transclean.people import gender as public_figure_gender
+from transclean.people import named_alone
 from transclean.places import places
 
 if TYPE_CHECKING:
@@ -165,6 +169,8 @@ def _lone_word(
         return "other", None  # "born in Camberwell", "the Mayo doctors"; "at Victoria's grief" may be a person
     if _PLACE_COMMA.search(text[max(0, start - 30) : start]):
         return "other", None  # "Atlanta, Georgia": a region after its city
+    if alone[1] is None and (figure := named_alone(word)) and names_country(text, "en", figure.countries):
+        return "person", figure.gender  # "Meloni" in a text about Italy: the public figure
     return alone
 
 
@@ -336,7 +342,8 @@ def _plan(group: str, glossary: Glossary, lang: str) -> _Plan:
     named, named_skip = None, False
     if len(rest) > 1:
         first = rest[0][1]
-        named = first_name_gender(first)
+        # a public figure of the gazetteer by full name, else the first name's gender
+        named = public_figure_gender(" ".join(w for _, w in rest)) or first_name_gender(first)
         if named is None and (_any_first_name(rest[:1]) or not _frequent(first, lang, KNOWN_WORD_ZIPF)):
             # "Sam Morris", "Tayyip Erdogan"; not "Central America". After an unknown word the second one's
             # gender is right more often than not: "Sor Margaret", "Idi Amin" (GAP recall 149 of 2,165

@@ -32,6 +32,23 @@ _TRANSLITERATION_FOLDS = (("kh", "h"), ("ks", "x"), ("ph", "f"), ("ou", "u"), ("
 
 
 @lru_cache(maxsize=65536)
+def romanisation_key(word: str) -> str:
+    """:func:`transliteration_key` with doubled letters kept: a name written in Latin letters at its source
+    is spelt one way, and a doubled letter there is a misspelling ("Melloni" for Meloni), while the other
+    folds are still romanisations ("Dmitri", "Dmitry").
+
+    >>> romanisation_key("Dmitry") == romanisation_key("Dmitri")
+    True
+    >>> romanisation_key("Melloni") == romanisation_key("Meloni")
+    False
+    """
+    key = spelling_key(word)  # case kept: "LeFroy" and "Lefroy" are not a romanisation
+    for a, b in _TRANSLITERATION_FOLDS:
+        key = key.replace(a, b)
+    return key
+
+
+@lru_cache(maxsize=65536)
 def transliteration_key(word: str) -> str:
     """A name with the usual differences of romanisation folded ("Zelenskyy" and "Zelensky", "Dmitry" and
     "Dmitri", "Aleksei" and "Alexei", "Harutyunyan" and "Harutiunian"); "Johnson" and "Johnston" differ.
@@ -39,10 +56,7 @@ def transliteration_key(word: str) -> str:
     >>> transliteration_key("Zelenskyy") == transliteration_key("Zelensky")
     True
     """
-    key = spelling_key(word)  # case kept: "LeFroy" and "Lefroy" are not a romanisation
-    for a, b in _TRANSLITERATION_FOLDS:
-        key = key.replace(a, b)
-    return _DOUBLED.sub(r"\1", key)
+    return _DOUBLED.sub(r"\1", romanisation_key(word))
 
 
 _LOOSE_FOLDS = (("oo", "u"), ("ee", "i"), ("ch", "sh"))

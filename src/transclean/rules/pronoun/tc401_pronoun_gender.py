@@ -119,12 +119,13 @@ class PronounGender(Rule):
     the text, and every person named has the other gender from a full name, a glossary or an honorific; a
     mid-sentence possessive also when the one person named nearby opens its sentence with a sure gender ("Party
     Chairman Meral Aksener ... organised by his party"). Fires when persons are named in the pronoun's sentence or
-    the two before it and all of them have the other gender: from the glossaries, honorifics, gender-guesser's first
-    names, or the other pronouns of the text ("Clapp left. He ..." makes Clapp male); after a reporting verb ("Elly
-    Schlein said he would") the speaker is the referent when nobody of the pronoun's gender is named nearby. Silent
-    when another pronoun of its gender (in the same window, or in the sentence after) or an earlier noun of its
-    gender ("wife") shows that someone of that gender is about, when anyone nearby has an unknown gender, and inside
-    quotations.
+    the two before it and all of them have the other gender: from the glossaries, the gazetteer of public figures (a
+    full name, or a surname alone in a text naming the person's country: "Meloni" beside "Rome"), honorifics,
+    gender-guesser's first names, or the other pronouns of the text ("Clapp left. He ..." makes Clapp male); after a
+    reporting verb ("Elly Schlein said he would") the speaker is the referent when nobody of the pronoun's gender is
+    named nearby. Silent when another pronoun of its gender (in the same window, or in the sentence after) or an
+    earlier noun of its gender ("wife") shows that someone of that gender is about, when anyone nearby has an
+    unknown gender, and inside quotations.
 
     ## Why it matters
     Source languages that drop subjects or mark gender differently (Italian, Turkish, Persian) leave the
@@ -170,6 +171,8 @@ class PronounGender(Rule):
                 language="en"),
         Example("Party Chairman Giorgia Meloni answered questions at a meeting organised by ⟦his⟧ party.",
                 language="en"),
+        Example("Sanae Takaichi spoke in Tokyo on Monday. ⟦He⟧ said the budget would pass.", language="en"),
+        Example("Meloni met the press in Rome. ⟦He⟧ said the talks were useful.", language="en"),
     )  # fmt: skip
     must_not_fire = (
         Example("Ilham Aliyev met Angela Merkel in Berlin. She said the talks were useful.", language="en"),
@@ -185,6 +188,8 @@ class PronounGender(Rule):
         Example("The coach agreed. Susan Lee was born in Baltimore. Lee spent years researching him.", language="en"),
         Example("The coach agreed. Peter Dalby wrote that Moore had played her part well.", language="en"),
         Example("Labour Minister Andrea Orlando met the unions. He said the talks were useful.", language="en"),
+        Example("Meloni scored twice for the club. He said the team deserved it.", language="en"),
+        Example("Harris spoke in Washington. He said the vote would pass.", language="en"),
         Example("Giorgia Meloni met Olaf Scholz in Rome and thanked him.", language="en"),
         Example("Giorgia Meloni thanked the coach for his support.", language="en"),
         Example("Giorgia Meloni praised the nuns and thanked them for her school.", language="en"),
