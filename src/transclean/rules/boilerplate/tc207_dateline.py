@@ -11,6 +11,7 @@ from transclean.analysis.chrome import DIGIT, all_languages
 from transclean.context import Context
 from transclean.model import Applicability, Category, Edit, Finding, Severity
 from transclean.rules.base import AsciiGate, Example, Rule, Trigger, register
+from transclean.text import alternation
 
 #: a date/time line is short; a longer line is a sentence that mentions a date.
 DATELINE_MAX_CHARS = 60
@@ -42,6 +43,24 @@ _INLINE = regex.compile(
 )
 #: what every _INLINE match holds: a colon between digits. A cheap scan, where _INLINE tries at every letter.
 _CLOCK_COLON = regex.compile(r"\d:\d")
+
+#: a page's publication stamp fused in front of a paragraph's first words: "19:41 24/01/2023 The ambassador
+#: ...", "date 2022-06-30 Former President ...", "04.12.2019 LondonNATO's ...": an optional label of a
+#: `[chrome] date_labels` table, a numeric date with a clock time before or after it, then a capital. A named
+#: date ("5 May 2024 The ...") is left out: "May" and "March" open sentences too.
+_STAMP = regex.compile(
+    r"[ \t]*(?:(?P<label>(?i:" + alternation(all_languages("date_labels"), escape=True) + r"))[ \t]*:?[ \t]+)?"
+    r"(?:(?P<before>\d{1,2}:\d{2})[ \t,]+)?(?P<date>" + _NUMERIC_DATE.pattern + r")"
+    r"(?:,?[ \t]+(?P<after>\d{1,2}:\d{2})\b)?[ \t]*(?:[|–—-][ \t]*)?(?=\p{Lu})"
+)
+#: a page that opens this many paragraphs with a bare date is a timeline or an archive list, where the date
+#: is the entry's own: none of them is flagged. A date with a clock time or a label is a stamp wherever.
+STAMP_LIST_MIN = 3
+
+
+def _marked(stamp: regex.Match[str]) -> bool:
+    """Whether a ``_STAMP`` has a clock time or a label: a page's stamp, where a bare date may be a timeline's."""
+    return bool(stamp["label"] or stamp["before"] or stamp["after"])
 
 
 def _date_word(token: str) -> bool:
@@ -97,10 +116,16 @@ class Dateline(Rule):
     The header line is page furniture: it is not part of the article's text, and in the middle of a
     paragraph it breaks the sentence.
 
+    A numeric date fused in front of a paragraph's first capitalised word ("19:41 24/01/2023 The ambassador
+    ...", "date 2022-06-30 Former President ...") is the page's publication stamp, unless three or more
+    paragraphs open with a bare date (a timeline or an archive list, where each date belongs to its entry).
+
     ## Fix safety
     Safe for a line alone: it needs a year, a clock time, a numeric date, a temperature or a relative
     time ("3 weeks ago"), so a heading such as "June 5" in a timeline stays. The fused form is only
-    flagged: where the sentence resumes is a guess.
+    flagged: where the sentence resumes is a guess. A stamp before a paragraph is removed only with its clock
+    time or its label ("date", "published"), which an entry of a timeline does not carry; a bare date
+    before a sentence is only flagged.
     """
 
     code = "TC207"
@@ -122,6 +147,13 @@ class Dateline(Rule):
         Example("⟦[updated on November 15, 14: 24]⟧ It was a first.", fixed="It was a first."),
         Example("Headline\n⟦2025. 05. 18. 11:37⟧\nText.", fixed="Headline\nText."),
         Example("The state is rich. ⟦Bhopal: Thursday, December 31, 2020, 15:09 IST⟧ Chief Minister Chouhan spoke."),
+        Example(
+            "Headline\n⟦19:41 24/01/2023⟧ The ambassador met the prosecutor.",
+            fixed="Headline\nThe ambassador met the prosecutor.",
+        ),
+        Example(" ⟦date 2022-06-30⟧ Former President Lula spoke today.", fixed=" Former President Lula spoke today."),
+        Example("⟦Published: 12.03.2021, 10:15⟧ | The minister resigned.", fixed="The minister resigned."),
+        Example("Headline\n⟦04.12.2019⟧ LondonNATO's eastern flank will be reinforced."),
     )
     must_not_fire = (
         Example("June 5\n\nThe minister spoke."),
@@ -132,14 +164,21 @@ class Dateline(Rule):
         Example("(Reuters) The minister spoke on 5 May 2024."),
         Example("Bake at 180 °C\n\nThe minister spoke."),
         Example("It was 30 °C in Rome\n\nThe minister spoke."),
+        Example("24.02.2022 marked the start of the war.\n\nThe minister spoke."),
+        Example("On 24.02.2022 Russia invaded.\n\nThe minister spoke."),
+        Example("Timeline\n24.02.2022 Russia invades.\n02.03.2022 Kherson falls.\n11.11.2022 Kherson is freed."),
     )
     # a year, a clock time, a numeric date or a temperature; in ASCII text a digit is 0-9
     trigger = Trigger(pattern=DIGIT, ascii=AsciiGate((b"0",)))
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
+        stamps: list[tuple[int, regex.Match[str]]] = []
         for line in ctx.chrome_lines:
             start = line.start
+            stamp = _STAMP.match(line.text)
+            if stamp and not dateline(line.text):  # a date line with a place ("19:41 24/01/2023 Tirana") goes whole
+                stamps.append((start, stamp))
             if len(line.stripped) > DATELINE_MAX_CHARS and ":" not in line.text and line.stripped[0] != "[":
                 continue  # too long for a date line, no clock time to shorten nor fuse, no bracket: prose
             if dateline(line.text):
@@ -174,3 +213,31 @@ class Dateline(Rule):
                     applicability=Applicability.NONE,
                     confidence=0.7,
                 )
+        bare = sum(not _marked(stamp) for _, stamp in stamps)
+        for start, stamp in stamps:
+            if _marked(stamp) or bare < STAMP_LIST_MIN:
+                yield self._stamp(text, start, stamp)
+
+    def _stamp(self, text: str, start: int, stamp: regex.Match[str]) -> Finding:
+        """The finding on a publication stamp fused before a paragraph, its fix only with a clock or label."""
+        first = len(stamp[0]) - len(stamp[0].lstrip())
+        last = stamp.end("after") if stamp["after"] else stamp.end("date")
+        if _marked(stamp):
+            return self.finding(
+                text,
+                start + first,
+                start + last,
+                "Publication stamp fused before the paragraph",
+                suggestion="",
+                edits=(Edit(start + first, start + stamp.end(), ""),),
+                title="Remove the stamp",
+                confidence=0.85,
+            )
+        return self.finding(
+            text,
+            start + first,
+            start + last,
+            "Date fused before the paragraph: the page's stamp, or a timeline's date",
+            applicability=Applicability.NONE,
+            confidence=0.6,
+        )

@@ -14,6 +14,18 @@ from transclean.text import block_removal
 
 #: a line needs this many words to count: short labels ("[Anchor]", "Photo: Akorda") repeat by design.
 MIN_WORDS = 4
+#: a near copy is judged on lines of this many words at least: shorter ones differ in too few words to tell
+#: a copy from a sentence of the same pattern ("The vote is today." / "The vote was today.").
+NEAR_MIN_WORDS = 6
+#: a near copy opens with the same words as the earlier line (four whitespace tokens, case aside): where
+#: a template prints a headline or caption again, it changes its end (a credit or a cut) and keeps its start.
+NEAR_KEY_TOKENS = 4
+#: ... and the shorter line's words (counted with repeats) are nearly all in the longer one: "mostly the
+#: same words", at most one word in ten differing ...
+NEAR_SHARED = 0.9
+#: ... and the shorter has most of the longer's length: a lead paragraph that opens with the headline's
+#: words and goes on for a sentence is the article's text, not a copy.
+NEAR_LENGTH = 0.75
 
 
 @register
@@ -28,9 +40,16 @@ class RepeatedLine(Rule):
     Templates print the headline or a teaser again above the text, or a widget repeats it; the reader
     reads it twice and a translation doubles it.
 
+    A later paragraph of at least six words that repeats an earlier one with small changes (a caption
+    printed again with its credit run in, a teaser cut short) is flagged on the later copy: it opens with
+    the same four words, at least 90% of the shorter one's words are in the longer one, and the shorter
+    has at least three quarters of the longer's words, so a lead paragraph that opens with the headline's
+    words and goes on is not one.
+
     ## Fix safety
     Safe: the first copy stays, so nothing the reader needs goes; four words at least keep short labels
-    of transcripts and galleries, which repeat by design, out of it.
+    of transcripts and galleries, which repeat by design, out of it. A near copy is only flagged: which
+    of the two the reader needs (the caption or the paragraph) is a guess.
     """
 
     code = "TC210"
@@ -48,10 +67,20 @@ class RepeatedLine(Rule):
             "⟦- Do not move the party across the border⟧\n\n– Do not move the party across the border\n\nHe said.",
             fixed="- Do not move the party across the border\n\nHe said.",
         ),
+        Example(
+            "Headline\n\nThe new Minister of Foreign Affairs and Cooperation applauds his predecessor, Jane Roe.\n"
+            "⟦The new Minister of Foreign Affairs and Cooperation applauds his predecessor, Jane Roe.A. Pérez / "
+            "Europa Press⟧\n\nThe minister spoke."
+        ),
     )
     must_not_fire = (
         Example("[Anchor]\nGood evening.\n[Anchor]\nGood night."),
         Example("The vote is today.\n\nThe vote was yesterday.\n\nThe vote is tomorrow."),
+        Example(
+            "Lula promises to revoke the secrecy decrees\n\nLula promises to revoke the secrecy decrees of his "
+            "predecessor if he wins the election in October, he said on Tuesday in an interview."
+        ),
+        Example("The price of petrol in Warsaw is 6.50 zloty.\nThe price of petrol in Krakow is 6.40 zloty."),
     )
     trigger = Trigger(strings=("\n", "\r"))  # a document of one paragraph has no second copy
 
@@ -74,6 +103,7 @@ class RepeatedLine(Rule):
                 copies.setdefault(key, []).append((line.start, line.end))
             else:
                 first[key] = line
+        yield from self._near_copies(text, lines)
         for key, repeats in copies.items():
             line = first[key]
             edits: list[Edit] = []
@@ -92,3 +122,29 @@ class RepeatedLine(Rule):
                 title="Remove the repeated copies",
                 confidence=0.9,
             )
+
+    def _near_copies(self, text: str, lines: list[Line]) -> Iterator[Finding]:
+        """Later paragraphs that repeat an earlier one with small changes (see the class docstring), found by
+        their first tokens so that only lines that open alike have their words compared."""
+        opened: dict[tuple[str, ...], Line] = {}
+        for line in lines:
+            if line.tokens < NEAR_MIN_WORDS:
+                continue
+            key = tuple(line.stripped.lower().split(None, NEAR_KEY_TOKENS)[:NEAR_KEY_TOKENS])
+            earlier = opened.setdefault(key, line)
+            if earlier is line:
+                continue
+            before, after = words(unbulleted(earlier.text)), words(unbulleted(line.text))
+            if after == before:
+                continue  # a copy word for word: the exact pass above takes it
+            short, long = sorted((before, after), key=len)
+            shared = sum((Counter(short) & Counter(long)).values())
+            if shared >= NEAR_SHARED * len(short) and len(short) >= NEAR_LENGTH * len(long):
+                yield self.finding(
+                    text,
+                    line.lead,
+                    line.lead + len(line.stripped),
+                    "Line repeats an earlier line with small changes: a headline, teaser or caption printed again",
+                    applicability=Applicability.NONE,
+                    confidence=0.7,
+                )

@@ -17,6 +17,9 @@ from transclean.rules.base import AsciiGate, Example, Rule, Trigger, register
 #: a label run into the first word of the line: "See alsoThe minister", "Leer másDenuncia" (a lower-case
 #: letter glued to a capitalised word; the label is at most four words).
 _LEADING = regex.compile(r"^[ \t]*(?P<label>\p{L}[\p{L}' \t]{0,30}?\p{Ll})(?=\p{Lu}\p{Ll})", regex.MULTILINE)
+#: the words after a one-word label glued to them, up to the next character that is not a letter or a space:
+#: "Top Stories" in 'HomeTop Stories"We work ...', read to see whether label and run are one label together.
+_RUN = regex.compile(r"[\p{L}' \t]*")
 #: a call glued after a paragraph's last stop: "... the parliaments.Read full text", "... said. Read more".
 _TRAILING = regex.compile(r"(?<=[.!?…\"”»])(?P<gap>[ \t]?)(?P<label>\p{Lu}[\p{L}' \t]{1,30}?)[ \t]*$", regex.MULTILINE)
 #: a label is a few words; more is a sentence.
@@ -45,7 +48,8 @@ class FusedLabel(Rule):
 
     ## What it finds
     A line that opens with a label of two to four widget words (continue reading, print version ...) glued without a
-    space to a capitalised word, and a call of two to four widget words (read full text, read more,
+    space to a capitalised word (or one widget word glued to a run of them: a breadcrumb's "HomeTop
+    Stories"), and a call of two to four widget words (read full text, read more,
     continue reading) after a paragraph's last stop, glued to it or after one space. A single word glued
     to a capital is left alone: camel-case names ("PageTurner", "YouTube") have the same shape.
 
@@ -67,6 +71,8 @@ class FusedLabel(Rule):
     languages: ClassVar[tuple[str, ...]] = ()  # any document; the labels come from every language file
     must_fire = (
         Example("⟦Continue reading⟧The minister spoke on Tuesday.\n"),
+        Example('⟦HomeTop Stories⟧"We work to keep the peace"\n'),
+        Example("⟦Syndicate content⟧Political Parties\n"),
         Example(
             "The trip opens a new chapter in cooperation.⟦Read full text⟧\n",
             fixed="The trip opens a new chapter in cooperation.\n",
@@ -76,6 +82,7 @@ class FusedLabel(Rule):
     must_not_fire = (
         Example("McDonald said the iPhone sold well.\n"),
         Example("The PageTurner Awards were put on hold.\n"),
+        Example("The HomePod Mini sold well.\n"),
         Example("The talks ended without a deal. Share prices fell\n"),
         Example("He said: Read it.\n"),
         Example("The talks ended without a deal. More\n"),
@@ -95,12 +102,18 @@ class FusedLabel(Rule):
             label = m["label"]
             if is_related_label(label) or is_list_label(label):
                 continue  # TC211 takes the label and the headline after it
+            end = m.end("label")
+            if len(words(label)) == 1:
+                # one word is a camel-case name as often ("PageTurner"): a label only with the run after it
+                run = _RUN.match(text, end)[0].rstrip()
+                end += len(run)
+                label = f"{label} {run}"
             if _is_label(label):
                 yield self.finding(
                     text,
                     m.start("label"),
-                    m.end("label"),
-                    f"Widget label {m['label'].strip()!r} fused into the text after it",
+                    end,
+                    f"Widget label {label.strip()!r} fused into the text after it",
                     suggestion=None,
                     edits=(),
                     title="Separate or remove the label",
