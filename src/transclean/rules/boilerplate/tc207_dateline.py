@@ -45,7 +45,7 @@ _INLINE = regex.compile(
 _CLOCK_COLON = regex.compile(r"\d:\d")
 
 #: a page's publication stamp fused in front of a paragraph's first words: "19:41 24/01/2023 The ambassador
-#: ...", "date 2022-06-30 Former President ...", "04.12.2019 LondonNATO's ...": an optional label of a
+#: ...", "Published: 12.03.2021 The minister ...", "04.12.2019 LondonNATO's ...": an optional label of a
 #: `[chrome] date_labels` table, a numeric date with a clock time before or after it, then a capital. A named
 #: date ("5 May 2024 The ...") is left out: "May" and "March" open sentences too.
 _STAMP = regex.compile(
@@ -117,14 +117,14 @@ class Dateline(Rule):
     paragraph it breaks the sentence.
 
     A numeric date fused in front of a paragraph's first capitalised word ("19:41 24/01/2023 The ambassador
-    ...", "date 2022-06-30 Former President ...") is the page's publication stamp, unless three or more
+    ...", "Published: 12.03.2021 The minister ...") is the page's publication stamp, unless three or more
     paragraphs open with a bare date (a timeline or an archive list, where each date belongs to its entry).
 
     ## Fix safety
     Safe for a line alone: it needs a year, a clock time, a numeric date, a temperature or a relative
     time ("3 weeks ago"), so a heading such as "June 5" in a timeline stays. The fused form is only
     flagged: where the sentence resumes is a guess. A stamp before a paragraph is removed only with its clock
-    time or its label ("date", "published"), which an entry of a timeline does not carry; a bare date
+    time or its label ("published", "posted"), which an entry of a timeline does not carry; a bare date
     before a sentence is only flagged.
     """
 
@@ -151,7 +151,7 @@ class Dateline(Rule):
             "Headline\n⟦19:41 24/01/2023⟧ The ambassador met the prosecutor.",
             fixed="Headline\nThe ambassador met the prosecutor.",
         ),
-        Example(" ⟦date 2022-06-30⟧ Former President Lula spoke today.", fixed=" Former President Lula spoke today."),
+        Example(" ⟦Posted 2022-06-30⟧ Former President Lula spoke today.", fixed=" Former President Lula spoke today."),
         Example("⟦Published: 12.03.2021, 10:15⟧ | The minister resigned.", fixed="The minister resigned."),
         Example("Headline\n⟦04.12.2019⟧ LondonNATO's eastern flank will be reinforced."),
     )
