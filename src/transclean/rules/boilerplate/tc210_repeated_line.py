@@ -43,8 +43,9 @@ class RepeatedLine(Rule):
     A later paragraph of at least six words that repeats an earlier one with small changes (a caption
     printed again with its credit run in, a teaser cut short) is flagged on the later copy: it opens with
     the same four words, at least 90% of the shorter one's words are in the longer one, and the shorter
-    has at least three quarters of the longer's words, so a lead paragraph that opens with the headline's
-    words and goes on is not one.
+    has at least three quarters of the longer's words, and it does not end a sentence where the earlier
+    line did not: a lead paragraph that opens with the headline's words and goes on ("..., said the
+    minister.") is the article's text, not a copy.
 
     ## Fix safety
     Safe: the first copy stays, so nothing the reader needs goes; four words at least keep short labels
@@ -81,6 +82,10 @@ class RepeatedLine(Rule):
             "predecessor if he wins the election in October, he said on Tuesday in an interview."
         ),
         Example("The price of petrol in Warsaw is 6.50 zloty.\nThe price of petrol in Krakow is 6.40 zloty."),
+        Example(
+            "The name of the party's new chairman to be announced today\n\n"
+            "The name of the party's new chairman to be announced today, said Jane Roe."
+        ),
     )
     trigger = Trigger(strings=("\n", "\r"))  # a document of one paragraph has no second copy
 
@@ -135,8 +140,9 @@ class RepeatedLine(Rule):
             if earlier is line:
                 continue
             before, after = words(unbulleted(earlier.text)), words(unbulleted(line.text))
-            if after == before:
-                continue  # a copy word for word: the exact pass above takes it
+            # word for word, the exact pass takes it; a headline's words made a sentence are the lead paragraph
+            if after == before or (line.sentence_end and not earlier.sentence_end):
+                continue
             short, long = sorted((before, after), key=len)
             shared = sum((Counter(short) & Counter(long)).values())
             if shared >= NEAR_SHARED * len(short) and len(short) >= NEAR_LENGTH * len(long):
