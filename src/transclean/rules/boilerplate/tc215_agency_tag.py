@@ -7,10 +7,11 @@ from typing import ClassVar
 
 import regex
 
-from transclean.analysis.chrome import press_words
+from transclean.analysis.chrome import all_languages, press_words
 from transclean.context import Context
 from transclean.model import Applicability, Category, Edit, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
+from transclean.text import alternation
 
 #: an agency's tag after the last sentence: "... results./Nova", "... results. (ANSA)", or "/BTA" alone; or
 #: the reporter's initials and surname in brackets: "... results. (M. Khadafi)"; an outlet's name of two or
@@ -28,6 +29,13 @@ _TAG = regex.compile(
 #: – Bernama", "... economy.— DawnNewsTV", "... Asia-Pacific. — BERNAMA": one or two capitalised words after
 #: a full stop (after a closing quote, "... world.” — Gandhi" attributes an epigraph, which is content).
 _DASH_TAG = regex.compile(r"(?<=[.!?])[ \t]*[-–—]{1,2}[ \t]?\p{Lu}\p{L}{1,19}(?:[ \t]\p{Lu}\p{L}{1,19})?[ \t]*$")
+#: a live ticker's label and an agency's capitals in brackets opening a paragraph: 'LIVE (ANSA) "I firmly ...',
+#: "Breaking news (AFP) - The ...": the label of a `[chrome] live_labels` table, then the tag, then the sentence.
+#: Without the label, "(Reuters) The minister ..." is a wire report's own opening, which stays.
+_LIVE_TAG = regex.compile(
+    r"[ \t]*(?i:" + alternation(all_languages("live_labels"), escape=True) + r")[ \t]*\(\p{Lu}{2,10}\)[ \t]*"
+    r"(?:[-–—:][ \t]*)?(?=[\"“«„\p{Lu}])"
+)
 #: how far from a line's end the dash of a sign-off can stand
 _DASH_TAIL = 48
 
@@ -42,14 +50,17 @@ class AgencyTag(Rule):
     ("(M. Khadafi)") or an outlet's name in brackets ("(Fox News)": two or three capitalised words, one
     of them an outlet word of a `[chrome] press_words` table), the agency and the outlet in square brackets
     too ("[AMNA]", "[InTime News]"); after a full stop, one or two capitalised
-    words behind a dash end the paragraph ("... it said. – Bernama", "... economy.— DawnNewsTV").
+    words behind a dash end the paragraph ("... it said. – Bernama", "... economy.— DawnNewsTV"). Before a
+    paragraph, an agency's capitals in brackets after a live ticker's label (`[chrome] live_labels` of any
+    language: "LIVE (ANSA) "I firmly ...", "Breaking news (AFP) - The ...").
 
     ## Why it matters
     The tag credits the agency the site took the story from; it is not part of the sentence it is glued to
     and a translation engine treats it as one more word of it.
 
     ## Fix safety
-    Safe: the tag sits after the sentence's stop, so removing it leaves the sentence whole.
+    Safe: the tag sits after the sentence's stop, or before the sentence's first word, so removing it leaves
+    the sentence whole.
     """
 
     code = "TC215"
@@ -67,6 +78,10 @@ class AgencyTag(Rule):
         Example("The assembly recited the pledge. ⟦-Bernama⟧\n", fixed="The assembly recited the pledge.\n"),
         Example("Church Diplomacy\n⟦[AMNA]⟧\nNEWS\n", fixed="Church Diplomacy\n\nNEWS\n"),
         Example("The report is due next week.⟦— BERNAMA⟧\n\nNext", fixed="The report is due next week.\n\nNext"),
+        Example(
+            'Headline\n⟦LIVE (ANSA)⟧ "I believe in mayors," she said.',
+            fixed='Headline\n"I believe in mayors," she said.',
+        ),
     )
     must_not_fire = (
         Example("The rate rose to 5 km/h in the night."),
@@ -76,12 +91,27 @@ class AgencyTag(Rule):
         Example("He was quoted in the paper. [Translated]\n"),
         Example("“Be the change you wish to see in the world.” — Gandhi\n"),
         Example("The minister left. – The talks went on until late in the night.\n"),
+        Example("(Reuters) The minister spoke on Tuesday.\n"),
+        Example("Live (and work) in Rome: a guide.\n"),
     )
     trigger = Trigger(strings=("/", "(", "[", "-", "–", "—"))  # "/Nova", "(ANSA)", "[AMNA]", "-Bernama"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
         for line in ctx.chrome_lines:
+            live = _LIVE_TAG.match(line.text) if "(" in line.text else None
+            if live is not None:
+                lead = line.start + len(live[0]) - len(live[0].lstrip())
+                yield self.finding(
+                    text,
+                    lead,
+                    line.start + len(live[0].rstrip(" \t-–—:")),
+                    f"Live ticker's tag {live[0].strip(' -–—:')!r} before the paragraph",
+                    suggestion="",
+                    edits=(Edit(lead, line.start + live.end(), ""),),
+                    title="Remove the tag",
+                    confidence=0.8,
+                )
             tail = max(0, len(line.text) - _DASH_TAIL)
             dash = _DASH_TAG.search(line.text, tail) if line.tokens > 1 and _has_dash(line.text, tail) else None
             if dash is not None:
