@@ -11,7 +11,7 @@ from transclean.analysis.chrome import Line, all_languages, title_run, words
 from transclean.context import Context
 from transclean.model import Applicability, Category, Edit, Finding, Severity
 from transclean.rules.base import Example, Rule, Trigger, register
-from transclean.text import block_removal
+from transclean.text import alternation, block_removal
 
 #: "7 min", "10 hours", "2 days": a list's time stamps without their "ago".
 _RELATIVE = regex.compile(r"\s*(?:[•·▪]\s*)?\d{1,3}\s*(?P<unit>\p{L}+)\.?\s*")
@@ -26,6 +26,16 @@ SECTION_MAX_WORDS = 3
 #: a cut teaser is a headline or its first words; a longer line is a paragraph the writer trailed off.
 TEASER_MAX_WORDS = 16
 
+#: a breadcrumb trail run into the headline: the home link (`[chrome] home_labels` of any language,
+#: capitalised), then up to BREADCRUMB_MAX_LINKS capitalised words, the last a section name, then the
+#: headline's capital: "Home Italian News Christmas of Rome: ...", "Inicio » Politica Los ministros ...".
+_HOME = regex.compile(
+    r"[ \t]*(?P<home>(?i:" + alternation(all_languages("home_labels"), escape=True) + r"))(?=[ \t>»/|›])"
+)
+_LINK_WORD = regex.compile(r"[ \t]*(?:[>»/|›][ \t]*)?(?P<word>\p{Lu}[\p{L}'-]*)")
+#: a trail's links after the home link, the section included: "Italian News"; more is a headline's words.
+BREADCRUMB_MAX_LINKS = 3
+
 
 @register
 class EdgeFragment(Rule):
@@ -38,7 +48,10 @@ class EdgeFragment(Rule):
     the `time_words` of any `[chrome]` table); a line opened by an icon font's ligature name ("event_note
     January 9, 2022", "account_box ..."); a label with an article count ("Focus (38)"); a short line of
     capitalised words ending in a section name, placed before a longer headline line ("Thailand
-    Politics", "Law"); a teaser cut off with an ellipsis ("However, Faure said th...").
+    Politics", "Law"); a teaser cut off with an ellipsis ("However, Faure said th..."). In the header or
+    the first paragraph of running text, a breadcrumb trail run into the headline: a home link of any
+    language's `home_labels` ("Home", "Inicio", "Startseite"), at most three capitalised words ending in a
+    section name, then a capital ("Home Italian News Christmas of Rome: ...").
 
     ## Why it matters
     These lines come from the site's lists and widgets, not from the article; translated, they read as
@@ -46,7 +59,8 @@ class EdgeFragment(Rule):
 
     ## Fix safety
     Safe only for the bare time stamp (a number and a unit, nothing to read). The other kinds are flagged
-    only: a section label, an icon name or a trailing ellipsis can stand beside content.
+    only: a section label, an icon name or a trailing ellipsis can stand beside content, and where a
+    breadcrumb trail ends and the headline starts is a guess.
     """
 
     code = "TC216"
@@ -65,6 +79,8 @@ class EdgeFragment(Rule):
                 "The minister said on Monday that the talks would go on."),
         Example("⟦Focus (38)⟧\n\nThe minister said on Monday that the talks would go on."),
         Example("The minister said on Monday that the talks would go on.\n\n⟦However, Faure said th...⟧"),
+        Example("⟦Home Italian News⟧ Christmas of Rome: the mayor speaks...\n\n"
+                "The mayor said on Monday that the city would go on."),
     )  # fmt: skip
     must_not_fire = (
         Example(
@@ -79,6 +95,9 @@ class EdgeFragment(Rule):
             "The minister said on Monday that the talks would go on.\n\nAnd then...\n\n"
             "The minister said on Tuesday that the talks were over."
         ),
+        Example("Home Office News\n\nThe minister said on Monday that the talks would go on."),
+        Example("Home Secretary Jane Roe said on Monday that the talks would go on.\n\nThe talks went on."),
+        Example("He went home. News of the deal came later.\n\nThe talks went on."),
     )
     trigger = Trigger(strings=("\n", "\r"))  # a document of one paragraph has no edge apart from its text
 
@@ -104,6 +123,17 @@ class EdgeFragment(Rule):
                 found[-1] = (found[-1][0], i, kind)  # a list's stamps, one under the other, are one finding
             else:
                 found.append((i, i, kind))
+        for line in lines[: first_prose + 1]:
+            crumb = _breadcrumb(line.text)
+            if crumb:
+                yield self.finding(
+                    text,
+                    line.lead,
+                    line.start + crumb,
+                    "A breadcrumb trail of the page template run into the headline",
+                    applicability=Applicability.NONE,
+                    confidence=0.6,
+                )
         for a, b, kind in found:
             start, line = paragraphs[a][0], paragraphs[a][2]
             last_start, end, last = paragraphs[b]
@@ -120,6 +150,23 @@ class EdgeFragment(Rule):
                 title="Remove the line" if a == b else "Remove the lines",
                 confidence=0.85 if safe else 0.6,
             )
+
+
+def _breadcrumb(text: str) -> int:
+    """The end of the breadcrumb trail that opens ``text`` and runs into a capitalised headline, or 0."""
+    home = _HOME.match(text)
+    if home is None or not home["home"][0].isupper():
+        return 0
+    end = home.end()
+    for _ in range(BREADCRUMB_MAX_LINKS):
+        link = _LINK_WORD.match(text, end)
+        if link is None:
+            return 0
+        end = link.end()
+        if link["word"].lower() in all_languages("sections"):
+            rest = text[end:].lstrip(" \t>»/|›:-–")
+            return end if rest and (rest[0].isupper() or rest[0] in '"“«„') else 0
+    return 0
 
 
 def _kind(line: Line, headline_follows: bool) -> str | None:
