@@ -17,9 +17,10 @@ MIN_WORDS = 4
 #: a near copy is judged on lines of this many words at least: shorter ones differ in too few words to tell
 #: a copy from a sentence of the same pattern ("The vote is today." / "The vote was today.").
 NEAR_MIN_WORDS = 6
-#: a near copy opens with the same words as the earlier line (four whitespace tokens, case aside): where
-#: a template prints a headline or caption again, it changes its end (a credit or a cut) and keeps its start.
-NEAR_KEY_TOKENS = 4
+#: a near copy opens as the earlier line does (its first 32 characters, case aside: five words or so):
+#: where a template prints a headline or caption again, it changes its end (a credit or a cut) and keeps its
+#: start. The key is a slice, not the first words, so that a line costs one short copy.
+NEAR_KEY_CHARS = 32
 #: ... and the shorter line's words (counted with repeats) are nearly all in the longer one: "mostly the
 #: same words", at most one word in ten differing ...
 NEAR_SHARED = 0.9
@@ -42,7 +43,7 @@ class RepeatedLine(Rule):
 
     A later paragraph of at least six words that repeats an earlier one with small changes (a caption
     printed again with its credit run in, a teaser cut short) is flagged on the later copy: it opens with
-    the same four words, at least 90% of the shorter one's words are in the longer one, and the shorter
+    the same 32 characters, at least 90% of the shorter one's words are in the longer one, and the shorter
     has at least three quarters of the longer's words, and it does not end a sentence where the earlier
     line did not: a lead paragraph that opens with the headline's words and goes on ("..., said the
     minister.") is the article's text, not a copy.
@@ -131,11 +132,11 @@ class RepeatedLine(Rule):
     def _near_copies(self, text: str, lines: list[Line]) -> Iterator[Finding]:
         """Later paragraphs that repeat an earlier one with small changes (see the class docstring), found by
         their first tokens so that only lines that open alike have their words compared."""
-        opened: dict[tuple[str, ...], Line] = {}
+        opened: dict[str, Line] = {}
         for line in lines:
             if line.tokens < NEAR_MIN_WORDS:
                 continue
-            key = tuple(line.stripped.lower().split(None, NEAR_KEY_TOKENS)[:NEAR_KEY_TOKENS])
+            key = line.stripped[:NEAR_KEY_CHARS].lower()
             earlier = opened.setdefault(key, line)
             if earlier is line:
                 continue
