@@ -103,7 +103,7 @@ class FusedLabel(Rule):
             if is_related_label(label) or is_list_label(label):
                 continue  # TC211 takes the label and the headline after it
             end = m.end("label")
-            if len(words(label)) == 1:
+            if len(label.split()) == 1:
                 # one word is a camel-case name as often ("PageTurner"): a label only with the run after it
                 run = _RUN.match(text, end)[0].rstrip()
                 end += len(run)
