@@ -303,11 +303,11 @@ def _parse_rows(path: str, rows: list[list[str]], line_numbers: list[int]) -> tu
             continue
         cells = dict(zip(header, row, strict=True))
 
-        def col(name: str) -> int:
+        def column(name: str) -> int:
             return header.index(name) + 1
 
         def report(name: str, message: str) -> None:
-            issues.append(Issue(path, line, col(name), message))  # noqa: B023
+            issues.append(Issue(path, line, column(name), message))  # noqa: B023
 
         cid = cells.get("id", "").strip() or f"line{line}"
         if cid in ids:
@@ -637,7 +637,7 @@ def to_tbx(glossary: Glossary) -> str:
             if lang == "*":
                 continue
             sec = ET.SubElement(entry, f"{{{TBX_NS}}}langSec", {XML_LANG: lang})
-            forms = [
+            forms: list[tuple[str, str | None, str | None]] = [
                 (t, "preferredTerm-admn-sts" if i == 0 else "admittedTerm-admn-sts", None)
                 for i, t in enumerate(c.terms.get(lang, ()))
             ]

@@ -331,7 +331,7 @@ def _dataset_names(alphabets: dict[str, set[str]]) -> Iterable[tuple[str, str, f
             if count >= max(3, ALPHABET_NAME_SHARE * tops[lang]):
                 letters.setdefault(lang, set()).add(c)
         for lower, lang, rank, accented in entries:
-            allowed = letters.get(lang)  # no word list and too few names to tell (Azerbaijani): all letters
+            allowed = letters.get(lang, set())  # no word list and too few names to tell (Azerbaijani): all letters
             if lang not in alphabets or all(c in allowed or _LETTER_TWINS.get(c) in allowed for c in accented):
                 lower = lower.translate(_ROMANIAN_COMMAS) if lang == "ro" else lower
                 best[lower, lang] = max(best.get((lower, lang), 0.0), name_score(rank))

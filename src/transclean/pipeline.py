@@ -316,7 +316,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def pipeline_for(config: Config) -> Pipeline:
     """The process's Pipeline for ``config``, built once (rules, glossaries and their automata), used by
     the Python API, the batch runner and retranslation. A user glossary file that changes gets a new one."""
-    stamps = []
+    stamps: list[tuple[int, int] | None] = []
     for path in config.glossaries:
         try:
             stat = os.stat(path)

@@ -29,7 +29,7 @@ class SortedWords(tuple[str, ...]):
     __slots__ = ()
 
     def __contains__(self, word: object) -> bool:
-        at = bisect_left(self, word)  # type: ignore[arg-type]
+        at = bisect_left(self, word)  # type: ignore[call-overload]
         return at < len(self) and self[at] == word
 
 

@@ -15,7 +15,7 @@ PRONOUN = regex.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]im|[Hh]is|[Hh]ers|[Hh]ers
 @cache
 def pronoun_table(lang: str) -> Mapping[str, tuple[str, str]]:
     """pronoun (lower case) -> (gender, role); built once per language (four rules read it per document)."""
-    table = {}
+    table: dict[str, tuple[str, str]] = {}
     for gender, roles in language_data(lang).get("pronouns", {}).items():
         for role, word in roles.items():
             table.setdefault(word, (gender, role))

@@ -163,7 +163,9 @@ def _utf8_readings(token: str) -> list[tuple[str, list[int]]]:
         return []
     readings = []
     for splits in product(*(_UTF8_SPLITS[m.end() - m.start()] for m in runs)):
-        collapsed, sizes, pos = [], [], 0
+        collapsed: list[str] = []
+        sizes: list[int] = []
+        pos = 0
         for m, split in zip(runs, splits, strict=True):
             collapsed.append(token[pos : m.start()] + "?" * len(split))
             sizes.extend(split)
@@ -309,8 +311,8 @@ def recover(
                 if ok(word):
                     words.setdefault(word, {}).update(langs)
         elif _CYRILLIC_GREEK_WORD.fullmatch(reading):
-            langs = ("el",) if _GREEK.search(reading) else cyrillic_languages(language)
-            for word, lang in _cyrillic_greek_candidates(reading, langs):
+            scripts = ("el",) if _GREEK.search(reading) else cyrillic_languages(language)
+            for word, lang in _cyrillic_greek_candidates(reading, scripts):
                 if ok(word):
                     words.setdefault(word, {})[lang] = max(zipf(word, lang), 1.0)
         for word in (document_words or {}).get(key, ()):

@@ -45,7 +45,7 @@ def byline(line: str) -> bool:
                 if stripped[0].isupper() and _person(rest):
                     return True
     m = _AGENCY.fullmatch(stripped) if "/" in stripped else None
-    return bool(m) and _person(m["name"])
+    return m is not None and _person(m["name"])
 
 
 @lru_cache(maxsize=1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import regex
 
@@ -56,7 +57,7 @@ def _recovered(ctx: Context, token: str, start: int, words: list[str], pages: tu
     # A later pass that restored words of the token's skeleton, none of which it could be (all Cyrillic words
     # of its length share one), or names around a token whose recovery needs no tie broken, asks with what
     # recover() reads unchanged: the same recovery, not computed again.
-    kwargs = {
+    kwargs: dict[str, Any] = {
         "language": ctx.language,
         "neighbours": words,
         "glossary": ctx.glossary,
@@ -204,7 +205,7 @@ class LostCharacter(Rule):
                 continue  # "Why?The", "why?the": a question whose space was lost (TC304's), no word fits
             if not inner and best is None and not (damaged and _unknown_name_end(text, token, start, ctx.language)):
                 continue
-            if question and best.source == "lexicon":
+            if question and best is not None and best.source == "lexicon":
                 continue  # only a name is read through a known word's '?': "You Rang, M'Lord? gave us" stays
             if best is None:
                 yield self.finding(

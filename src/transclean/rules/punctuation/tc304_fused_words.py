@@ -179,7 +179,8 @@ class FusedWords(Rule):
 
     def _fused(self, text: str, data: dict, lang: str) -> Iterator[Finding]:
         """Words fused where a space was lost."""
-        found, pairs = [], []
+        found: list[tuple[regex.Match[str], int, bool]] = []  # the match, where it splits, whether surely
+        pairs: list[tuple[regex.Match[str], int, bool]] = []
         for m in _WORD.finditer(text):
             word = m.group()
             if _known(word, lang) > 0:
@@ -187,13 +188,13 @@ class FusedWords(Rule):
             split = _split(word, data, lang, text)
             if split is not None:
                 found.append((m, *split))
-            elif _word_pair(word, data, lang) is not None:
-                pairs.append((m, _word_pair(word, data, lang), False))
+            elif (pair := _word_pair(word, data, lang)) is not None:
+                pairs.append((m, pair, False))
         if sum(sure for _, _, sure in found) >= LOST_SPACES:
             found = sorted(found + pairs, key=lambda item: item[0].start())
-        for m, split, sure in found:
+        for m, at, sure in found:
             word = m.group()
-            spaced = f"{word[:split]} {word[split:]}"
+            spaced = f"{word[:at]} {word[at:]}"
             yield self.finding(
                 text,
                 m.start(),

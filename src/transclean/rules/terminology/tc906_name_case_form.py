@@ -137,7 +137,7 @@ class NameCaseForm(Rule):
                     others = ", ".join(repr(_shown(uses[k])) for k in sorted(group - {key}))
                     yield self.finding(
                         text, start, end, f"{word!r} looks like a case form of the name written {others} elsewhere",
-                        suggestion=top or None, title=f"Use {top!r}" if top else None, confidence=0.5,
+                        suggestion=top or None, title=f"Use {top!r}" if top else "", confidence=0.5,
                     )  # fmt: skip
         # A name the document writes only in a case form ("Tuska", "Zelenskogo") is found against the
         # surnames of the persons the glossaries know.
@@ -243,7 +243,7 @@ def _glossary_surnames(glossary: Glossary, lang: str) -> _Surnames:
     """The surnames of the glossary's persons that are names (not "May", "Johnson"), indexed by stem, each
     key's surname as the glossary writes it, and an empty memo of the document names found against them.
     Built once per glossary, not per document."""
-    written = {}
+    written: dict[str, str] = {}
     for concept in glossary.concepts:
         if concept.type != "person":
             continue

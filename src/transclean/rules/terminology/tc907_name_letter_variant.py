@@ -94,7 +94,7 @@ class NameLetterVariant(Rule):
                         other = b if word == a else a
                         yield self.finding(
                             text, start, end, f"{word!r} is spelt {other!r} beside the same name elsewhere",
-                            suggestion=top or None, title=f"Use {top!r}" if top else None, confidence=0.5,
+                            suggestion=top or None, title=f"Use {top!r}" if top else "", confidence=0.5,
                         )  # fmt: skip
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import cast
 
 import regex
 
@@ -83,7 +84,7 @@ class UntranslatedSentence(Rule):
             key = (self.code, sentence, names, lang)
             if key not in ctx.memo:
                 ctx.memo[key] = _foreign(sentence, names, lang, words)
-            found, probability = ctx.memo[key]  # type: ignore[misc]
+            found, probability = cast("tuple[str | None, float]", ctx.memo[key])
             if found:
                 start = a + len(text[a:b]) - len(text[a:b].lstrip())
                 yield self.finding(
