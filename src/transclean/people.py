@@ -97,12 +97,17 @@ def gender(name: str) -> str | None:
 def _alone() -> dict[str, Person | None]:
     """The forms that name a person alone ("Meloni", "Lula"), outside the countries whose surnames are English
     ones (a lone "Harris" is anybody), each with its person (None: a form two people share: "Kim")."""
-    english = language_data("en")["people"]["english_surnames"]
     out: dict[str, Person | None] = {}
     for person in people():
-        if person.countries[0] not in english and " " not in person.alone:
+        if not english_surnames(person) and " " not in person.alone:
             out[person.alone] = None if person.alone in out else person
     return out
+
+
+def english_surnames(person: Person) -> bool:
+    """Whether the person is of a country whose surnames are English ones (``[people] english_surnames`` in
+    en.toml), where a lone surname or a near namesake of it is anybody's ("Harris", "Harriss")."""
+    return person.countries[0] in language_data("en")["people"]["english_surnames"]
 
 
 def named_alone(word: str) -> Person | None:

@@ -19,7 +19,7 @@ from transclean.glossary import fold
 from transclean.langdata import language_data
 from transclean.lexicon import zipf
 from transclean.model import Applicability, Category, Finding, Severity
-from transclean.people import Person, known_words, people
+from transclean.people import Person, english_surnames, known_words, people
 from transclean.places import places
 from transclean.rules.base import Example, Rule, register
 
@@ -252,8 +252,7 @@ def _distinctive(person: Person, part: str) -> bool:
     """Whether a gazetteer name part names its person even alone: not a first name ("Hussein", "Salman"), a
     place ("Montenegro"), or the surname of a country where English is written, whose near namesakes are
     other people's surnames ("Harris", "Harriss")."""
-    english = language_data("en")["people"]["english_surnames"]
-    return not (is_first_name(part) or part in places() or part in _country_words() or person.countries[0] in english)
+    return not (is_first_name(part) or part in places() or part in _country_words() or english_surnames(person))
 
 
 def _evidence(text: str, start: int, end: int, person: Person, index: int, *, whole: bool) -> bool:
