@@ -150,8 +150,10 @@ def _lone_word(
     firsts: dict[str, str | None],
     place_prepositions: frozenset[str],
     lang: str,
+    countries: dict[str, bool],
 ) -> tuple[str, str | None]:
-    """What a lone capitalised word is: ("person", gender) or ("other", None).
+    """What a lone capitalised word is: ("person", gender) or ("other", None); ``countries`` keeps, per
+    text, whether it names each country asked (every use of a lone "Meloni" asks for Italy).
 
     Introduced before ("Kathleen Nott ... Kathleen") it has that gender; an acronym is no person; after
     "in", "from" ..., or in the list of large places ("Ankara"), it is a place; a first name is a person,
@@ -169,7 +171,7 @@ def _lone_word(
         return "other", None  # "born in Camberwell", "the Mayo doctors"; "at Victoria's grief" may be a person
     if _PLACE_COMMA.search(text[max(0, start - 30) : start]):
         return "other", None  # "Atlanta, Georgia": a region after its city
-    if alone[1] is None and (figure := named_alone(word)) and names_country(text, "en", figure.countries):
+    if alone[1] is None and (figure := named_alone(word)) and names_country(text, "en", figure.countries, countries):
         return "person", figure.gender  # "Meloni" in a text about Italy: the public figure
     return alone
 
@@ -372,6 +374,7 @@ def mentions(text: str, glossary: Glossary, matches: list[Match], lang: str = "e
     taken_starts, taken_ends = [m.start for m in found], [m.end for m in found]
     surnames: dict[str, str | None] = {}
     firsts: dict[str, str | None] = {}
+    countries: dict[str, bool] = {}
     for m in found:
         if m.kind == "person":
             surnames[m.text.split()[-1]] = m.gender
@@ -392,7 +395,9 @@ def mentions(text: str, glossary: Glossary, matches: list[Match], lang: str = "e
         first = plan.rest[0][1]
         if gender is None:
             if plan.lone:
-                kind, gender = _lone_word(text, run_start + plan.rest[0][0], first, surnames, firsts, places, lang)
+                kind, gender = _lone_word(
+                    text, run_start + plan.rest[0][0], first, surnames, firsts, places, lang, countries
+                )
                 if kind != "person":
                     continue
             elif len(plan.rest) > 1:

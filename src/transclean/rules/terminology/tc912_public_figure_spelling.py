@@ -122,11 +122,12 @@ class PublicFigureSpelling(Rule):
         lowered = text.lower()  # not folded: the folding of a long text cost more than the rest of the rule
         near = {word: kept for word, found in near.items() if (kept := _beside(found, lowered))}
         reported: set[str] = set()
+        about: dict[int, bool] = {}  # per person: whether the whole text names the country (asked at each use)
         for m in _WORD.finditer(text):
             word = m.group()
             if word not in near or word in reported:
                 continue
-            hit = self._judge(text, m.start(), m.end(), near[word], lang)
+            hit = self._judge(text, m.start(), m.end(), near[word], lang, about)
             if hit is None:
                 continue
             start, end, right, person = hit
@@ -144,9 +145,10 @@ class PublicFigureSpelling(Rule):
             )
 
     def _judge(
-        self, text: str, start: int, end: int, candidates: tuple[_Near, ...], lang: str
+        self, text: str, start: int, end: int, candidates: tuple[_Near, ...], lang: str, about: dict[int, bool]
     ) -> tuple[int, int, str, Person] | None:
-        """The span to flag, its gazetteer form and the person, if the page says the word names that person."""
+        """The span to flag, its gazetteer form and the person, if the page says the word names that person
+        (``about``: the whole-text answers of :func:`_evidence`, kept per document)."""
         before = _BEFORE.search(text, max(0, start - 60), start)
         after = _AFTER.match(text, end)
         prev = before.group(1) if before and "\n" not in before.group(2) else ""
@@ -195,7 +197,7 @@ class PublicFigureSpelling(Rule):
                 continue  # a place, a gazetteer name, a first name in a surname's place
             # beside the rest of the name, the country anywhere on the page says who "Andrew" is
             whole = exact or initial
-            if (exact and not known) or _evidence(text, start, end, person, near.person, whole=whole):
+            if (exact and not known) or _evidence(text, start, end, person, near.person, whole=whole, about=about):
                 verdicts.append((near.edits, not exact, span, form, person))
         if not verdicts:
             return None
@@ -255,15 +257,30 @@ def _distinctive(person: Person, part: str) -> bool:
     return not (is_first_name(part) or part in places() or part in _country_words() or english_surnames(person))
 
 
-def _evidence(text: str, start: int, end: int, person: Person, index: int, *, whole: bool) -> bool:
-    """Whether the person's role stands right before or after the name, or the person's country (its words,
-    or another of its people written exactly) stands near it on the same line (anywhere in the text when
-    ``whole``)."""
+def _evidence(
+    text: str, start: int, end: int, person: Person, index: int, *, whole: bool, about: dict[int, bool]
+) -> bool:
+    """Whether the person's role stands right before or after the name, or the person's country stands near
+    it on the same line (anywhere in the text when ``whole``: that answer is the same at every use of the
+    name, so it is kept in ``about``, per person)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    lo, hi = max(line_start, start - COUNTRY_WINDOW), min(line_end, end + COUNTRY_WINDOW)
-    window = text if whole else text[lo:hi]
+    if whole:
+        if index not in about:
+            about[index] = _names_country(text, person, index)
+        country = about[index]
+    else:
+        lo, hi = max(line_start, start - COUNTRY_WINDOW), min(line_end, end + COUNTRY_WINDOW)
+        country = _names_country(text[lo:hi], person, index)
+    if country:
+        return True
+    close = text[max(line_start, start - ROLE_BEFORE) : min(line_end, end + ROLE_AFTER)]
+    return any(phrase in close for role in person.roles for phrase in _roles().get(role, ()))
+
+
+def _names_country(window: str, person: Person, index: int) -> bool:
+    """Whether ``window`` names the person's country: its words, or another of its people written exactly."""
     if names_country(window, "en", person.countries):
         return True
     compatriots = _compatriots()
@@ -271,8 +288,7 @@ def _evidence(text: str, start: int, end: int, person: Person, index: int, *, wh
         for other, alone in compatriots.get(code, ()):
             if other != index and alone in window and regex.search(rf"\b{regex.escape(alone)}\b", window):
                 return True
-    close = text[max(line_start, start - ROLE_BEFORE) : min(line_end, end + ROLE_AFTER)]
-    return any(phrase in close for role in person.roles for phrase in _roles().get(role, ()))
+    return False
 
 
 @lru_cache(maxsize=1)
